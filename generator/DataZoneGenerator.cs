@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Emit;
+using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DataZone.Gen.Generator;
+
+/// <summary>
+/// Generates typed request/response records, enums, JSON readers and writers, HTTP marshalling and a paginator
+/// for every <c>partial</c> class marked <c>[DataZonePaginator("Operation")]</c>, from the botocore model among
+/// the project's AdditionalFiles.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DataZoneGenerator : IIncrementalGenerator
+{
+    private const string AttributeName = "DataZone.Gen.DataZonePaginatorAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Only botocore model files matter; every other AdditionalFile is filtered out before any work.
+        var modelTexts = context.AdditionalTextsProvider
+            .Where(static text => ModelFiles.KindOf(text.Path) != ModelFileKind.None)
+            .WithTrackingName(TrackingNames.ModelFiles);
+
+        // Parse each file once per content. Past this step the pipeline holds only equatable records.
+        var parsedFiles = modelTexts
+            .Select(static (text, cancellationToken) =>
+                ParsedModelFile.Parse(text.Path, text.GetText(cancellationToken)?.ToString(), cancellationToken))
+            .WithTrackingName(TrackingNames.ParsedModelFiles);
+
+        // Pair each service-2.json with the paginator files of its folder.
+        var models = parsedFiles
+            .Collect()
+            .Select(static (files, _) => ModelSet.Assemble(files))
+            .WithTrackingName(TrackingNames.Models);
+
+        // The attribute lookup is syntax-driven, so an unrelated edit does not reach the steps below.
+        var targets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => TargetReader.Read(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Targets);
+
+        // One result per annotated class: its files and its diagnostics.
+        var results = targets
+            .Combine(models)
+            .Select(static (pair, cancellationToken) => SpecBuilder.Build(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.TargetResults);
+
+        // Fan out to one item per file, shared shapes once per namespace, so a model edit re-emits only what changed.
+        var files = results
+            .Collect()
+            .SelectMany(static (all, _) => DistinctFiles(all))
+            .WithTrackingName(TrackingNames.Files);
+
+        // Model problems are reported only when some class uses the generator; a stray model stays silent.
+        var diagnostics = results
+            .Collect()
+            .Combine(models)
+            .Select(static (pair, _) => CollectDiagnostics(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(files, static (output, file) => AddSource(output, file));
+        context.RegisterSourceOutput(diagnostics, static (output, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static ImmutableArray<FileSpec> DistinctFiles(ImmutableArray<Result<TargetOutput>> results)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = ImmutableArray.CreateBuilder<FileSpec>();
+        foreach (var file in results.Where(r => r.Value is not null).SelectMany(r => r.Value!.Files).OrderBy(f => f.HintName, StringComparer.Ordinal))
+        {
+            if (seen.Add(file.HintName))
+            {
+                files.Add(file);
+            }
+        }
+
+        return files.ToImmutable();
+    }
+
+    private static EquatableArray<DiagnosticInfo> CollectDiagnostics(ImmutableArray<Result<TargetOutput>> results, ModelSet models)
+    {
+        if (results.IsEmpty)
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        return models.Diagnostics
+            .Concat(results.SelectMany(r => r.Diagnostics))
+            .Distinct()
+            .ToEquatableArray();
+    }
+
+    private static void AddSource(SourceProductionContext output, FileSpec file)
+    {
+        try
+        {
+            output.AddSource(file.HintName, SourceText.From(SourceEmitter.Emit(file), Encoding.UTF8));
+        }
+        catch (Exception ex)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InternalError, Location.None, "emitting " + file.HintName, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace DataZone.Gen.Generator.Emit;
+
+/// <summary>Renders the embedded Scriban templates; each template is parsed once per process.</summary>
+internal static class TemplateRenderer
+{
+    private static readonly ConcurrentDictionary<string, Template> Cache = new(StringComparer.Ordinal);
+    private static readonly EmbeddedTemplateLoader Loader = new();
+
+    // Views are C# objects: templates see their members by their C# names, nothing renamed.
+    private static readonly MemberRenamerDelegate KeepNames = member => member.Name;
+
+    public static string[] TemplateNames { get; } = typeof(TemplateRenderer).Assembly.GetManifestResourceNames()
+        .Where(n => n.EndsWith(".sbncs", StringComparison.Ordinal))
+        .OrderBy(n => n, StringComparer.Ordinal)
+        .ToArray();
+
+    public static Template Parse(string name) => Cache.GetOrAdd(name, key =>
+    {
+        var template = Template.Parse(EmbeddedTemplateLoader.Read(key), key);
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException($"Template {key} has errors: {string.Join("; ", template.Messages)}");
+        }
+
+        return template;
+    });
+
+    public static string Render(string name, object view)
+    {
+        var globals = new ScriptObject();
+        globals.Import(view, renamer: KeepNames);
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            MemberRenamer = KeepNames,
+            TemplateLoader = Loader,
+            EnableRelaxedMemberAccess = false,
+        };
+        context.PushGlobal(globals);
+        return Parse(name).Render(context).Replace("\r\n", "\n");
+    }
+
+    private sealed class EmbeddedTemplateLoader : ITemplateLoader
+    {
+        public static string Read(string name)
+        {
+            using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The template {name} is not embedded in the generator.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(templatePath);
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Read(templatePath));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataZone.Gen.Generator.Model;
+
+namespace DataZone.Gen.Generator.Emit.Views;
+
+internal sealed class ClientView : FileView
+{
+    public ClientView(ClientSpec spec)
+        : base(spec.Namespace)
+    {
+        TypeName = spec.TypeName;
+        Documentation = spec.Documentation.ToList();
+        ServiceIdLiteral = MemberView.Literal(spec.ServiceId);
+        EndpointPrefixLiteral = MemberView.Literal(spec.EndpointPrefix);
+        SigningNameLiteral = MemberView.Literal(spec.SigningName);
+        ApiVersionLiteral = MemberView.Literal(spec.ApiVersion);
+    }
+
+    public string TypeName { get; }
+
+    public IReadOnlyList<string> Documentation { get; }
+
+    public string ServiceIdLiteral { get; }
+
+    public string EndpointPrefixLiteral { get; }
+
+    public string SigningNameLiteral { get; }
+
+    public string ApiVersionLiteral { get; }
+}
+
+internal sealed class PaginatorView : FileView
+{
+    public PaginatorView(PaginatorSpec spec)
+        : base(spec.Namespace)
+    {
+        ClassName = spec.ClassName;
+        ClientType = QualifiedIn(spec.Namespace, spec.ClientTypeName);
+        OperationName = spec.OperationName;
+        OperationMethod = spec.OperationMethodName;
+        RequestType = spec.RequestTypeName;
+        ResponseType = spec.ResponseTypeName;
+        ItemType = spec.ItemTypeName;
+        InputToken = spec.InputTokenProperty;
+        InputTokenWireLiteral = MemberView.Literal(spec.InputTokenWireName);
+        OutputToken = spec.OutputTokenProperty;
+        Limit = spec.LimitProperty;
+        LimitWireLiteral = spec.LimitWireName is null ? null : MemberView.Literal(spec.LimitWireName);
+        LimitMin = spec.LimitMin;
+        LimitMax = spec.LimitMax;
+        Result = spec.ResultProperty;
+        ResultRequired = spec.ResultIsRequired;
+        LimitValue = spec.LimitIsRequired ? "limit ?? request." + spec.LimitProperty : "limit";
+        MoreResults = spec.MoreResultsProperty;
+        Documentation = spec.Documentation.ToList();
+        ContainingTypes = spec.ContainingTypes.ToList();
+    }
+
+    public string ClassName { get; }
+
+    public string ClientType { get; }
+
+    public string OperationName { get; }
+
+    public string OperationMethod { get; }
+
+    public string RequestType { get; }
+
+    public string ResponseType { get; }
+
+    public string ItemType { get; }
+
+    public string InputToken { get; }
+
+    public string InputTokenWireLiteral { get; }
+
+    public string OutputToken { get; }
+
+    public string? Limit { get; }
+
+    public string? LimitWireLiteral { get; }
+
+    public string? LimitMin { get; }
+
+    public string? LimitMax { get; }
+
+    public string Result { get; }
+
+    public bool ResultRequired { get; }
+
+    /// <summary>The value a page-size change assigns: a required limit keeps its value when none is given.</summary>
+    public string LimitValue { get; }
+
+    public string? MoreResults { get; }
+
+    public IReadOnlyList<string> Documentation { get; }
+
+    public IReadOnlyList<ContainingTypeSpec> ContainingTypes { get; }
+}

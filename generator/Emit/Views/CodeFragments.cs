@@ -1,0 +1,84 @@
+using DataZone.Gen.Generator.Model;
+
+namespace DataZone.Gen.Generator.Emit.Views;
+
+/// <summary>The C# expressions a template places for reading, writing and formatting a value of a given type.</summary>
+internal static class CodeFragments
+{
+    public const string AwsJson = "global::DataZone.Gen.Json.AwsJson";
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"DataZone.Gen\", \"1.0.0\")]";
+
+    /// <summary>A method group with the shape <c>T Read(ref Utf8JsonReader reader)</c>; <paramref name="jsonTypeName"/> is qualified.</summary>
+    public static string Reader(TypeRef type, string jsonTypeName) => type.Kind switch
+    {
+        ValueKind.String => AwsJson + ".ReadString",
+        ValueKind.Boolean => AwsJson + ".ReadBoolean",
+        ValueKind.Integer => AwsJson + ".ReadInt32",
+        ValueKind.Long => AwsJson + ".ReadInt64",
+        ValueKind.Float => AwsJson + ".ReadSingle",
+        ValueKind.Double => AwsJson + ".ReadDouble",
+        ValueKind.Timestamp => AwsJson + ".ReadTimestamp",
+        ValueKind.Blob => AwsJson + ".ReadBlob",
+        ValueKind.Document => AwsJson + ".ReadDocument",
+        ValueKind.List or ValueKind.Map => jsonTypeName + ".Read" + type.CollectionMethod,
+        _ => type.TypeName + ".ReadJson",
+    };
+
+    /// <summary>A method group with the shape <c>void Write(Utf8JsonWriter writer, T value)</c>.</summary>
+    public static string Writer(TypeRef type, string jsonTypeName) => type.Kind switch
+    {
+        ValueKind.String => AwsJson + ".WriteString",
+        ValueKind.Boolean => AwsJson + ".WriteBoolean",
+        ValueKind.Integer => AwsJson + ".WriteInt32",
+        ValueKind.Long => AwsJson + ".WriteInt64",
+        ValueKind.Float => AwsJson + ".WriteSingle",
+        ValueKind.Double => AwsJson + ".WriteDouble",
+        ValueKind.Timestamp => AwsJson + TimestampWriter(type.TimestampFormat),
+        ValueKind.Blob => AwsJson + ".WriteBlob",
+        ValueKind.Document => AwsJson + ".WriteDocument",
+        ValueKind.List or ValueKind.Map => jsonTypeName + ".Write" + type.CollectionMethod,
+        _ => type.TypeName + ".WriteJson",
+    };
+
+    /// <summary>An expression turning <paramref name="value"/> into text for a URI label, query string or header.</summary>
+    public static string Text(TypeRef type, string value, bool isHeader) => type.Kind switch
+    {
+        ValueKind.String => value,
+        ValueKind.Enum => value + ".Value",
+        ValueKind.Timestamp => AwsJson + ".FormatTimestamp(" + value + ", " + TimestampFormat(type.TimestampFormat, isHeader ? "rfc822" : "iso8601") + ")",
+        ValueKind.Blob => "global::System.Convert.ToBase64String(" + value + ")",
+        ValueKind.Document => AwsJson + ".FormatJsonValue(" + value + ")",
+        _ => AwsJson + ".FormatScalar(" + value + ")",
+    };
+
+    /// <summary>An expression parsing header text into the member's type.</summary>
+    public static string ParseHeader(TypeRef type, string text) => type.Kind switch
+    {
+        ValueKind.String => text,
+        ValueKind.Enum => "new " + type.TypeName + "(" + text + ")",
+        ValueKind.Boolean => AwsJson + ".ParseBoolean(" + text + ")",
+        ValueKind.Integer => AwsJson + ".ParseInt32(" + text + ")",
+        ValueKind.Long => AwsJson + ".ParseInt64(" + text + ")",
+        ValueKind.Float => AwsJson + ".ParseSingle(" + text + ")",
+        ValueKind.Double => AwsJson + ".ParseDouble(" + text + ")",
+        ValueKind.Timestamp => AwsJson + ".ParseTimestamp(" + text + ")",
+        ValueKind.Blob => "global::System.Convert.FromBase64String(" + text + ")",
+        _ => AwsJson + ".ParseJsonValue(" + text + ")",
+    };
+
+    public static string TimestampFormat(string format, string locationDefault) =>
+        "global::DataZone.Gen.Json.TimestampFormat." + (string.IsNullOrEmpty(format) ? locationDefault : format) switch
+        {
+            "iso8601" => "Iso8601",
+            "rfc822" => "Rfc822",
+            _ => "EpochSeconds",
+        };
+
+    private static string TimestampWriter(string format) => format switch
+    {
+        "iso8601" => ".WriteTimestampIso8601",
+        "rfc822" => ".WriteTimestampRfc822",
+        // rest-json bodies send epoch seconds unless the shape says otherwise.
+        _ => ".WriteTimestampEpochSeconds",
+    };
+}

@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataZone.Gen.Generator.Model;
+
+namespace DataZone.Gen.Generator.Emit.Views;
+
+/// <summary>What every generated file's header needs.</summary>
+internal abstract class FileView
+{
+    protected FileView(string @namespace)
+    {
+        Namespace = @namespace;
+        GeneratedCode = CodeFragments.GeneratedCode;
+        JsonTypeName = string.Empty;
+    }
+
+    public string Namespace { get; }
+
+    public string GeneratedCode { get; }
+
+    public string JsonTypeName { get; protected set; }
+
+    protected static string QualifiedIn(string @namespace, string typeName) =>
+        (@namespace.Length == 0 ? "global::" : "global::" + @namespace + ".") + typeName;
+}
+
+internal sealed class StructureView : FileView
+{
+    public StructureView(StructureSpec spec)
+        : base(spec.Namespace)
+    {
+        JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
+        TypeName = spec.TypeName;
+        Documentation = spec.Documentation.ToList();
+        IsUnion = spec.IsUnion;
+        Members = spec.Members.Select(m => new MemberView(m, JsonTypeName)).ToList();
+        BodyMembers = Members.Where(m => m.IsBody).ToList();
+        RedactsMembers = spec.IsSensitive || Members.Any(m => m.IsSensitive);
+        IsSensitive = spec.IsSensitive;
+    }
+
+    public string TypeName { get; }
+
+    public IReadOnlyList<string> Documentation { get; }
+
+    public bool IsUnion { get; }
+
+    public bool IsSensitive { get; }
+
+    public bool RedactsMembers { get; }
+
+    public IReadOnlyList<MemberView> Members { get; }
+
+    public IReadOnlyList<MemberView> BodyMembers { get; }
+
+    public bool HasBodyMembers => BodyMembers.Count > 0;
+}
+
+internal sealed class EnumView : FileView
+{
+    public EnumView(EnumSpec spec)
+        : base(spec.Namespace)
+    {
+        TypeName = spec.TypeName;
+        Documentation = spec.Documentation.ToList();
+        Values = spec.Values.Select(v => new EnumValueView(v.MemberName, v.WireValue, MemberView.Literal(v.WireValue))).ToList();
+    }
+
+    public string TypeName { get; }
+
+    public IReadOnlyList<string> Documentation { get; }
+
+    public IReadOnlyList<EnumValueView> Values { get; }
+}
+
+internal sealed record EnumValueView(string Name, string WireValue, string Literal)
+{
+    /// <summary>The wire value as XML-doc text.</summary>
+    public string DocText => WireValue.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}
+
+internal sealed class ExceptionView : FileView
+{
+    public ExceptionView(ExceptionSpec spec)
+        : base(spec.Namespace)
+    {
+        JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
+        TypeName = spec.TypeName;
+        Documentation = spec.Documentation.ToList();
+        ErrorCodeLiteral = MemberView.Literal(spec.ErrorCode);
+        ErrorCodeDoc = spec.ErrorCode.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        StatusCode = spec.StatusCode;
+        IsRetryable = spec.IsRetryable;
+        IsThrottling = spec.IsThrottling;
+        IsFault = spec.IsFault;
+        // An error body is the service's to shape: every modeled member may be missing, so all are optional here.
+        Members = spec.Members.Where(m => m.Location == MemberLocation.Body).Select(m => new MemberView(m, JsonTypeName, forceOptional: true)).ToList();
+    }
+
+    public string TypeName { get; }
+
+    public IReadOnlyList<string> Documentation { get; }
+
+    public string ErrorCodeLiteral { get; }
+
+    public string ErrorCodeDoc { get; }
+
+    public int StatusCode { get; }
+
+    public bool IsRetryable { get; }
+
+    public bool IsThrottling { get; }
+
+    public bool IsFault { get; }
+
+    public IReadOnlyList<MemberView> Members { get; }
+
+    public bool HasMembers => Members.Count > 0;
+}
+
+internal sealed class CollectionView : FileView
+{
+    public CollectionView(CollectionSpec spec)
+        : base(spec.Namespace)
+    {
+        JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
+        ClassName = spec.JsonTypeName;
+        ShapeName = spec.ShapeName;
+        Method = spec.Type.CollectionMethod!;
+        IsMap = spec.Type.Kind == ValueKind.Map;
+        TypeName = spec.Type.TypeName;
+        ElementType = spec.Type.Element!.TypeName;
+        ElementReader = CodeFragments.Reader(spec.Type.Element, JsonTypeName);
+        ElementWriter = CodeFragments.Writer(spec.Type.Element, JsonTypeName);
+        ElementIsValueType = spec.Type.Element.IsValueType;
+    }
+
+    public string ClassName { get; }
+
+    public string ShapeName { get; }
+
+    public string Method { get; }
+
+    public bool IsMap { get; }
+
+    public string TypeName { get; }
+
+    public string ElementType { get; }
+
+    public string ElementReader { get; }
+
+    public string ElementWriter { get; }
+
+    public bool ElementIsValueType { get; }
+}

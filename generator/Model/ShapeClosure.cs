@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Parsing;
+
+namespace DataZone.Gen.Generator.Model;
+
+/// <summary>Every shape an operation reaches through its input, output and errors, in ordinal order.</summary>
+internal sealed class ShapeClosure
+{
+    private ShapeClosure(SortedDictionary<string, ShapeModel> shapes, List<DiagnosticInfo> diagnostics)
+    {
+        Shapes = shapes;
+        Diagnostics = diagnostics;
+    }
+
+    public SortedDictionary<string, ShapeModel> Shapes { get; }
+
+    /// <summary>Dangling references, each located on the reference in the model file.</summary>
+    public List<DiagnosticInfo> Diagnostics { get; }
+
+    public static ShapeClosure Of(ServiceModel model, OperationModel operation, IReadOnlyDictionary<string, ShapeModel> allShapes)
+    {
+        var shapes = new SortedDictionary<string, ShapeModel>(StringComparer.Ordinal);
+        var diagnostics = new List<DiagnosticInfo>();
+        var pending = new Stack<(string Name, SourceSpan Span)>();
+
+        void Reach(string name, SourceSpan span) => pending.Push((name, span));
+
+        if (operation.Input is { } input)
+        {
+            Reach(input.Shape, input.Span);
+        }
+
+        if (operation.Output is { } output)
+        {
+            Reach(output.Shape, output.Span);
+        }
+
+        foreach (var error in operation.Errors)
+        {
+            Reach(error.Shape, error.Span);
+        }
+
+        while (pending.Count > 0)
+        {
+            var (name, span) = pending.Pop();
+            if (shapes.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (!allShapes.TryGetValue(name, out var shape))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DanglingShapeReference, model.FilePath, span, name));
+                continue;
+            }
+
+            shapes.Add(name, shape);
+            foreach (var member in shape.Members)
+            {
+                Reach(member.Shape, member.ShapeSpan);
+            }
+
+            foreach (var child in new[] { shape.ListMember, shape.MapKey, shape.MapValue })
+            {
+                if (child is not null)
+                {
+                    Reach(child.Shape, child.ShapeSpan);
+                }
+            }
+        }
+
+        return new ShapeClosure(shapes, diagnostics);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Globalization;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Diagnostics;
+
+namespace DataZone.Gen.Generator.Parsing;
+
+/// <summary>
+/// Typed access to a <see cref="JsonObject"/> that records a located diagnostic, instead of throwing,
+/// when a model value has the wrong JSON type.
+/// </summary>
+internal sealed class ModelReader
+{
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public ModelReader(string filePath) => FilePath = filePath;
+
+    public string FilePath { get; }
+
+    public EquatableArray<DiagnosticInfo> Diagnostics => _diagnostics.ToEquatableArray();
+
+    public void Report(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
+
+    public void Invalid(SourceSpan span, string message) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidModel, FilePath, span, message));
+
+    public void Unsupported(SourceSpan span, string feature, string where) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFeature, FilePath, span, feature, where));
+
+    public JsonObject? Object(JsonObject parent, string name, string context)
+    {
+        var node = parent[name];
+        if (node is null or JsonObject)
+        {
+            return (JsonObject?)node;
+        }
+
+        Invalid(node.Span, $"'{name}' of {context} must be an object, not {node.Kind}");
+        return null;
+    }
+
+    public string? String(JsonObject parent, string name, string context)
+    {
+        var node = parent[name];
+        if (node is null or JsonString)
+        {
+            return ((JsonString?)node)?.Value;
+        }
+
+        Invalid(node.Span, $"'{name}' of {context} must be a string, not {node.Kind}");
+        return null;
+    }
+
+    public bool Boolean(JsonObject parent, string name, string context)
+    {
+        var node = parent[name];
+        if (node is null or JsonBoolean)
+        {
+            return ((JsonBoolean?)node)?.Value ?? false;
+        }
+
+        Invalid(node.Span, $"'{name}' of {context} must be true or false, not {node.Kind}");
+        return false;
+    }
+
+    public double? Number(JsonObject parent, string name, string context)
+    {
+        var node = parent[name];
+        if (node is null or JsonNumber)
+        {
+            return ((JsonNumber?)node)?.Value;
+        }
+
+        Invalid(node.Span, $"'{name}' of {context} must be a number, not {node.Kind}");
+        return null;
+    }
+
+    public int? Integer(JsonObject parent, string name, string context)
+    {
+        var value = Number(parent, name, context);
+        return value is null ? null : (int)value.Value;
+    }
+
+    /// <summary>Reads an array of strings; a lone string is accepted too, as botocore's paginator keys allow.</summary>
+    public List<(string Value, SourceSpan Span)> Strings(JsonObject parent, string name, string context)
+    {
+        var result = new List<(string, SourceSpan)>();
+        switch (parent[name])
+        {
+            case null:
+                break;
+            case JsonString single:
+                result.Add((single.Value, single.Span));
+                break;
+            case JsonArray array:
+                foreach (var item in array.Items)
+                {
+                    if (item is JsonString text)
+                    {
+                        result.Add((text.Value, text.Span));
+                    }
+                    else
+                    {
+                        Invalid(item.Span, $"every entry of '{name}' of {context} must be a string, not {item.Kind}");
+                    }
+                }
+
+                break;
+            case var other:
+                Invalid(other.Span, $"'{name}' of {context} must be a string or an array of strings, not {other.Kind}");
+                break;
+        }
+
+        return result;
+    }
+
+    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataZone.Gen.Generator.Common;
+
+namespace DataZone.Gen.Generator.Parsing;
+
+/// <summary>The entries of a paginators-1.json, or the merge-in entries of a paginators-1.sdk-extras.json.</summary>
+internal sealed record PaginatorDocument(EquatableArray<PaginatorModel> Paginators);
+
+internal static class PaginatorDocumentParser
+{
+    public static PaginatorDocument? Parse(JsonNode root, ModelReader reader, bool isExtras)
+    {
+        if (root is not JsonObject document)
+        {
+            reader.Invalid(root.Span, $"the top level must be an object, not {root.Kind}");
+            return null;
+        }
+
+        // botocore's extras file nests the entries it merges under "merge".
+        var container = isExtras ? reader.Object(document, "merge", "the paginator extras") : document;
+        var pagination = container is null ? null : reader.Object(container, "pagination", "the paginators file");
+        if (pagination is null)
+        {
+            if (!isExtras)
+            {
+                reader.Invalid(document.Span, "a paginators-1.json needs a 'pagination' object");
+            }
+
+            return new PaginatorDocument(EquatableArray<PaginatorModel>.Empty);
+        }
+
+        var paginators = new List<PaginatorModel>();
+        foreach (var property in pagination.Properties)
+        {
+            var context = $"the paginator of '{property.Name}'";
+            if (property.Value is not JsonObject entry)
+            {
+                reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
+                continue;
+            }
+
+            paginators.Add(new PaginatorModel(
+                property.Name,
+                property.NameSpan,
+                Keys(entry, "input_token", reader, context),
+                Keys(entry, "output_token", reader, context),
+                Keys(entry, "limit_key", reader, context).FirstOrDefault(),
+                Keys(entry, "result_key", reader, context),
+                Keys(entry, "more_results", reader, context).FirstOrDefault(),
+                Keys(entry, "non_aggregate_keys", reader, context)));
+        }
+
+        return new PaginatorDocument(paginators.OrderBy(p => p.OperationName, System.StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private static EquatableArray<PaginatorKey> Keys(JsonObject entry, string name, ModelReader reader, string context) =>
+        reader.Strings(entry, name, context).Select(k => new PaginatorKey(k.Value, k.Span)).ToEquatableArray();
+
+    /// <summary>Applies an extras entry over a base entry the way botocore merges the two files: given keys win.</summary>
+    public static PaginatorModel Merge(PaginatorModel baseEntry, PaginatorModel extras) => baseEntry with
+    {
+        InputTokens = extras.InputTokens.IsEmpty ? baseEntry.InputTokens : extras.InputTokens,
+        OutputTokens = extras.OutputTokens.IsEmpty ? baseEntry.OutputTokens : extras.OutputTokens,
+        LimitKey = extras.LimitKey ?? baseEntry.LimitKey,
+        ResultKeys = extras.ResultKeys.IsEmpty ? baseEntry.ResultKeys : extras.ResultKeys,
+        MoreResults = extras.MoreResults ?? baseEntry.MoreResults,
+        NonAggregateKeys = extras.NonAggregateKeys.IsEmpty ? baseEntry.NonAggregateKeys : extras.NonAggregateKeys,
+    };
+}
