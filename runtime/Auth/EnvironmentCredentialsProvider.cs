@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DataZone.Gen.Auth;
+
+/// <summary>Reads <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c> on every call.</summary>
+public sealed class EnvironmentCredentialsProvider : IAwsCredentialsProvider
+{
+    private readonly IAwsEnvironment _environment;
+
+    /// <summary>Creates a provider over the process environment.</summary>
+    public EnvironmentCredentialsProvider() : this(ProcessEnvironment.Instance) { }
+
+    internal EnvironmentCredentialsProvider(IAwsEnvironment environment) => _environment = environment;
+
+    /// <inheritdoc />
+    public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = Resolve();
+        return result.Credentials is { } credentials
+            ? new(credentials)
+            : throw new AwsCredentialsException("Environment: " + result.Reason);
+    }
+
+    /// <summary>Looks up the variables; partial configuration is <see cref="CredentialsLookup.IsMisconfigured"/>.</summary>
+    internal CredentialsLookup Resolve()
+    {
+        string? accessKey = _environment.GetVariable("AWS_ACCESS_KEY_ID");
+        string? secretKey = _environment.GetVariable("AWS_SECRET_ACCESS_KEY");
+        // AWS_SECURITY_TOKEN is the legacy name botocore still honours.
+        string? sessionToken = _environment.GetVariable("AWS_SESSION_TOKEN") ?? _environment.GetVariable("AWS_SECURITY_TOKEN");
+        if (accessKey is null && secretKey is null)
+            return CredentialsLookup.NotFound("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
+        if (accessKey is null)
+            return CredentialsLookup.Misconfigured("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not");
+        if (secretKey is null)
+            return CredentialsLookup.Misconfigured("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
+        return CredentialsLookup.Found(new AwsCredentials(accessKey, secretKey, sessionToken));
+    }
+}
+
+/// <summary>
+/// The outcome of one provider's lookup, so the default chain can tell "not configured here" (try the next
+/// provider) from "configured wrongly here" (stop, like botocore's PartialCredentialsError).
+/// </summary>
+internal readonly record struct CredentialsLookup(AwsCredentials? Credentials, string Reason, bool IsMisconfigured)
+{
+    public static CredentialsLookup Found(AwsCredentials credentials) => new(credentials, "", false);
+    public static CredentialsLookup NotFound(string reason) => new(null, reason, false);
+    public static CredentialsLookup Misconfigured(string reason) => new(null, reason, true);
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Net.Http;
+using DataZone.Gen.Auth;
+
+namespace DataZone.Gen;
+
+/// <summary>How a client connects: region, endpoint, credentials, HTTP stack, retries, timeout and user agent.</summary>
+public sealed class AwsClientOptions
+{
+    /// <summary>The region, for example <c>us-east-1</c>. Unset: <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's <c>region</c>.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>
+    /// An endpoint override, for example a local emulator. Unset: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>,
+    /// <c>AWS_ENDPOINT_URL</c>, then the service's endpoint rules for the region.
+    /// </summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Where credentials come from. Unset: <see cref="DefaultCredentialsChain"/> (environment, then profile).</summary>
+    public IAwsCredentialsProvider? Credentials { get; set; }
+
+    /// <summary>The shared-config profile for region and credentials. Unset: <c>AWS_PROFILE</c>, else <c>default</c>.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>
+    /// An <see cref="System.Net.Http.HttpClient"/> to send with, for example from <c>IHttpClientFactory</c>.
+    /// The client never disposes it and never changes its settings.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>A handler to send with (the client wraps it in its own <see cref="System.Net.Http.HttpClient"/> and does not dispose it).</summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>Retry settings.</summary>
+    public AwsRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The time limit of one attempt (a timed-out attempt is retried). Unset: no limit beyond the <see cref="System.Net.Http.HttpClient"/>'s own.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Text appended to the <c>User-Agent</c> header, for example <c>myapp/1.2</c>.</summary>
+    public string? UserAgentSuffix { get; set; }
+
+    /// <summary>Use the service's FIPS endpoint. Cannot be combined with an endpoint override.</summary>
+    public bool UseFips { get; set; }
+
+    /// <summary>Test seams: environment, clock, delay and randomness. Production code leaves this unset.</summary>
+    internal ClientServices? Services { get; set; }
+}

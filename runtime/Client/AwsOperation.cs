@@ -1,0 +1,41 @@
+using System;
+using System.ComponentModel;
+using DataZone.Gen.Http;
+
+namespace DataZone.Gen;
+
+/// <summary>
+/// How to call one operation: generated code supplies the marshaller, the response reader and the mapping
+/// from an error response to a modeled exception. Create one per operation and keep it in a static field.
+/// </summary>
+/// <typeparam name="TRequest">The request type.</typeparam>
+/// <typeparam name="TResponse">The response type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class AwsOperation<TRequest, TResponse>
+{
+    /// <summary>Creates the operation description.</summary>
+    /// <param name="name">The operation name, for example <c>ListDataSourceRuns</c> (used in messages).</param>
+    /// <param name="marshal">Validates the request (throwing <see cref="RequestValidationException"/>) and builds the HTTP request.</param>
+    /// <param name="readResponse">Reads a 2xx response.</param>
+    /// <param name="mapError">Returns the modeled exception for an error, or <see langword="null"/> for the generic <see cref="AwsServiceException"/>.</param>
+    public AwsOperation(string name, Func<TRequest, AwsHttpRequest> marshal, Func<AwsHttpResponse, TResponse> readResponse,
+        Func<AwsErrorDetails, AwsServiceException?> mapError)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Marshal = marshal ?? throw new ArgumentNullException(nameof(marshal));
+        ReadResponse = readResponse ?? throw new ArgumentNullException(nameof(readResponse));
+        MapError = mapError ?? throw new ArgumentNullException(nameof(mapError));
+    }
+
+    /// <summary>The operation name.</summary>
+    public string Name { get; }
+
+    /// <summary>Validates the request and builds the HTTP request.</summary>
+    public Func<TRequest, AwsHttpRequest> Marshal { get; }
+
+    /// <summary>Reads a 2xx response.</summary>
+    public Func<AwsHttpResponse, TResponse> ReadResponse { get; }
+
+    /// <summary>Maps an error to a modeled exception, or returns <see langword="null"/>.</summary>
+    public Func<AwsErrorDetails, AwsServiceException?> MapError { get; }
+}

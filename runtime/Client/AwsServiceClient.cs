@@ -1,0 +1,143 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DataZone.Gen.Auth;
+using DataZone.Gen.Http;
+
+namespace DataZone.Gen;
+
+/// <summary>
+/// The base of generated service clients: resolves region, endpoint and credentials once, then sends each call
+/// through the pipeline: per call (user agent, invocation id) ▸ retries ▸ per attempt (fresh SigV4 signature) ▸ transport.
+/// Thread-safe; create one per service and reuse it.
+/// </summary>
+public class AwsServiceClient : IDisposable
+{
+    private readonly IAwsCredentialsProvider _credentials;
+    private readonly ClientServices _services;
+    private readonly RetryStrategy _retry;
+    private readonly HttpTransport _transport;
+    private readonly string _userAgent;
+    private bool _disposed;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="service">The service's identity from its model.</param>
+    /// <param name="options">Settings; <see langword="null"/> takes everything from the environment and shared config.</param>
+    /// <exception cref="AwsClientException">No region could be found, or the endpoint configuration is invalid.</exception>
+    public AwsServiceClient(AwsServiceMetadata service, AwsClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        service.Validate();
+        options ??= new AwsClientOptions();
+        _services = options.Services ?? ClientServices.Default;
+
+        Service = service;
+        Region = RegionResolver.Resolve(options.Region, options.Profile, _services.Environment);
+        Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, options.UseFips, _services.Environment);
+        _credentials = options.Credentials ?? new DefaultCredentialsChain(options.Profile, _services.Environment);
+        _retry = new RetryStrategy(options.Retry ?? new AwsRetryOptions(), _services);
+        _userAgent = UserAgent.Build(service, options.UserAgentSuffix);
+        _transport = new HttpTransport(options);
+    }
+
+    /// <summary>The service this client calls.</summary>
+    public AwsServiceMetadata Service { get; }
+
+    /// <summary>The resolved region (also the signing region).</summary>
+    public string Region { get; }
+
+    /// <summary>The resolved endpoint.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The remaining retry-quota tokens (for diagnostics).</summary>
+    internal int RetryQuotaAvailable => _retry.Quota.Available;
+
+    /// <summary>Calls an operation: marshal, then per attempt build, sign, send; read the response or throw the mapped error.</summary>
+    /// <typeparam name="TRequest">The request type.</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="operation">The generated operation description.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+    /// <exception cref="RequestValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="AwsServiceException">The service returned an error (a generated subclass when modeled).</exception>
+    /// <exception cref="AwsClientException">The service could not be reached, or credentials are missing.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        AwsHttpRequest httpRequest = operation.Marshal(request); // validation errors surface before anything is sent
+        Uri uri = HttpRequestFactory.BuildUri(Endpoint, httpRequest);
+        string invocationId = Guid.NewGuid().ToString();
+        return _retry.ExecuteAsync(
+            operation.Name,
+            (attempt, token) => SendAttemptAsync(operation, httpRequest, uri, invocationId, attempt, token),
+            cancellationToken);
+    }
+
+    private async Task<TResponse> SendAttemptAsync<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation,
+        AwsHttpRequest httpRequest, Uri uri, string invocationId, int attempt, CancellationToken cancellationToken)
+    {
+        AwsCredentials credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        using HttpRequestMessage message = HttpRequestFactory.Create(uri, httpRequest);
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
+        message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_retry.MaxAttempts}");
+
+        // Signed per attempt: a retry after a long backoff needs a fresh X-Amz-Date.
+        var signature = SigV4Signer.Sign(HttpRequestFactory.Describe(uri, httpRequest), credentials, Region, Service.SigningName, _services.UtcNow());
+        HttpRequestFactory.AddHeaders(message, signature);
+
+        AwsHttpResponse response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is >= 200 and < 300)
+            return ReadResponse(operation, response);
+        throw MapError(operation, AwsErrorDetails.FromRestJson(response));
+    }
+
+    private static TResponse ReadResponse<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, AwsHttpResponse response)
+    {
+        try
+        {
+            return operation.ReadResponse(response);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not AwsServiceException and not AwsClientException)
+        {
+            string? requestId = response.GetHeader("x-amzn-RequestId") ?? response.GetHeader("x-amz-request-id");
+            throw new AwsClientException(
+                $"Could not read the {operation.Name} response (HTTP {response.StatusCode}{(requestId is null ? "" : ", request id " + requestId)}): {exception.Message}",
+                exception);
+        }
+    }
+
+    private static AwsServiceException MapError<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, AwsErrorDetails details)
+    {
+        try
+        {
+            return operation.MapError(details) ?? new AwsServiceException(details);
+        }
+        catch (Exception)
+        {
+            // A modeled error whose body does not match its shape still reaches the caller as a typed service error.
+            return new AwsServiceException(details);
+        }
+    }
+
+    /// <summary>Releases the HTTP client if this client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        if (disposing)
+            _transport.Dispose();
+    }
+}

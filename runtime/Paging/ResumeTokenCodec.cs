@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace DataZone.Gen;
+
+/// <summary>A decoded resume token: the service token to send and how many items of that page were already returned.</summary>
+internal readonly record struct ResumePoint(string? ServiceToken, int TruncateAmount);
+
+/// <summary>
+/// botocore's resume-token format (<c>TokenEncoder</c>/<c>TokenDecoder</c> in <c>paginate.py</c>): base64 of
+/// <c>json.dumps({"nextToken": "...", "boto_truncate_amount": N})</c>. The JSON is written byte-for-byte as Python's
+/// <c>json.dumps</c> writes it (<c>", "</c> and <c>": "</c> separators, ASCII-only with lower-case <c>\uXXXX</c>), so a
+/// token made here is the token the AWS CLI would print for the same position.
+/// </summary>
+internal static class ResumeTokenCodec
+{
+    public const string TruncateAmountKey = "boto_truncate_amount";
+
+    public static string Encode(string inputTokenName, string? serviceToken, int? truncateAmount)
+    {
+        var json = new StringBuilder("{");
+        AppendPythonString(json, inputTokenName);
+        json.Append(": ");
+        if (serviceToken is null)
+            json.Append("null");
+        else
+            AppendPythonString(json, serviceToken);
+        if (truncateAmount is { } amount)
+        {
+            json.Append(", ");
+            AppendPythonString(json, TruncateAmountKey);
+            json.Append(": ").Append(amount.ToString(CultureInfo.InvariantCulture));
+        }
+        json.Append('}');
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json.ToString()));
+    }
+
+    public static ResumePoint Decode(string startingToken, string inputTokenName)
+    {
+        byte[] bytes = DecodeBase64(startingToken);
+        try
+        {
+            using var document = JsonDocument.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw Invalid("its JSON is not an object");
+            string? serviceToken = null;
+            int truncateAmount = 0;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name == inputTokenName)
+                {
+                    serviceToken = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Null => null,
+                        _ => throw Invalid($"'{inputTokenName}' is not a string"),
+                    };
+                }
+                else if (property.Name == TruncateAmountKey)
+                {
+                    if (!property.Value.TryGetInt32(out truncateAmount) || truncateAmount < 0)
+                        throw Invalid($"'{TruncateAmountKey}' is not a non-negative integer");
+                }
+                else
+                {
+                    throw Invalid($"it has the key '{property.Name}', so it belongs to a paginator whose input token is not '{inputTokenName}'");
+                }
+            }
+            // botocore never emits an empty token (it maps "" to None); treat one as "start from the beginning".
+            return new ResumePoint(string.IsNullOrEmpty(serviceToken) ? null : serviceToken, truncateAmount);
+        }
+        catch (Exception exception) when (exception is JsonException or DecoderFallbackException or ArgumentException or InvalidOperationException)
+        {
+            throw Invalid("it is not base64 of a JSON object", exception);
+        }
+    }
+
+    private static byte[] DecodeBase64(string token)
+    {
+        string trimmed = token.Trim();
+        // Python's b64decode wants padding; copying a token by hand often loses it, so restore it.
+        string padded = trimmed.Length % 4 == 0 ? trimmed : trimmed + new string('=', 4 - trimmed.Length % 4);
+        var buffer = new byte[padded.Length];
+        if (trimmed.Length == 0 || !Convert.TryFromBase64String(padded, buffer, out int written))
+            throw Invalid("it is not base64 of a JSON object");
+        return buffer.AsSpan(0, written).ToArray();
+    }
+
+    private static PaginationException Invalid(string reason, Exception? inner = null) => new(
+        "The starting token is not a resume token from this library, the AWS CLI or boto3: " + reason
+        + ". Pass the ResumeToken of an earlier enumeration (or the CLI's NextToken) unchanged.", inner);
+
+    // Python json.dumps(ensure_ascii=True): only ' '..'~' stay literal; \" \\ \b \f \n \r \t are short escapes;
+    // everything else (control, DEL, non-ASCII, each UTF-16 unit of a surrogate pair) is \u with lower-case hex.
+    private static void AppendPythonString(StringBuilder json, string value)
+    {
+        json.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': json.Append("\\\""); break;
+                case '\\': json.Append("\\\\"); break;
+                case '\b': json.Append("\\b"); break;
+                case '\f': json.Append("\\f"); break;
+                case '\n': json.Append("\\n"); break;
+                case '\r': json.Append("\\r"); break;
+                case '\t': json.Append("\\t"); break;
+                default:
+                    if (c is >= ' ' and <= '~')
+                        json.Append(c);
+                    else
+                        json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+        json.Append('"');
+    }
+}

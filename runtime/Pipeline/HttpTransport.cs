@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DataZone.Gen.Http;
+
+namespace DataZone.Gen;
+
+/// <summary>Sends one attempt and reads the whole response, enforcing the per-attempt timeout.</summary>
+internal sealed class HttpTransport : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsClient;
+    private readonly TimeSpan? _timeout;
+
+    public HttpTransport(AwsClientOptions options)
+    {
+        if (options.HttpClient is not null && options.HttpMessageHandler is not null)
+            throw new ArgumentException("Set either AwsClientOptions.HttpClient or AwsClientOptions.HttpMessageHandler, not both.", nameof(options));
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(options), timeout, "AwsClientOptions.Timeout must be positive.");
+
+        _timeout = options.Timeout == Timeout.InfiniteTimeSpan ? null : options.Timeout;
+        if (options.HttpClient is not null)
+        {
+            _httpClient = options.HttpClient; // the caller's (e.g. IHttpClientFactory's): never disposed, never reconfigured
+        }
+        else
+        {
+            // Our own client: per-attempt timeouts replace HttpClient.Timeout; pooled connections are recycled
+            // so DNS changes are picked up. A handler given by the caller stays the caller's to dispose.
+            HttpMessageHandler handler = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            _httpClient = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsClient = true;
+        }
+    }
+
+    public async Task<AwsHttpResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var attemptTimeout = _timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attemptTimeout?.CancelAfter(_timeout!.Value);
+        CancellationToken token = attemptTimeout?.Token ?? cancellationToken;
+        try
+        {
+            using HttpResponseMessage response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            byte[] body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            var headers = new List<KeyValuePair<string, string>>();
+            foreach (var header in response.Headers)
+                headers.Add(new(header.Key, string.Join(", ", header.Value)));
+            foreach (var header in response.Content.Headers)
+                headers.Add(new(header.Key, string.Join(", ", header.Value)));
+            return new AwsHttpResponse((int)response.StatusCode, body, headers);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && attemptTimeout is not null && attemptTimeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The attempt did not complete within {_timeout!.Value.TotalSeconds:0.###} s.", exception);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsClient)
+            _httpClient.Dispose();
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DataZone.Gen;
+
+/// <summary>
+/// AWS standard-mode retries around a per-attempt function. Hand-written rather than Polly: the retry quota must be
+/// charged by error kind and refunded by outcome, and attempts must know their number for <c>amz-sdk-request</c>.
+/// </summary>
+internal sealed class RetryStrategy
+{
+    private readonly int _maxAttempts;
+    private readonly TimeSpan _baseDelay;
+    private readonly TimeSpan _maxBackoff;
+    private readonly bool _useQuota;
+    private readonly ClientServices _services;
+
+    public RetryStrategy(AwsRetryOptions options, ClientServices services)
+    {
+        options.Validate();
+        _maxAttempts = options.MaxAttempts;
+        _baseDelay = options.BaseDelay;
+        _maxBackoff = options.MaxBackoff;
+        _useQuota = options.UseRetryQuota;
+        _services = services;
+    }
+
+    public int MaxAttempts => _maxAttempts;
+
+    public RetryQuota Quota { get; } = new();
+
+    /// <summary>Runs <paramref name="attempt"/> (given the 1-based attempt number) until it succeeds or may not be retried.</summary>
+    public async Task<T> ExecuteAsync<T>(string operationName, Func<int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        int lastRetryCost = 0;
+        for (int attemptNumber = 1; ; attemptNumber++)
+        {
+            Exception failure;
+            try
+            {
+                T result = await attempt(attemptNumber, cancellationToken).ConfigureAwait(false);
+                if (_useQuota)
+                    Quota.ReleaseAfterSuccess(lastRetryCost);
+                return result;
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+
+            RetryKind kind = RetryClassifier.Classify(failure, cancellationToken);
+            if (kind == RetryKind.None)
+                ExceptionDispatchInfo.Throw(failure);
+            bool outOfAttempts = attemptNumber >= _maxAttempts;
+            bool quotaEmpty = !outOfAttempts && _useQuota && !Quota.TryAcquire(kind == RetryKind.Timeout, out lastRetryCost);
+            if (outOfAttempts || quotaEmpty)
+            {
+                // A service error keeps its own type: callers catch modeled exceptions, not wrappers.
+                if (failure is AwsServiceException)
+                    ExceptionDispatchInfo.Throw(failure);
+                throw GaveUp(operationName, failure, kind, attemptNumber, quotaEmpty);
+            }
+
+            // The caller's token cancels the wait at once; OperationCanceledException then reaches the caller.
+            await _services.Delay(Backoff(attemptNumber - 1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Delay before retry <paramref name="retryIndex"/> (0-based): <c>random[0,1) × base × 2^i</c>, capped.</summary>
+    public TimeSpan Backoff(int retryIndex)
+    {
+        double random = Math.Clamp(_services.NextRandom(), 0.0, 1.0);
+        double ticks = random * _baseDelay.Ticks * Math.Pow(2, Math.Min(retryIndex, 62));
+        return ticks >= _maxBackoff.Ticks ? _maxBackoff : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private static AwsClientException GaveUp(string operationName, Exception failure, RetryKind kind, int attempts, bool quotaEmpty)
+    {
+        string why = quotaEmpty ? " (the client's retry quota is used up)" : "";
+        string tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+        return kind == RetryKind.Timeout
+            ? new AwsClientException($"{operationName} timed out ({tries}){why}.", failure)
+            : new AwsClientException($"{operationName} failed to reach the service ({tries}){why}: {failure.Message}", failure);
+    }
+}

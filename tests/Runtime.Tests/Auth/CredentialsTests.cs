@@ -1,0 +1,179 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DataZone.Gen.Auth;
+using DataZone.Gen.Runtime.Tests.Support;
+using Xunit;
+
+namespace DataZone.Gen.Runtime.Tests.Auth;
+
+public sealed class CredentialsTests : IDisposable
+{
+    private const string Secret = "s3cr3t/SECRET+value";
+    private const string Token = "session-token-VALUE";
+    private readonly FakeEnvironment _environment = new();
+
+    public void Dispose() => _environment.Dispose();
+
+    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
+
+    [Fact]
+    public void ToString_RedactsSecretAndToken()
+    {
+        var credentials = new AwsCredentials("AKID1", Secret, Token);
+        string text = credentials.ToString();
+        Assert.Contains("AKID1", text);
+        Assert.DoesNotContain(Secret, text);
+        Assert.DoesNotContain(Token, text);
+        Assert.DoesNotContain(Secret, new StaticCredentialsProvider(credentials).ToString());
+    }
+
+    [Fact]
+    public async Task Static_ReturnsWhatItWasGiven()
+    {
+        var credentials = await Get(new StaticCredentialsProvider("AKID1", Secret, Token));
+        Assert.Equal(new AwsCredentials("AKID1", Secret, Token), credentials);
+    }
+
+    [Fact]
+    public async Task Environment_ReadsKeysAndSessionToken()
+    {
+        _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret).Set("AWS_SESSION_TOKEN", Token);
+        Assert.Equal(new AwsCredentials("AKIDENV", Secret, Token), await Get(new EnvironmentCredentialsProvider(_environment)));
+    }
+
+    [Fact]
+    public async Task Environment_Missing_SaysWhichVariables()
+    {
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new EnvironmentCredentialsProvider(_environment)));
+        Assert.Contains("AWS_ACCESS_KEY_ID", error.Message);
+    }
+
+    [Fact]
+    public async Task Profile_DefaultFromCredentialsFile()
+    {
+        _environment.WriteFile(".aws/credentials", $"[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = {Secret}\n");
+        Assert.Equal(new AwsCredentials("AKIDFILE", Secret), await Get(new ProfileCredentialsProvider(null, _environment)));
+    }
+
+    [Fact]
+    public async Task Profile_NamedProfileFromConfigFileWithProfilePrefix()
+    {
+        _environment.WriteFile(".aws/config",
+            "# comment\n[default]\nregion = us-east-1\n[profile dev]\n; comment\nAWS_Access_Key_Id: AKIDDEV\naws_secret_access_key=" + Secret
+            + "\naws_session_token = " + Token + "\ns3 =\n  max_concurrent_requests = 20\n[dev]\naws_access_key_id = WRONG\n");
+        var credentials = await Get(new ProfileCredentialsProvider("dev", _environment));
+        Assert.Equal(new AwsCredentials("AKIDDEV", Secret, Token), credentials);
+    }
+
+    [Fact]
+    public async Task Profile_CredentialsFileWinsOverConfigForTheSameProfile()
+    {
+        _environment.WriteFile(".aws/config", "[profile dev]\naws_access_key_id = FROMCONFIG\naws_secret_access_key = config-secret\n");
+        _environment.WriteFile(".aws/credentials", "[dev]\naws_access_key_id = FROMCREDENTIALS\naws_secret_access_key = " + Secret + "\n");
+        Assert.Equal("FROMCREDENTIALS", (await Get(new ProfileCredentialsProvider("dev", _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Profile_FromAwsProfileAndCustomFilePaths()
+    {
+        string credentialsPath = _environment.WriteFile("custom/creds.ini", "[work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = " + Secret + "\n");
+        string configPath = _environment.WriteFile("custom/config.ini", "[profile work]\nregion = eu-west-1\n");
+        _environment.Set("AWS_PROFILE", "work").Set("AWS_SHARED_CREDENTIALS_FILE", credentialsPath).Set("AWS_CONFIG_FILE", configPath);
+
+        Assert.Equal("AKIDWORK", (await Get(new ProfileCredentialsProvider(null, _environment))).AccessKeyId);
+        Assert.Contains(credentialsPath, _environment.FilesRead);
+    }
+
+    [Fact]
+    public async Task Profile_QuotedProfileNameWithSpace()
+    {
+        _environment.WriteFile(".aws/config", "[profile \"my team\"]\naws_access_key_id = AKIDTEAM\naws_secret_access_key = " + Secret + "\n");
+        Assert.Equal("AKIDTEAM", (await Get(new ProfileCredentialsProvider("my team", _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Profile_AssumeRoleProfile_IsReportedAsUnsupported()
+    {
+        _environment.WriteFile(".aws/config", "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n");
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new ProfileCredentialsProvider("admin", _environment)));
+        Assert.Contains("role_arn", error.Message);
+        Assert.Contains("DelegateCredentialsProvider", error.Message);
+    }
+
+    [Fact]
+    public async Task Chain_EnvironmentComesFirst()
+    {
+        _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = x\n");
+        Assert.Equal("AKIDENV", (await Get(new DefaultCredentialsChain(null, _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Chain_FallsBackToProfile()
+    {
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = " + Secret + "\n");
+        Assert.Equal("AKIDFILE", (await Get(new DefaultCredentialsChain(null, _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Chain_ExplicitProfileSkipsEnvironmentLikeBotocore()
+    {
+        _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
+        _environment.WriteFile(".aws/credentials", "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = " + Secret + "\n");
+        Assert.Equal("AKIDDEV", (await Get(new DefaultCredentialsChain("dev", _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Chain_Failure_ListsEveryProviderAndWhy()
+    {
+        _environment.WriteFile(".aws/config", "[default]\nregion = us-east-1\n");
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+
+        Assert.Contains("environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set", error.Message);
+        Assert.Contains("shared profile: profile 'default' has no aws_access_key_id", error.Message);
+    }
+
+    [Fact]
+    public async Task Chain_Failure_NamesTheFilesLookedAt()
+    {
+        _environment.Set("AWS_PROFILE", "ghost");
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+        Assert.Contains("profile 'ghost' not found", error.Message);
+        Assert.Contains("credentials (not found)", error.Message);
+        Assert.Contains("config (not found)", error.Message);
+    }
+
+    [Fact]
+    public async Task Chain_PartialEnvironmentCredentials_StopTheChainWithoutLeakingTheSecret()
+    {
+        _environment.Set("AWS_SECRET_ACCESS_KEY", Secret);
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = x\n");
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+        Assert.Contains("AWS_ACCESS_KEY_ID is not", error.Message);
+        Assert.DoesNotContain(Secret, error.Message);
+    }
+
+    [Fact]
+    public async Task Chain_PartialProfile_IsMisconfiguredAndNeverQuotesValues()
+    {
+        _environment.WriteFile(".aws/credentials", "[default]\naws_secret_access_key = " + Secret + "\n");
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+        Assert.Contains("missing aws_access_key_id", error.Message);
+        Assert.DoesNotContain(Secret, error.ToString());
+    }
+
+    [Fact]
+    public async Task Delegate_IsCalledAndItsFailuresAreWrappedWithoutTheirMessage()
+    {
+        int calls = 0;
+        var provider = new DelegateCredentialsProvider(_ => { calls++; return new(new AwsCredentials("AKIDDELEGATE", Secret)); });
+        Assert.Equal("AKIDDELEGATE", (await Get(provider)).AccessKeyId);
+        Assert.Equal(1, calls);
+
+        var failing = new DelegateCredentialsProvider(_ => throw new InvalidOperationException("leaked " + Secret));
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(failing));
+        Assert.DoesNotContain(Secret, error.Message);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+}

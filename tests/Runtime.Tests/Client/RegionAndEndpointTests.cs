@@ -1,0 +1,161 @@
+using System;
+using DataZone.Gen.Runtime.Tests.Support;
+using Xunit;
+
+namespace DataZone.Gen.Runtime.Tests.Client;
+
+public sealed class RegionAndEndpointTests : IDisposable
+{
+    private readonly FakeEnvironment _environment = new();
+    private readonly FakeHttpHandler _handler = new();
+
+    public void Dispose() => _environment.Dispose();
+
+    private AwsServiceClient Client(Action<AwsClientOptions>? configure = null) =>
+        TestClients.Create(_handler, out _, options =>
+        {
+            options.Region = null;
+            configure?.Invoke(options);
+        }, _environment);
+
+    [Fact]
+    public void Region_OptionsWinOverEverything()
+    {
+        _environment.Set("AWS_REGION", "eu-west-1");
+        using var client = Client(o => o.Region = "ap-south-1");
+        Assert.Equal("ap-south-1", client.Region);
+    }
+
+    [Fact]
+    public void Region_AwsRegionBeforeAwsDefaultRegion()
+    {
+        _environment.Set("AWS_REGION", "eu-west-1").Set("AWS_DEFAULT_REGION", "eu-west-2");
+        using var client = Client();
+        Assert.Equal("eu-west-1", client.Region);
+    }
+
+    [Fact]
+    public void Region_AwsDefaultRegion()
+    {
+        _environment.Set("AWS_DEFAULT_REGION", "eu-west-2");
+        using var client = Client();
+        Assert.Equal("eu-west-2", client.Region);
+    }
+
+    [Fact]
+    public void Region_FromSelectedProfileInConfigFile()
+    {
+        _environment.WriteFile(".aws/config", "[default]\nregion = us-west-2\n[profile dev]\nregion = ca-central-1\n");
+        _environment.Set("AWS_PROFILE", "dev");
+        using var client = Client();
+        Assert.Equal("ca-central-1", client.Region);
+    }
+
+    [Fact]
+    public void Region_FromOptionsProfileAndAwsConfigFile()
+    {
+        string path = _environment.WriteFile("elsewhere/cfg", "[profile ops]\nregion = sa-east-1\n");
+        _environment.Set("AWS_CONFIG_FILE", path);
+        using var client = Client(o => o.Profile = "ops");
+        Assert.Equal("sa-east-1", client.Region);
+    }
+
+    [Fact]
+    public void Region_Missing_SaysWhereItLooked()
+    {
+        _environment.WriteFile(".aws/config", "[default]\noutput = json\n");
+        var error = Assert.Throws<AwsClientException>(() => Client());
+        Assert.Contains("No AWS region configured", error.Message);
+        Assert.Contains("AwsClientOptions.Region", error.Message);
+        Assert.Contains("AWS_REGION", error.Message);
+        Assert.Contains("AWS_DEFAULT_REGION", error.Message);
+        Assert.Contains("profile 'default'", error.Message);
+        Assert.Contains("profile has no region", error.Message);
+    }
+
+    // Expected URLs are what botocore 1.43's rule-set resolver returns for DataZone.
+    [Theory]
+    [InlineData("us-east-1", false, "https://datazone.us-east-1.api.aws/")]
+    [InlineData("us-east-1", true, "https://datazone-fips.us-east-1.api.aws/")]
+    [InlineData("eu-west-1", false, "https://datazone.eu-west-1.api.aws/")]
+    [InlineData("cn-north-1", false, "https://datazone.cn-north-1.api.amazonwebservices.com.cn/")]
+    [InlineData("cn-north-1", true, "https://datazone-fips.cn-north-1.api.amazonwebservices.com.cn/")]
+    [InlineData("us-gov-west-1", false, "https://datazone.us-gov-west-1.api.aws/")]
+    [InlineData("us-gov-west-1", true, "https://datazone-fips.us-gov-west-1.api.aws/")]
+    [InlineData("us-iso-east-1", false, "https://datazone.us-iso-east-1.api.aws.ic.gov/")]
+    [InlineData("us-isob-east-1", true, "https://datazone-fips.us-isob-east-1.api.aws.scloud/")]
+    [InlineData("eusc-de-east-1", false, "https://datazone.eusc-de-east-1.api.amazonwebservices.eu/")]
+    [InlineData("xx-unknown-1", false, "https://datazone.xx-unknown-1.api.aws/")]
+    public void Endpoint_FromRuleSet(string region, bool fips, string expected)
+    {
+        using var client = Client(o => { o.Region = region; o.UseFips = fips; });
+        Assert.Equal(expected, client.Endpoint.ToString());
+    }
+
+    [Fact]
+    public void Endpoint_PartitionTable()
+    {
+        Assert.Equal("aws-us-gov", Partitions.For("us-gov-east-1").Name);
+        Assert.Equal("aws", Partitions.For("aws-global").Name);
+        Assert.Equal("aws-cn", Partitions.For("aws-cn-global").Name);
+        Assert.Equal("aws-iso-f", Partitions.For("us-isof-south-1").Name);
+        Assert.Equal("aws", Partitions.For("mars-north-1").Name);
+    }
+
+    [Fact]
+    public void Endpoint_OptionsOverrideBeatsEnvironment()
+    {
+        _environment.Set("AWS_ENDPOINT_URL_DATAZONE", "http://service-env:1").Set("AWS_ENDPOINT_URL", "http://global-env:2");
+        using var client = Client(o => { o.Region = "us-east-1"; o.Endpoint = new Uri("http://localhost:4566"); });
+        Assert.Equal(new Uri("http://localhost:4566"), client.Endpoint);
+    }
+
+    [Fact]
+    public void Endpoint_ServiceVariableBeatsGlobalVariable()
+    {
+        _environment.Set("AWS_ENDPOINT_URL_DATAZONE", "http://service-env:1").Set("AWS_ENDPOINT_URL", "http://global-env:2");
+        using var client = Client(o => o.Region = "us-east-1");
+        Assert.Equal(new Uri("http://service-env:1"), client.Endpoint);
+    }
+
+    [Fact]
+    public void Endpoint_GlobalVariable()
+    {
+        _environment.Set("AWS_ENDPOINT_URL", "http://global-env:2");
+        using var client = Client(o => o.Region = "us-east-1");
+        Assert.Equal(new Uri("http://global-env:2"), client.Endpoint);
+    }
+
+    [Fact]
+    public void Endpoint_ConfiguredUrlsCanBeIgnored()
+    {
+        _environment.Set("AWS_ENDPOINT_URL", "http://global-env:2").Set("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
+        using var client = Client(o => o.Region = "us-east-1");
+        Assert.Equal(new Uri("https://datazone.us-east-1.api.aws"), client.Endpoint);
+    }
+
+    [Fact]
+    public void Endpoint_VariableNameFollowsBotocoreRule() =>
+        Assert.Equal("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", new AwsServiceMetadata("CloudWatch Logs", "logs", "logs", "2014-03-28").EndpointUrlVariable);
+
+    [Fact]
+    public void Endpoint_FipsWithCustomEndpoint_IsAnError()
+    {
+        var error = Assert.Throws<AwsClientException>(() => Client(o => { o.Region = "us-east-1"; o.UseFips = true; o.Endpoint = new Uri("http://localhost:1"); }));
+        Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
+    }
+
+    [Theory]
+    [InlineData("us-east-1.evil.com/x")]
+    [InlineData("us east 1")]
+    public void Endpoint_RegionMustBeAHostLabel(string region) =>
+        Assert.Throws<AwsClientException>(() => Client(o => o.Region = region));
+
+    [Fact]
+    public void Endpoint_InvalidVariable_IsAClearError()
+    {
+        _environment.Set("AWS_ENDPOINT_URL", "not a uri");
+        var error = Assert.Throws<AwsClientException>(() => Client(o => o.Region = "us-east-1"));
+        Assert.Contains("AWS_ENDPOINT_URL", error.Message);
+    }
+}

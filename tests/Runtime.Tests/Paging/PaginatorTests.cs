@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace DataZone.Gen.Runtime.Tests.Paging;
+
+/// <summary>
+/// The paging rules of botocore's PageIterator. Expected resume tokens are the ones botocore 1.43 printed for the
+/// same fake service (10 items, default page size 4, tokens o+N/==).
+/// </summary>
+public sealed class PaginatorTests
+{
+    private const string MidSecondPage = "eyJuZXh0VG9rZW4iOiAibys0Lz09IiwgImJvdG9fdHJ1bmNhdGVfYW1vdW50IjogMn0="; // {"nextToken": "o+4/==", "boto_truncate_amount": 2}
+    private const string PageBoundary = "eyJuZXh0VG9rZW4iOiAibys0Lz09In0="; // {"nextToken": "o+4/=="}
+    private const string MidFirstPage = "eyJuZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ=="; // {"nextToken": null, "boto_truncate_amount": 2}
+    private const string ResumedMidFirstPage = "eyJuZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAzfQ=="; // amount 3
+
+    private readonly FakeListService _service = new(10);
+
+    private AsyncPaginator<ListRequest, ListResponse, int> Paginator(PaginationOptions? options = null, ListRequest? request = null,
+        PaginatorDefinition<ListRequest, ListResponse, int>? definition = null) =>
+        new(definition ?? FakeListService.Definition(), request ?? new ListRequest(), options, _service.FetchAsync);
+
+    private static async Task<List<T>> ToList<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (T item in source)
+            list.Add(item);
+        return list;
+    }
+
+    [Fact]
+    public async Task NoOptions_ReadsEveryPage()
+    {
+        var paginator = Paginator();
+        Assert.Equal(Enumerable.Range(0, 10), await ToList(paginator));
+        Assert.Null(paginator.ResumeToken);
+        Assert.Equal(new string?[] { null, "o+4/==", "o+8/==" }, _service.Calls.Select(c => c.NextToken));
+    }
+
+    [Fact]
+    public async Task Pages_AreWholeResponses()
+    {
+        var pages = await ToList(Paginator().AsPages());
+        Assert.Equal(new[] { 4, 4, 2 }, pages.Select(p => p.Items.Count));
+        Assert.Equal(new[] { "o+4/==", "o+8/==", null }, pages.Select(p => p.NextToken));
+    }
+
+    [Fact]
+    public async Task MaxItems_MidPage_TruncatesExactlyAndResumesWithBotocoresToken()
+    {
+        var paginator = Paginator(new() { MaxItems = 6 });
+
+        var pages = await ToList(paginator.AsPages());
+
+        Assert.Equal(new[] { new[] { 0, 1, 2, 3 }, new[] { 4, 5 } }, pages.Select(p => p.Items.ToArray()));
+        Assert.Equal(MidSecondPage, paginator.ResumeToken);
+
+        var resumed = Paginator(new() { StartingToken = paginator.ResumeToken });
+        Assert.Equal(new[] { 6, 7, 8, 9 }, await ToList(resumed));
+        Assert.Null(resumed.ResumeToken);
+    }
+
+    [Fact]
+    public async Task MaxItems_OnPageBoundary_TokenHasNoTruncateAmount()
+    {
+        var paginator = Paginator(new() { MaxItems = 4 });
+        Assert.Equal(new[] { 0, 1, 2, 3 }, await ToList(paginator));
+        Assert.Equal(PageBoundary, paginator.ResumeToken);
+        Assert.Single(_service.Calls); // the next page is not fetched
+    }
+
+    [Fact]
+    public async Task MaxItems_InsideFirstPage_ThenResumeInsideTheSamePage()
+    {
+        var first = Paginator(new() { MaxItems = 2 });
+        Assert.Equal(new[] { 0, 1 }, await ToList(first));
+        Assert.Equal(MidFirstPage, first.ResumeToken);
+
+        var second = Paginator(new() { MaxItems = 1, StartingToken = first.ResumeToken });
+        Assert.Equal(new[] { 2 }, await ToList(second));
+        Assert.Equal(ResumedMidFirstPage, second.ResumeToken); // left cut 2 + kept 1
+
+        var rest = Paginator(new() { StartingToken = second.ResumeToken });
+        Assert.Equal(new[] { 3, 4, 5, 6, 7, 8, 9 }, await ToList(rest));
+        Assert.Equal(new string?[] { null, null, null, "o+4/==", "o+8/==" }, _service.Calls.Select(c => c.NextToken));
+    }
+
+    [Fact]
+    public async Task MaxItems_LargerThanTheListing_ReturnsEverythingWithoutToken()
+    {
+        var paginator = Paginator(new() { MaxItems = 10 });
+        Assert.Equal(Enumerable.Range(0, 10), await ToList(paginator));
+        Assert.Null(paginator.ResumeToken); // exhausted on the boundary: botocore checks "no next token" first
+    }
+
+    [Fact]
+    public async Task PageSize_IsSentAsTheLimitOnEveryRequest()
+    {
+        var paginator = Paginator(new() { PageSize = 2, MaxItems = 3 });
+        Assert.Equal(new[] { 0, 1, 2 }, await ToList(paginator));
+        Assert.All(_service.Calls, call => Assert.Equal(2, call.MaxResults));
+        Assert.Equal("eyJuZXh0VG9rZW4iOiAibysyLz09IiwgImJvdG9fdHJ1bmNhdGVfYW1vdW50IjogMX0=", paginator.ResumeToken);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(51)]
+    [InlineData(-3)]
+    public void PageSize_OutOfBounds_IsRejectedBeforeAnyRequest(int pageSize)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Paginator(new() { PageSize = pageSize }));
+        Assert.Equal("PageSize", error.ParamName);
+        Assert.Contains($"PageSize {pageSize} is outside the allowed range 1..50 (sent as 'maxResults')", error.Message);
+        Assert.Empty(_service.Calls);
+    }
+
+    [Fact]
+    public void PageSize_WithoutLimitKey_IsRejectedLikeBotocore()
+    {
+        var error = Assert.Throws<PaginationException>(() => Paginator(new() { PageSize = 5 }, definition: FakeListService.Definition(withLimit: false)));
+        Assert.Contains("PageSize parameter is not supported", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void MaxItems_BelowOne_IsRejected(int maxItems) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Paginator(new() { MaxItems = maxItems }));
+
+    [Fact]
+    public async Task RequestsOwnToken_IsWherePagingStartsWithoutStartingToken()
+    {
+        Assert.Equal(new[] { 4, 5, 6, 7, 8, 9 }, await ToList(Paginator(request: new ListRequest(NextToken: "o+4/=="))));
+    }
+
+    [Fact]
+    public async Task StartingTokenWithNullServiceToken_ClearsTheRequestsToken()
+    {
+        var paginator = Paginator(new() { StartingToken = MidFirstPage }, request: new ListRequest(NextToken: "o+8/=="));
+        Assert.Equal(new[] { 2, 3, 4, 5, 6, 7, 8, 9 }, await ToList(paginator));
+        Assert.Null(_service.Calls[0].NextToken);
+    }
+
+    [Fact]
+    public async Task OtherRequestMembers_AreKeptOnEveryPage()
+    {
+        await ToList(Paginator(request: new ListRequest(Status: "FAILED")));
+        Assert.All(_service.Calls, call => Assert.Equal("FAILED", call.Status));
+    }
+
+    [Fact]
+    public async Task RepeatedNextToken_ThrowsAfterTheRepeatedPage()
+    {
+        var service = new ScriptedListService(new ListResponse(new[] { 1 }, "T"), new ListResponse(new[] { 2 }, "T"), new ListResponse(new[] { 3 }, null));
+        var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(), null, service.FetchAsync);
+        var seen = new List<int>();
+
+        var error = await Assert.ThrowsAsync<PaginationException>(async () =>
+        {
+            await foreach (int item in paginator)
+                seen.Add(item);
+        });
+
+        Assert.Equal("The same next token was received twice: {'nextToken': 'T'}", error.Message);
+        Assert.Equal(new[] { 1, 2 }, seen);
+        Assert.Equal(2, service.Calls.Count);
+    }
+
+    [Fact]
+    public async Task RepeatedNextToken_GuardCanBeTurnedOff()
+    {
+        var service = new ScriptedListService(new ListResponse(new[] { 1 }, "T"), new ListResponse(new[] { 2 }, "T"), new ListResponse(new[] { 3 }, null));
+        var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(),
+            new PaginationOptions { StopOnRepeatedToken = false }, service.FetchAsync);
+        Assert.Equal(new[] { 1, 2, 3 }, await ToList(paginator));
+    }
+
+    [Fact]
+    public async Task EmptyPagesThatCarryAToken_AreFollowed()
+    {
+        var service = new ScriptedListService(new ListResponse(Array.Empty<int>(), "A"), new ListResponse(Array.Empty<int>(), "B"),
+            new ListResponse(new[] { 7, 8 }, ""));
+        var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(), null, service.FetchAsync);
+
+        Assert.Equal(new[] { 7, 8 }, await ToList(paginator));
+        Assert.Equal(new string?[] { null, "A", "B" }, service.Calls.Select(c => c.NextToken));
+        Assert.Null(paginator.ResumeToken); // an empty-string token means the end, as in botocore
+    }
+
+    [Fact]
+    public async Task MoreResultsFalse_StopsDespiteAToken()
+    {
+        var service = new ScriptedListService(new ListResponse(new[] { 1 }, "A", MoreResults: true), new ListResponse(new[] { 2 }, "B", MoreResults: false));
+        var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(withMoreResults: true), new ListRequest(), null, service.FetchAsync);
+        Assert.Equal(new[] { 1, 2 }, await ToList(paginator));
+        Assert.Equal(2, service.Calls.Count);
+    }
+
+    [Fact]
+    public async Task BuildFullResult_AggregatesAndSetsTheResumeToken()
+    {
+        var truncated = await Paginator(new() { MaxItems = 6 }).BuildFullResultAsync();
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, truncated.Items);
+        Assert.Equal(MidSecondPage, truncated.NextToken); // botocore's build_full_result NextToken
+        Assert.Equal("d-1", truncated.DomainId);
+
+        var complete = await Paginator().BuildFullResultAsync();
+        Assert.Equal(Enumerable.Range(0, 10), complete.Items);
+        Assert.Null(complete.NextToken);
+    }
+
+    [Fact]
+    public async Task ResumeToken_IsResetByANewEnumeration()
+    {
+        var paginator = Paginator(new() { MaxItems = 6 });
+        await ToList(paginator);
+        Assert.Equal(MidSecondPage, paginator.ResumeToken);
+
+        await foreach (var page in paginator.AsPages())
+            break; // abandoned before MaxItems: no stale token from the last run
+
+        Assert.Null(paginator.ResumeToken);
+    }
+
+    [Fact]
+    public async Task WithCancellation_StopsTheItemEnumeration()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var seen = new List<int>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (int item in Paginator().WithCancellation(cancellation.Token))
+            {
+                seen.Add(item);
+                if (item == 1)
+                    cancellation.Cancel();
+            }
+        });
+        Assert.Equal(new[] { 0, 1 }, seen);
+        Assert.Single(_service.Calls);
+    }
+
+    [Fact]
+    public async Task PagesWithCancellation_StopsBeforeTheNextRequest()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var page in Paginator().AsPages().WithCancellation(cancellation.Token))
+                cancellation.Cancel();
+        });
+        Assert.Single(_service.Calls);
+    }
+
+    [Fact]
+    public async Task AsItemsToken_StopsTheEnumeration()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var seen = new List<int>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (int item in Paginator().AsItems(cancellation.Token))
+            {
+                seen.Add(item);
+                if (item == 4)
+                    cancellation.Cancel();
+            }
+        });
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, seen);
+        Assert.Equal(2, _service.Calls.Count);
+    }
+
+    [Fact]
+    public async Task AsPagesToken_ReachesTheFetch()
+    {
+        using var cancellation = new CancellationTokenSource();
+        CancellationToken seen = default;
+        var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(), null,
+            (request, token) => { seen = token; return _service.FetchAsync(request, token); });
+        await foreach (var page in paginator.AsPages(cancellation.Token))
+            break;
+        Assert.True(seen.CanBeCanceled);
+        cancellation.Cancel();
+        Assert.True(seen.IsCancellationRequested);
+    }
+}
