@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+
+namespace DataZone.Gen.Emulator.Model;
+
+/// <summary>
+/// A botocore <c>requestUri</c> (<c>/v2/domains/{domainIdentifier}/runs</c>, <c>{Key+}</c> for greedy labels)
+/// matched against the raw, percent-encoded request path. Labels come back percent-decoded.
+/// </summary>
+public sealed class RouteTemplate
+{
+    private readonly Segment[] _segments;
+
+    private RouteTemplate(string template, Segment[] segments)
+    {
+        Template = template;
+        _segments = segments;
+    }
+
+    /// <summary>The template text (without any literal query part).</summary>
+    public string Template { get; }
+
+    /// <summary>The label names, in order.</summary>
+    public IEnumerable<string> Labels
+    {
+        get
+        {
+            foreach (Segment segment in _segments)
+            {
+                if (segment.IsLabel)
+                {
+                    yield return segment.Text;
+                }
+            }
+        }
+    }
+
+    /// <summary>Parses a <c>requestUri</c>; a literal query part (<c>?x-id=...</c>) is ignored.</summary>
+    public static RouteTemplate Parse(string requestUri)
+    {
+        int query = requestUri.IndexOf('?', StringComparison.Ordinal);
+        string path = query >= 0 ? requestUri.Substring(0, query) : requestUri;
+        string[] parts = path.Trim('/').Split('/');
+        var segments = new List<Segment>(parts.Length);
+        foreach (string part in parts)
+        {
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            if (part.Length > 2 && part[0] == '{' && part[part.Length - 1] == '}')
+            {
+                string name = part.Substring(1, part.Length - 2);
+                bool greedy = name.EndsWith('+');
+                segments.Add(new Segment(greedy ? name.Substring(0, name.Length - 1) : name, IsLabel: true, greedy));
+            }
+            else
+            {
+                segments.Add(new Segment(part, IsLabel: false, Greedy: false));
+            }
+        }
+
+        return new RouteTemplate(path, segments.ToArray());
+    }
+
+    /// <summary>Matches a raw request path; on success returns the percent-decoded label values.</summary>
+    public bool TryMatch(string rawPath, out Dictionary<string, string> labels)
+    {
+        labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] parts = rawPath.Length > 1 ? rawPath.Substring(1).Split('/') : Array.Empty<string>();
+        int p = 0;
+        for (int s = 0; s < _segments.Length; s++)
+        {
+            Segment segment = _segments[s];
+            if (segment.Greedy)
+            {
+                if (p >= parts.Length)
+                {
+                    return false;
+                }
+
+                labels[segment.Text] = Uri.UnescapeDataString(string.Join('/', parts, p, parts.Length - p));
+                return s == _segments.Length - 1;
+            }
+
+            if (p >= parts.Length)
+            {
+                return false;
+            }
+
+            string value = Uri.UnescapeDataString(parts[p++]);
+            if (segment.IsLabel)
+            {
+                // An empty label does not match, so a missing id is a 404 for the path, as on AWS.
+                if (value.Length == 0)
+                {
+                    return false;
+                }
+
+                labels[segment.Text] = value;
+            }
+            else if (!string.Equals(value, segment.Text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        // Allow one trailing slash, nothing more.
+        return p == parts.Length || (p == parts.Length - 1 && parts[p].Length == 0);
+    }
+
+    private readonly record struct Segment(string Text, bool IsLabel, bool Greedy);
+}

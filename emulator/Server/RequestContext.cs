@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using DataZone.Gen.Emulator.Data;
+using DataZone.Gen.Emulator.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace DataZone.Gen.Emulator.Server;
+
+/// <summary>One request in flight: the HTTP context plus what the request log will record.</summary>
+internal sealed class RequestContext
+{
+    private readonly ServiceModel _model;
+
+    public RequestContext(HttpContext http, ServiceModel model, long sequence, string requestId, string rawPath, string rawQuery, bool errorTypeWithNamespace)
+    {
+        Http = http;
+        _model = model;
+        Sequence = sequence;
+        RequestId = requestId;
+        RawPath = rawPath;
+        RawQuery = rawQuery;
+        ErrorTypeWithNamespace = errorTypeWithNamespace;
+    }
+
+    public HttpContext Http { get; }
+
+    public long Sequence { get; }
+
+    public string RequestId { get; }
+
+    /// <summary>The path exactly as received (percent-encoded).</summary>
+    public string RawPath { get; }
+
+    /// <summary>The query exactly as received, without '?'.</summary>
+    public string RawQuery { get; }
+
+    public bool ErrorTypeWithNamespace { get; }
+
+    public string? Operation { get; set; }
+
+    public string? AccessKeyId { get; set; }
+
+    public string? ErrorCode { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public EmulatorFault Fault { get; set; }
+
+    public int ItemCount { get; set; }
+
+    public string? NextToken { get; set; }
+
+    /// <summary>Sends an error the service model defines, with the model's <c>httpStatusCode</c> for it.</summary>
+    public Task WriteModeledErrorAsync(string code, string message) =>
+        WriteErrorAsync(_model.ErrorStatusCode(code, fallback: UsualStatus(code)), code, message);
+
+    /// <summary>The status AWS uses for an error when a model does not say.</summary>
+    private static int UsualStatus(string code) => code switch
+    {
+        "ResourceNotFoundException" => 404,
+        "ThrottlingException" => 429,
+        "InternalServerException" => 500,
+        _ => 400,
+    };
+
+    /// <summary>
+    /// Sends a rest-json error: status, <c>x-amzn-ErrorType</c> header and <c>{"message": ...}</c> body.
+    /// </summary>
+    public async Task WriteErrorAsync(int status, string code, string message)
+    {
+        ErrorCode = code;
+        ErrorMessage = message;
+        HttpResponse response = Http.Response;
+        response.StatusCode = status;
+        response.Headers["x-amzn-ErrorType"] = ErrorTypeWithNamespace
+            ? code + ":http://internal.amazon.com/coral/com.amazon.datazone/"
+            : code;
+        response.ContentType = "application/json";
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, RunJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("message"u8, message);
+            writer.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(Http.RequestAborted).ConfigureAwait(false);
+    }
+}
