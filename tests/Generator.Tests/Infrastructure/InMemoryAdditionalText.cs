@@ -1,0 +1,25 @@
+using System.IO;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DataZone.Gen.Generator.Tests.Infrastructure;
+
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text, Encoding.UTF8);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+
+    public static InMemoryAdditionalText FromFile(string path, string? asPath = null) =>
+        new(asPath ?? path, File.ReadAllText(path));
+}
