@@ -18,7 +18,7 @@ internal sealed class OperationView : FileView
         OperationName = Identifiers.Pascal(spec.OperationName);
         OperationLiteral = MemberView.Literal(spec.OperationName);
         MethodName = spec.MethodName;
-        FieldName = Identifiers.Camel(Identifiers.Pascal(spec.OperationName)).TrimStart('@') + "Operation";
+        FieldName = Identifiers.Pascal(spec.OperationName) + "Operation";
         RequestType = spec.RequestTypeName;
         ResponseType = spec.ResponseTypeName;
         HttpMethodLiteral = MemberView.Literal(spec.HttpMethod);

@@ -1,0 +1,36 @@
+using DataZone.Gen.Generator.Emit;
+using Xunit;
+
+namespace DataZone.Gen.Generator.Tests;
+
+public class TemplateTests
+{
+    public static TheoryData<string> Templates()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in TemplateRenderer.TemplateNames)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_embedded_template_parses_without_errors(string name)
+    {
+        var template = Scriban.Template.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(Infrastructure.RepoPaths.Root, "generator", "Emit", "Templates", name)), name);
+
+        Assert.False(template.HasErrors, string.Join("; ", template.Messages));
+        Assert.Same(TemplateRenderer.Parse(name), TemplateRenderer.Parse(name));
+    }
+
+    [Fact]
+    public void All_seven_templates_are_embedded()
+    {
+        Assert.Equal(
+            new[] { "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "Structure.sbncs", "_Header.sbncs" },
+            TemplateRenderer.TemplateNames);
+    }
+}
