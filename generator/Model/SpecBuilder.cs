@@ -67,6 +67,13 @@ internal static class SpecBuilder
             return Result<TargetOutput>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NotPaginated, target.AttributeLocation, operationName, where));
         }
 
+        if (operation.Input is null || operation.Output is null)
+        {
+            return Result<TargetOutput>.Failure(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidModel, model.FilePath, operation.Span,
+                $"the paginated operation '{operation.Name}' needs both an 'input' and an 'output' shape"));
+        }
+
         var allShapes = model.Shapes.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var closure = ShapeClosure.Of(model, operation, allShapes);
         cancellationToken.ThrowIfCancellationRequested();
@@ -156,7 +163,7 @@ internal static class SpecBuilder
             foreach (var trait in shape.UnsupportedTraits)
             {
                 context.Diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedFeature, context.Model.FilePath, shape.Span, $"The trait '{trait}'", "shape " + shape.Name));
+                    DiagnosticDescriptors.UnsupportedFeature, context.Model.FilePath, shape.Span, trait, "shape " + shape.Name));
             }
         }
     }

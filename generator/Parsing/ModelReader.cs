@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using DataZone.Gen.Generator.Common;
@@ -66,9 +67,20 @@ internal sealed class ModelReader
     public double? Number(JsonObject parent, string name, string context)
     {
         var node = parent[name];
-        if (node is null or JsonNumber)
+        if (node is null)
         {
-            return ((JsonNumber?)node)?.Value;
+            return null;
+        }
+
+        if (node is JsonNumber number)
+        {
+            if (double.IsInfinity(number.Value) || double.IsNaN(number.Value))
+            {
+                Invalid(node.Span, $"'{name}' of {context} is {number.Text}, beyond the range of a number");
+                return null;
+            }
+
+            return number.Value;
         }
 
         Invalid(node.Span, $"'{name}' of {context} must be a number, not {node.Kind}");
@@ -78,7 +90,18 @@ internal sealed class ModelReader
     public int? Integer(JsonObject parent, string name, string context)
     {
         var value = Number(parent, name, context);
-        return value is null ? null : (int)value.Value;
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value < int.MinValue || value.Value > int.MaxValue || value.Value != Math.Floor(value.Value))
+        {
+            Invalid(parent[name]!.Span, $"'{name}' of {context} must be a whole number within the range of an int");
+            return null;
+        }
+
+        return (int)value.Value;
     }
 
     /// <summary>Reads an array of strings; a lone string is accepted too, as botocore's paginator keys allow.</summary>

@@ -45,7 +45,7 @@ internal static class PositionedJsonParser
         {
             var line = (int)(ex.LineNumber ?? 0);
             var bytePosition = (int)(ex.BytePositionInLine ?? 0);
-            throw new ParseException(TrimReaderMessage(ex.Message), tracker.SpanAtLine(line, bytePosition));
+            throw new ParseException(TrimReaderMessage(ex.Message), tracker.SpanAtLine(line, bytePosition, insideValue: reader.CurrentDepth > 0));
         }
     }
 
@@ -54,28 +54,31 @@ internal static class PositionedJsonParser
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
+            // Containers take their start position before their contents, so the tracker only moves forward.
             case JsonTokenType.StartObject:
+                var objectStart = tracker.At(start);
                 var properties = new List<JsonProperty>();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var nameStart = (int)reader.TokenStartIndex;
-                    var name = reader.GetString()!;
+                    var name = ReadString(ref reader, tracker, nameStart);
                     var nameSpan = tracker.SpanOf(nameStart, (int)reader.BytesConsumed);
                     reader.Read();
                     properties.Add(new JsonProperty(name, nameSpan, ReadValue(ref reader, tracker)));
                 }
 
-                return new JsonObject(tracker.SpanOf(start, (int)reader.BytesConsumed), properties);
+                return new JsonObject(tracker.SpanFrom(objectStart, (int)reader.BytesConsumed), properties);
             case JsonTokenType.StartArray:
+                var arrayStart = tracker.At(start);
                 var items = new List<JsonNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(ReadValue(ref reader, tracker));
                 }
 
-                return new JsonArray(tracker.SpanOf(start, (int)reader.BytesConsumed), items);
+                return new JsonArray(tracker.SpanFrom(arrayStart, (int)reader.BytesConsumed), items);
             case JsonTokenType.String:
-                return new JsonString(tracker.SpanOf(start, (int)reader.BytesConsumed), reader.GetString()!);
+                return new JsonString(tracker.SpanOf(start, (int)reader.BytesConsumed), ReadString(ref reader, tracker, start));
             case JsonTokenType.Number:
                 var text = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
                 return new JsonNumber(tracker.SpanOf(start, (int)reader.BytesConsumed), reader.GetDouble(), text);
@@ -84,6 +87,19 @@ internal static class PositionedJsonParser
                 return new JsonBoolean(tracker.SpanOf(start, (int)reader.BytesConsumed), reader.GetBoolean());
             default:
                 return new JsonNull(tracker.SpanOf(start, (int)reader.BytesConsumed));
+        }
+    }
+
+    // GetString throws InvalidOperationException for text that is not valid UTF-16 (a lone escaped surrogate).
+    private static string ReadString(ref Utf8JsonReader reader, PositionTracker tracker, int start)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ParseException("a string is not valid text: " + ex.Message, tracker.SpanOf(start, (int)reader.BytesConsumed));
         }
     }
 
@@ -108,6 +124,14 @@ internal static class PositionedJsonParser
 
         public PositionTracker(byte[] bytes) => _bytes = bytes;
 
+        public (int Char, int Line, int Column) At(int startByte) => Advance(startByte);
+
+        public SourceSpan SpanFrom((int Char, int Line, int Column) start, int endByte)
+        {
+            var (endChar, endLine, endColumn) = Advance(endByte);
+            return new SourceSpan(start.Char, endChar - start.Char, start.Line, start.Column, endLine, endColumn);
+        }
+
         public SourceSpan SpanOf(int startByte, int endByte)
         {
             var (startChar, startLine, startColumn) = Advance(startByte);
@@ -115,7 +139,7 @@ internal static class PositionedJsonParser
             return new SourceSpan(startChar, endChar - startChar, startLine, startColumn, endLine, endColumn);
         }
 
-        public SourceSpan SpanAtLine(int line, int bytePositionInLine)
+        public SourceSpan SpanAtLine(int line, int bytePositionInLine, bool insideValue)
         {
             _byte = _char = _line = _column = 0;
             var lineStart = 0;
@@ -128,10 +152,37 @@ internal static class PositionedJsonParser
                 }
             }
 
-            var target = Math.Min(_bytes.Length, lineStart + bytePositionInLine);
+            var errorByte = Math.Min(_bytes.Length, lineStart + bytePositionInLine);
+            var target = insideValue ? PointAtMissingSeparator(errorByte) : errorByte;
             var (offset, l, c) = Advance(target);
             var (endOffset, endLine, endColumn) = Advance(Math.Min(_bytes.Length, target + 1));
             return new SourceSpan(offset, endOffset - offset, l, c, endLine, endColumn);
+        }
+
+        // The reader notices a missing comma only at the next value, which usually starts the next line.
+        // When the error is the first thing on its line and the line before ends a value, point there:
+        // that is the line the comma is missing from.
+        private int PointAtMissingSeparator(int errorByte)
+        {
+            var previous = errorByte - 1;
+            while (previous >= 0 && _bytes[previous] is (byte)' ' or (byte)'\t' or (byte)'\r')
+            {
+                previous--;
+            }
+
+            if (previous < 0 || _bytes[previous] != (byte)'\n')
+            {
+                return errorByte;
+            }
+
+            while (previous >= 0 && _bytes[previous] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                previous--;
+            }
+
+            var endsValue = previous >= 0 && (_bytes[previous] is (byte)'"' or (byte)'}' or (byte)']' or (byte)'e' or (byte)'l'
+                || (_bytes[previous] >= (byte)'0' && _bytes[previous] <= (byte)'9'));
+            return endsValue ? previous + 1 : errorByte;
         }
 
         private (int Char, int Line, int Column) Advance(int targetByte)

@@ -124,10 +124,20 @@ internal static class ServiceDocumentParser
         var enumValues = reader.Strings(shape, "enum", context).Select(v => v.Value);
         var error = reader.Object(shape, "error", context);
         var retryable = reader.Object(shape, "retryable", context);
-        var unsupported = UnsupportedShapeTraits.Where(t => shape[t] is not null && !(shape[t] is JsonBoolean { Value: false }));
+        var unsupported = UnsupportedShapeTraits
+            .Where(t => shape[t] is not null && !(shape[t] is JsonBoolean { Value: false }))
+            .Select(t => $"The trait '{t}'");
         if (type is "bigInteger" or "bigDecimal" or "byte" or "short")
         {
-            unsupported = unsupported.Append($"type '{type}'");
+            unsupported = unsupported.Append($"The type '{type}'");
+        }
+
+        var listMember = ChildReference(shape, "member", type == "list", reader, context);
+        var mapKey = ChildReference(shape, "key", type == "map", reader, context);
+        var mapValue = ChildReference(shape, "value", type == "map", reader, context);
+        if ((type == "list" && listMember is null) || (type == "map" && (mapKey is null || mapValue is null)))
+        {
+            return null; // Already reported by ChildReference; a list or map without its parts cannot be typed.
         }
 
         return new ShapeModel(
@@ -137,9 +147,9 @@ internal static class ServiceDocumentParser
             reader.String(shape, "documentation", context),
             members.ToEquatableArray(),
             reader.Strings(shape, "required", context).Select(r => r.Value).ToEquatableArray(),
-            ChildReference(shape, "member", type == "list", reader, context),
-            ChildReference(shape, "key", type == "map", reader, context),
-            ChildReference(shape, "value", type == "map", reader, context),
+            listMember,
+            mapKey,
+            mapValue,
             enumValues.ToEquatableArray(),
             reader.Number(shape, "min", context),
             reader.Number(shape, "max", context),

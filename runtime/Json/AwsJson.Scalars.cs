@@ -53,7 +53,10 @@ public static partial class AwsJson
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return FromEpochSeconds(reader.GetDouble());
+            var seconds = reader.GetDouble();
+            return IsEpochInRange(seconds)
+                ? FromEpochSeconds(seconds)
+                : throw new AwsJsonException($"{seconds.ToString(CultureInfo.InvariantCulture)} is not a timestamp: it is outside the years 1 to 9999.", "$");
         }
 
         if (reader.TokenType == JsonTokenType.String)
@@ -208,8 +211,9 @@ public static partial class AwsJson
         var trimmed = text.Trim();
         if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            value = FromEpochSeconds(seconds);
-            return true;
+            // "NaN", "Infinity" and years past 9999 parse as numbers but are no instant.
+            value = IsEpochInRange(seconds) ? FromEpochSeconds(seconds) : default;
+            return IsEpochInRange(seconds);
         }
 
         return DateTimeOffset.TryParse(
@@ -218,6 +222,9 @@ public static partial class AwsJson
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out value);
     }
+
+    private static bool IsEpochInRange(double seconds) =>
+        double.IsFinite(seconds) && seconds >= -62135596800d && seconds < 253402300800d;
 
     private static DateTimeOffset FromEpochSeconds(double seconds) =>
         DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));

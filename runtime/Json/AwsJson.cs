@@ -23,7 +23,13 @@ public static partial class AwsJson
                 throw new AwsJsonException("The response body is empty.", "$");
             }
 
-            return read(ref reader);
+            var value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new AwsJsonException("Unexpected content after the end of the JSON document.", "$");
+            }
+
+            return value;
         }
         catch (AwsJsonException)
         {

@@ -1,0 +1,4 @@
+namespace DataZone.Gen.EndToEnd.Tests;
+
+[DataZonePaginator("ListDataSourceRuns")]
+public partial class DataSourceRunsPaginator;

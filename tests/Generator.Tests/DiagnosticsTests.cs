@@ -1,0 +1,973 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace DataZone.Gen.Generator.Tests;
+
+/// <summary>
+/// One or more tests per DZGEN diagnostic: its ID, severity, message and the exact spot it points at, in the
+/// model file for model problems and in the .cs file for declaration problems. Every broken model is the
+/// project's own small model with one purpose-made edit, so the whole class runs in seconds.
+/// </summary>
+public class DiagnosticsTests
+{
+    private const string Operation = "ListDataSourceRuns";
+    private const string ServicePath = ModelFiles.VirtualFolder + "service-2.json";
+    private const string PaginatorsPath = ModelFiles.VirtualFolder + "paginators-1.json";
+    private const string SourcePath = "/src/File0.cs";
+
+    private static readonly string Service = ReadOwn("service-2.json");
+    private static readonly string Paginators = ReadOwn("paginators-1.json");
+    private static readonly string Source = GeneratorHarness.PaginatorSource(Operation);
+
+    // ---- DZGEN001: malformed JSON ------------------------------------------------------------------------
+
+    [Fact]
+    public void DZGEN001_missing_comma_is_reported_on_the_line_that_lacks_it()
+    {
+        var service = Edit(Service, "\"signingName\": \"datazone\",", "\"signingName\": \"datazone\"");
+
+        var diagnostic = Single(RunModel(service), "DZGEN001");
+
+        AssertError(diagnostic);
+        Assert.StartsWith("The service model file 'service-2.json' is not valid JSON: ", diagnostic.GetMessage());
+        Assert.Contains("Expected either ',', '}', or ']'", diagnostic.GetMessage());
+        var (line, _) = LinePosition(service, "\"signingName\": \"datazone\"");
+        var position = diagnostic.Location.GetLineSpan();
+        Assert.Equal(ServicePath, position.Path);
+        Assert.Equal(line, position.StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void DZGEN001_unexpected_character_is_reported_on_its_line_and_column()
+    {
+        var service = Edit(Service, "\"box\": true,\n      \"max\": 50,", "\"box\": true,\n      \"max\": 50 ]");
+
+        var diagnostic = Single(RunModel(service), "DZGEN001");
+
+        AssertError(diagnostic);
+        AssertAt(diagnostic, ServicePath, service, "]", occurrenceAfter: "\"max\": 50 ");
+    }
+
+    [Fact]
+    public void DZGEN001_in_the_paginators_file_points_into_that_file()
+    {
+        var paginators = Edit(Paginators, "\"limit_key\": \"maxResults\",", "\"limit_key\": maxResults,");
+
+        var diagnostic = Single(RunModel(Service, paginators), "DZGEN001");
+
+        AssertError(diagnostic);
+        Assert.Equal("The service model file 'paginators-1.json' is not valid JSON: 'm' is an invalid start of a value.", diagnostic.GetMessage());
+        AssertAt(diagnostic, PaginatorsPath, paginators, "maxResults");
+    }
+
+    [Fact]
+    public void DZGEN001_content_after_the_document_is_reported_where_it_starts()
+    {
+        var service = Service.TrimEnd() + "\n{}\n";
+
+        var diagnostic = Single(RunModel(service), "DZGEN001");
+
+        Assert.Equal(
+            "The service model file 'service-2.json' is not valid JSON: '{' is invalid after a single JSON value. Expected end of data.",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "{}\n", occurrenceAfter: Service.TrimEnd());
+    }
+
+    // ---- DZGEN002: no model --------------------------------------------------------------------------------
+
+    [Fact]
+    public void DZGEN002_no_model_among_additional_files_is_reported_on_the_attribute_argument()
+    {
+        var run = Run(new[] { Source }, Array.Empty<AdditionalText>());
+
+        var diagnostic = Single(run, "DZGEN002");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "No service model was found among AdditionalFiles; add the model's service-2.json and paginators-1.json as <AdditionalFiles> items",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, Source, "\"ListDataSourceRuns\"");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void DZGEN002_a_paginators_file_alone_is_not_a_model()
+    {
+        var run = Run(new[] { Source }, new[] { new InMemoryAdditionalText(PaginatorsPath, Paginators) });
+
+        AssertError(Single(run, "DZGEN002"));
+    }
+
+    [Fact]
+    public void A_model_without_any_paginator_class_reports_nothing()
+    {
+        var run = Run(new[] { "namespace Consumer; public class Unrelated { }" }, ModelFiles.Of("{ not json", Paginators));
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    // ---- DZGEN003: unknown operation -----------------------------------------------------------------------
+
+    [Fact]
+    public void DZGEN003_misspelt_operation_suggests_the_nearest_name()
+    {
+        var source = GeneratorHarness.PaginatorSource("ListDataSourceRun");
+
+        var diagnostic = Single(RunModel(Service, Paginators, source), "DZGEN003");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The service model has no operation named 'ListDataSourceRun'; did you mean 'ListDataSourceRuns'?",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "\"ListDataSourceRun\"");
+    }
+
+    [Fact]
+    public void DZGEN003_unrelated_operation_name_gets_no_suggestion()
+    {
+        var source = GeneratorHarness.PaginatorSource("CreateGlossaryTerm");
+
+        var diagnostic = Single(RunModel(Service, Paginators, source), "DZGEN003");
+
+        Assert.Equal("The service model has no operation named 'CreateGlossaryTerm'", diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "\"CreateGlossaryTerm\"");
+    }
+
+    // ---- DZGEN004: operation has no paginator entry -------------------------------------------------------
+
+    [Fact]
+    public void DZGEN004_operation_without_a_paginator_entry()
+    {
+        var service = WithSecondOperation(Service, "GetDataSourceRun");
+        var source = GeneratorHarness.PaginatorSource("GetDataSourceRun");
+
+        var diagnostic = Single(RunModel(service, Paginators, source), "DZGEN004");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The operation 'GetDataSourceRun' has no entry in paginators-1.json, so there is nothing to paginate",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "\"GetDataSourceRun\"");
+    }
+
+    [Fact]
+    public void DZGEN004_model_folder_without_a_paginators_file()
+    {
+        var run = Run(new[] { Source }, new[] { new InMemoryAdditionalText(ServicePath, Service) });
+
+        var diagnostic = Single(run, "DZGEN004");
+
+        Assert.Equal(
+            $"The operation 'ListDataSourceRuns' has no entry in a paginators-1.json beside {ServicePath} (there is none), so there is nothing to paginate",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, Source, "\"ListDataSourceRuns\"");
+    }
+
+    // ---- DZGEN005: paginator key names a missing member -----------------------------------------------------
+
+    [Theory]
+    [InlineData("\"input_token\": \"nextToken\"", "\"input_token\": \"startToken\"", "startToken", "input_token", "ListDataSourceRunsInput")]
+    [InlineData("\"output_token\": \"nextToken\"", "\"output_token\": \"followingToken\"", "followingToken", "output_token", "ListDataSourceRunsOutput")]
+    [InlineData("\"limit_key\": \"maxResults\"", "\"limit_key\": \"pageSize\"", "pageSize", "limit_key", "ListDataSourceRunsInput")]
+    [InlineData("\"result_key\": \"items\"", "\"result_key\": \"runs\"", "runs", "result_key", "ListDataSourceRunsOutput")]
+    public void DZGEN005_paginator_key_naming_a_missing_member_points_at_the_key(string original, string replacement, string key, string role, string shape)
+    {
+        var paginators = Edit(Paginators, original, replacement);
+
+        var run = RunModel(Service, paginators);
+        var diagnostic = Single(run, "DZGEN005");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            $"The paginator of 'ListDataSourceRuns' names '{key}' as its {role}, but the shape '{shape}' has no such member",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, PaginatorsPath, paginators, $"\"{key}\"", spanText: $"\"{key}\"");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void DZGEN005_result_key_in_an_array_points_at_the_array_entry()
+    {
+        var paginators = Edit(Paginators, "\"result_key\": \"items\"", "\"result_key\": [\n        \"itemz\"\n      ]");
+
+        var diagnostic = Single(RunModel(Service, paginators), "DZGEN005");
+
+        AssertAt(diagnostic, PaginatorsPath, paginators, "\"itemz\"", spanText: "\"itemz\"");
+    }
+
+    // ---- DZGEN006: dangling shape reference -----------------------------------------------------------------
+
+    [Theory]
+    [InlineData("\"shape\": \"DataSourceRunLineageSummary\"", "structure member")]
+    [InlineData("\"shape\": \"DataSourceRunSummary\"", "list member")]
+    [InlineData("\"shape\": \"UnauthorizedException\"", "operation error")]
+    [InlineData("\"shape\": \"ListDataSourceRunsOutput\"", "operation output")]
+    public void DZGEN006_reference_to_an_undefined_shape_points_at_the_reference(string reference, string what)
+    {
+        _ = what;
+        var service = Edit(Service, reference, "\"shape\": \"Nope\"");
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN006");
+
+        AssertError(diagnostic);
+        Assert.Equal("The shape 'Nope' referenced here is not defined in the model", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"Nope\"", spanText: "\"Nope\"");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    // ---- DZGEN007 - DZGEN010, DZGEN013: the C# declaration ------------------------------------------------
+
+    [Fact]
+    public void DZGEN007_class_not_partial_is_reported_on_its_identifier()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public class RunPages { }
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+        var diagnostic = Single(run, "DZGEN007");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The class 'Consumer.RunPages' is marked [DataZonePaginator] and must be declared partial so the generator can complete it",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "RunPages", spanText: "RunPages");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void DZGEN008_generic_class_is_reported_on_its_identifier()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public partial class RunPages<T> { }
+            """;
+
+        var diagnostic = Single(RunModel(Service, Paginators, source), "DZGEN008");
+
+        AssertError(diagnostic);
+        Assert.Equal("The class 'Consumer.RunPages<T>' is marked [DataZonePaginator] and must not be generic", diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "RunPages", spanText: "RunPages");
+    }
+
+    [Fact]
+    public void DZGEN009_class_nested_in_a_non_partial_type_is_reported_on_its_identifier()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            public partial class Outer
+            {
+                public class Middle
+                {
+                    [DataZonePaginator("ListDataSourceRuns")]
+                    public partial class RunPages { }
+                }
+            }
+            """;
+
+        var diagnostic = Single(RunModel(Service, Paginators, source), "DZGEN009");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The class 'Consumer.Outer.Middle.RunPages' is nested in 'Middle', which must be declared partial so the generator can add to it",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "RunPages", spanText: "RunPages");
+    }
+
+    [Fact]
+    public void Nested_in_partial_types_is_fine()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            public partial class Outer
+            {
+                [DataZonePaginator("ListDataSourceRuns")]
+                public partial class RunPages { }
+            }
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("Consumer.Outer.RunPages.g.cs", run.Sources.Keys);
+    }
+
+    [Fact]
+    public void DZGEN010_language_version_10_is_reported_on_the_class_identifier()
+    {
+        // Block body: "class X;" would itself need C# 12.
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public partial class RunPages { }
+            """;
+
+        var run = Run(new[] { source }, ModelFiles.Of(Service, Paginators), LanguageVersion.CSharp10);
+        var diagnostic = Single(run, "DZGEN010");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The generated code needs C# 11 or later (required members, UTF-8 string literals); this project uses C# 10.0. Set <LangVersion> to 11 or later",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "RunPages", spanText: "RunPages");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Language_version_11_is_enough()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public partial class RunPages { }
+            """;
+
+        var run = Run(new[] { source }, ModelFiles.Of(Service, Paginators), LanguageVersion.CSharp11);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "DZGEN010");
+        Assert.NotEmpty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Several_declaration_problems_are_reported_together()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("")]
+            public class RunPages<T> { }
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+
+        Assert.Equal(new[] { "DZGEN007", "DZGEN008", "DZGEN013" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"   \"")]
+    [InlineData("null")]
+    public void DZGEN013_empty_operation_name_is_reported_on_the_attribute_argument(string argument)
+    {
+        var source = $$"""
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator({{argument}})]
+            public partial class RunPages { }
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+        var diagnostic = Single(run, "DZGEN013");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "[DataZonePaginator] needs the operation's name as a non-empty string, for example [DataZonePaginator(\"ListDataSourceRuns\")]",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, argument, occurrenceAfter: "[DataZonePaginator(", spanText: argument);
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    // ---- DZGEN011: unsupported feature (a warning; the rest is generated) -----------------------------------
+
+    [Fact]
+    public void DZGEN011_eventstream_trait_warns_on_the_shape_and_still_generates_everything()
+    {
+        var service = Edit(
+            Service,
+            "\"DataSourceRunLineageSummary\": {\n      \"type\": \"structure\",",
+            "\"DataSourceRunLineageSummary\": {\n      \"type\": \"structure\",\n      \"eventstream\": true,");
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN011");
+
+        AssertWarning(diagnostic);
+        Assert.Equal(
+            "The trait 'eventstream' is not supported yet: shape DataSourceRunLineageSummary; the rest of the model is still generated",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"DataSourceRunLineageSummary\": {");
+        Assert.Single(run.GeneratorDiagnostics);
+        AssertEverythingGenerated(run);
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void DZGEN011_unsupported_operation_trait_warns_on_the_operation()
+    {
+        var service = Edit(Service, "\"readonly\": true", "\"readonly\": true,\n      \"endpoint\": {\n        \"hostPrefix\": \"api.\"\n      }");
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN011");
+
+        AssertWarning(diagnostic);
+        Assert.Equal(
+            "The operation trait 'endpoint' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"ListDataSourceRuns\": {");
+        AssertEverythingGenerated(run);
+    }
+
+    [Fact]
+    public void DZGEN011_unsupported_shape_type_warns_on_the_shape_and_still_generates_everything()
+    {
+        var service = Edit(Service, "\"Integer\": {\n      \"type\": \"integer\",", "\"Integer\": {\n      \"type\": \"bigInteger\",");
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN011");
+
+        AssertWarning(diagnostic);
+        AssertAt(diagnostic, ServicePath, service, "\"Integer\": {");
+        AssertEverythingGenerated(run);
+        Assert.Equal(
+            "The type 'bigInteger' is not supported yet: shape Integer; the rest of the model is still generated",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DZGEN011_non_rest_json_protocol_warns_and_still_generates_the_types()
+    {
+        var service = Edit(Service, "\"protocol\": \"rest-json\",", "\"protocol\": \"json\",");
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN011");
+
+        AssertWarning(diagnostic);
+        Assert.Equal(
+            "The protocol 'json' is not supported yet: only rest-json operations get a client method and paginator; the types are generated; the rest of the model is still generated",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, Source, "\"ListDataSourceRuns\"");
+        Assert.Contains("Consumer.DataSourceRunSummary.g.cs", run.Sources.Keys);
+        Assert.Contains("Consumer.ListDataSourceRunsResponse.g.cs", run.Sources.Keys);
+        Assert.DoesNotContain("Consumer.Paginator.g.cs", run.Sources.Keys);
+    }
+
+    [Fact]
+    public void DZGEN011_several_result_keys_warn_on_the_second_and_page_the_first()
+    {
+        var paginators = Edit(Paginators, "\"result_key\": \"items\"", "\"result_key\": [\n        \"items\",\n        \"nextToken\"\n      ]");
+
+        var run = RunModel(Service, paginators);
+        var diagnostic = Single(run, "DZGEN011");
+
+        AssertWarning(diagnostic);
+        Assert.Equal(
+            "A paginator with several result keys is not supported yet: items are enumerated from 'items' only; the rest of the model is still generated",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, PaginatorsPath, paginators, "\"nextToken\"", occurrenceAfter: "\"items\",", spanText: "\"nextToken\"");
+        AssertEverythingGenerated(run);
+    }
+
+    [Fact]
+    public void DZGEN011_paginator_with_several_tokens_is_skipped_but_the_operation_is_generated()
+    {
+        var paginators = Edit(Paginators, "\"input_token\": \"nextToken\",", "\"input_token\": [\"nextToken\", \"status\"],");
+
+        var run = RunModel(Service, paginators);
+        var diagnostic = Single(run, "DZGEN011");
+
+        AssertWarning(diagnostic);
+        Assert.StartsWith("A paginator with several tokens, nested token paths or no result key is not supported yet: ", diagnostic.GetMessage());
+        AssertAt(diagnostic, PaginatorsPath, paginators, "\"ListDataSourceRuns\": {");
+        Assert.DoesNotContain("Consumer.Paginator.g.cs", run.Sources.Keys);
+        Assert.Contains("Consumer.DataZoneClient.ListDataSourceRuns.g.cs", run.Sources.Keys);
+    }
+
+    // ---- DZGEN012: invalid model structure ------------------------------------------------------------------
+
+    [Fact]
+    public void DZGEN012_shape_without_a_type_is_reported_on_the_shape_name()
+    {
+        var service = Edit(Service, "\"DataSourceRunId\": {\n      \"type\": \"string\",\n", "\"DataSourceRunId\": {\n");
+
+        var diagnostic = Single(RunModel(service), "DZGEN012");
+
+        AssertError(diagnostic);
+        Assert.Equal("The service model is not a valid botocore model: shape 'DataSourceRunId' has no 'type'", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"DataSourceRunId\": {");
+    }
+
+    [Fact]
+    public void DZGEN012_unknown_shape_type_is_reported_on_the_type_value()
+    {
+        var service = Edit(Service, "\"DataSourceRunId\": {\n      \"type\": \"string\",", "\"DataSourceRunId\": {\n      \"type\": \"text\",");
+
+        var diagnostic = Single(RunModel(service), "DZGEN012");
+
+        Assert.Equal("The service model is not a valid botocore model: shape 'DataSourceRunId' has the unknown type 'text'", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"text\"", spanText: "\"text\"");
+    }
+
+    [Fact]
+    public void DZGEN012_value_of_the_wrong_json_type_is_reported_on_the_value()
+    {
+        var service = Edit(Service, "\"max\": 50,", "\"max\": \"fifty\",");
+
+        var diagnostic = Single(RunModel(service), "DZGEN012");
+
+        AssertError(diagnostic);
+        Assert.Equal("The service model is not a valid botocore model: 'max' of shape 'MaxResults' must be a number, not a string", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"fifty\"", spanText: "\"fifty\"");
+    }
+
+    [Fact]
+    public void DZGEN012_list_without_a_member_is_reported_on_the_list()
+    {
+        var service = Edit(
+            Service,
+            "\"DataSourceRunSummaries\": {\n      \"type\": \"list\",\n      \"member\": {\n        \"shape\": \"DataSourceRunSummary\"\n      }\n    },",
+            "\"DataSourceRunSummaries\": {\n      \"type\": \"list\"\n    },");
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN012");
+
+        AssertError(diagnostic);
+        Assert.Equal("The service model is not a valid botocore model: shape 'DataSourceRunSummaries' needs a 'member'", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "{\n      \"type\": \"list\"", occurrenceAfter: "\"DataSourceRunSummaries\": ");
+        AssertNoInternalError(run);
+    }
+
+    [Fact]
+    public void DZGEN012_operation_without_http_is_reported_on_the_operation_name()
+    {
+        var service = Edit(
+            Service,
+            "\"http\": {\n        \"method\": \"GET\",\n        \"requestUri\": \"/v2/domains/{domainIdentifier}/data-sources/{dataSourceIdentifier}/runs\",\n        \"responseCode\": 200\n      },\n",
+            string.Empty);
+
+        var run = RunModel(service);
+        var diagnostic = Single(run, "DZGEN012");
+
+        Assert.Equal("The service model is not a valid botocore model: operation 'ListDataSourceRuns' needs 'http' with 'method' and 'requestUri'", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"ListDataSourceRuns\": {");
+    }
+
+    [Fact]
+    public void DZGEN012_request_uri_label_without_a_uri_member_is_reported_on_the_operation()
+    {
+        var service = Edit(Service, "/data-sources/{dataSourceIdentifier}/runs\"", "/data-sources/{dataSourceId}/runs\"");
+
+        var diagnostic = Single(RunModel(service), "DZGEN012");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The service model is not a valid botocore model: the request URI of 'ListDataSourceRuns' has the label '{dataSourceId}' but its input has no member with location 'uri' and that locationName",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"ListDataSourceRuns\": {");
+    }
+
+    [Fact]
+    public void DZGEN012_result_key_that_is_not_a_list_is_reported_on_the_result_key()
+    {
+        var paginators = Edit(Paginators, "\"result_key\": \"items\"", "\"result_key\": \"nextToken\"");
+
+        var run = RunModel(Service, paginators);
+        var diagnostic = Single(run, "DZGEN012");
+
+        Assert.Equal(
+            "The service model is not a valid botocore model: the result_key 'nextToken' of 'ListDataSourceRuns' must name a list member",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, PaginatorsPath, paginators, "\"nextToken\"", occurrenceAfter: "\"result_key\": ", spanText: "\"nextToken\"");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void DZGEN012_paginators_file_without_pagination_object()
+    {
+        const string paginators = "{\n  \"pages\": {}\n}\n";
+
+        var run = RunModel(Service, paginators);
+        var diagnostic = Single(run, "DZGEN012");
+
+        Assert.Equal("The service model is not a valid botocore model: a paginators-1.json needs a 'pagination' object", diagnostic.GetMessage());
+        AssertAt(diagnostic, PaginatorsPath, paginators, paginators.TrimEnd(), spanText: paginators.TrimEnd());
+        AssertError(Single(run, "DZGEN004"));
+    }
+
+    [Fact]
+    public void DZGEN012_paginated_operation_without_input_is_reported_not_crashed()
+    {
+        var service = Edit(Service, "\"input\": {\n        \"shape\": \"ListDataSourceRunsInput\"\n      },\n", string.Empty);
+
+        var run = RunModel(service);
+
+        AssertNoInternalError(run);
+        var diagnostic = Single(run, "DZGEN012");
+        AssertError(diagnostic);
+        Assert.StartsWith("The service model is not a valid botocore model: ", diagnostic.GetMessage());
+        Assert.Contains("input", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "\"ListDataSourceRuns\": {");
+    }
+
+    [Fact]
+    public void DZGEN012_number_beyond_the_range_of_a_double_is_reported_on_the_number()
+    {
+        var service = Edit(Service, "\"max\": 50,", "\"max\": 1e999,");
+
+        var run = RunModel(service);
+
+        AssertNoInternalError(run);
+        var diagnostic = Single(run, "DZGEN012");
+        AssertError(diagnostic);
+        Assert.Contains("'max' of shape 'MaxResults'", diagnostic.GetMessage());
+        AssertAt(diagnostic, ServicePath, service, "1e999", spanText: "1e999");
+    }
+
+    [Fact]
+    public void DZGEN001_escaped_lone_surrogate_is_reported_on_the_string()
+    {
+        var service = Edit(Service, "\"documentation\": \"<p>The ID of this run.</p>\"", "\"documentation\": \"\\uD800\"");
+
+        var run = RunModel(service);
+
+        AssertNoInternalError(run);
+        var diagnostic = Single(run, "DZGEN001");
+        AssertError(diagnostic);
+        var (line, _) = LinePosition(service, "\"\\uD800\"");
+        Assert.Equal(ServicePath, diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(line, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    // ---- The generator never throws ---------------------------------------------------------------------
+
+    /// <summary>Case names only: the texts are built in the test, so odd characters never reach the test runner's protocol.</summary>
+    public static TheoryData<string> Garbage() => new(GarbageTexts().Keys.ToArray());
+
+    private static Dictionary<string, string> GarbageTexts()
+    {
+        var random = new Random(20180510);
+        var bytes = new byte[2048];
+        random.NextBytes(bytes);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["empty file"] = string.Empty,
+            ["whitespace"] = " \n\t\n",
+            ["array"] = "[]",
+            ["string"] = "\"service\"",
+            ["null"] = "null",
+            ["shapes is a number"] = "{\"shapes\": 5}",
+            ["all sections of the wrong type"] = "{\"metadata\": [], \"operations\": \"x\", \"shapes\": true, \"pagination\": 7}",
+            ["empty sections"] = "{\"metadata\": {}, \"operations\": {}, \"shapes\": {}, \"pagination\": {}}",
+            ["truncated by half"] = Service.Substring(0, Service.Length / 2),
+            ["truncated after one character"] = "{",
+            ["truncated inside a string"] = Service.Substring(0, Service.IndexOf("ListDataSourceRunsInput", StringComparison.Ordinal) + 5),
+            ["nested beyond the depth limit"] = new string('[', 5000) + new string(']', 5000),
+            ["random bytes"] = Encoding.UTF8.GetString(bytes),
+            ["random bytes as Latin-1"] = Encoding.Latin1.GetString(bytes),
+            ["byte order mark only"] = "\uFEFF",
+            ["operation is a number"] = Edit(Service, "\"ListDataSourceRuns\": {\n      \"name\"", "\"ListDataSourceRuns\": 5, \"X\": {\n      \"name\""),
+            ["members is an array"] = Edit(Service, "\"members\": {\n        \"importStatus\"", "\"members\": [], \"m\": {\n        \"importStatus\""),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public void Garbage_service_model_reports_an_error_and_never_crashes(string what)
+    {
+        var run = RunModel(GarbageTexts()[what]);
+
+        Assert.True(run.Result.Exception is null, run.Result.Exception?.ToString());
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        AssertNoInternalError(run);
+    }
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public void Garbage_paginators_file_reports_an_error_and_never_crashes(string what)
+    {
+        var run = RunModel(Service, GarbageTexts()[what]);
+
+        Assert.True(run.Result.Exception is null, run.Result.Exception?.ToString());
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        AssertNoInternalError(run);
+    }
+
+    [Fact]
+    public void Unreadable_model_file_is_DZGEN001_on_that_file()
+    {
+        var run = Run(new[] { Source }, new AdditionalText[] { new UnreadableText(ServicePath), new InMemoryAdditionalText(PaginatorsPath, Paginators) });
+
+        Assert.Null(run.Result.Exception);
+        var diagnostic = Single(run, "DZGEN001");
+        Assert.Equal(ServicePath, diagnostic.Location.GetLineSpan().Path);
+        Assert.EndsWith("is not valid JSON: the file could not be read", diagnostic.GetMessage());
+    }
+
+    // ---- DZGEN999 and the descriptor table ------------------------------------------------------------------
+
+    private static readonly string[] AllIds =
+    {
+        "DZGEN001", "DZGEN002", "DZGEN003", "DZGEN004", "DZGEN005", "DZGEN006", "DZGEN007",
+        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN999",
+    };
+
+    [Fact]
+    public void Descriptor_table_holds_every_id_once()
+    {
+        var ids = DiagnosticDescriptors.All.Select(d => d.Id).ToList();
+
+        Assert.Equal(AllIds, ids.OrderBy(i => i, StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(DiagnosticDescriptors.All, d => Assert.Equal("DataZone.Gen", d.Category));
+        Assert.All(DiagnosticDescriptors.All, d => Assert.True(d.IsEnabledByDefault, d.Id));
+    }
+
+    [Fact]
+    public void Every_public_descriptor_field_is_in_the_table()
+    {
+        var fields = typeof(DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+
+        Assert.Equal(AllIds.Length, fields.Count);
+        Assert.All(fields, f => Assert.Same(f, DiagnosticDescriptors.ById(f.Id)));
+    }
+
+    [Fact]
+    public void DZGEN999_is_the_fallback_for_an_unknown_id()
+    {
+        var descriptor = DiagnosticDescriptors.ById("DZGEN000");
+
+        Assert.Equal("DZGEN999", descriptor.Id);
+        Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+        var diagnostic = Diagnostic.Create(descriptor, Location.None, "emitting X.g.cs", "InvalidOperationException: boom");
+        Assert.Equal(
+            "DataZone.Gen failed unexpectedly while emitting X.g.cs: InvalidOperationException: boom. Please report this with the model file.",
+            diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_id_has_a_docs_page_matching_its_descriptor(string id)
+    {
+        var descriptor = DiagnosticDescriptors.ById(id);
+        var path = Path.Combine(RepoPaths.Root, "docs", "diagnostics", id + ".md");
+
+        Assert.True(File.Exists(path), $"Missing docs page {path}");
+        var page = File.ReadAllText(path);
+        Assert.StartsWith($"# {id}: {descriptor.Title}\n", page.Replace("\r\n", "\n"));
+        Assert.Contains($"| Severity | {descriptor.DefaultSeverity} |", page);
+        Assert.Contains(descriptor.MessageFormat.ToString(), page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_id_is_listed_in_the_docs_index(string id)
+    {
+        var index = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics", "README.md"));
+
+        Assert.Contains($"[{id}]({id}.md)", index);
+        Assert.Contains(DiagnosticDescriptors.ById(id).Title.ToString(), index);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_id_has_a_release_tracking_row(string id)
+    {
+        var descriptor = DiagnosticDescriptors.ById(id);
+        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "generator", "AnalyzerReleases.Unshipped.md"))
+            .Concat(File.ReadAllLines(Path.Combine(RepoPaths.Root, "generator", "AnalyzerReleases.Shipped.md")))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Where(c => c.Length == 4 && c[0] == id)
+            .ToList();
+
+        var row = Assert.Single(rows);
+        Assert.Equal(descriptor.Category, row[1]);
+        Assert.Equal(descriptor.DefaultSeverity.ToString(), row[2]);
+        Assert.Equal(descriptor.Title.ToString(), row[3]);
+    }
+
+    public static TheoryData<string> Ids() => new(AllIds);
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static string ReadOwn(string name) =>
+        File.ReadAllText(Path.Combine(RepoPaths.OwnModelFolder, name)).Replace("\r\n", "\n");
+
+    /// <summary>Replaces the one occurrence of <paramref name="original"/>; fails if it is missing or repeated.</summary>
+    private static string Edit(string text, string original, string replacement)
+    {
+        var first = text.IndexOf(original, StringComparison.Ordinal);
+        if (first < 0 || text.IndexOf(original, first + 1, StringComparison.Ordinal) >= 0)
+        {
+            throw new ArgumentException($"Expected exactly one occurrence of <{original}> in the fixture.", nameof(original));
+        }
+
+        return text.Substring(0, first) + replacement + text.Substring(first + original.Length);
+    }
+
+    /// <summary>Adds a second, non-paginated operation that reuses the first one's shapes.</summary>
+    private static string WithSecondOperation(string service, string name) => Edit(
+        service,
+        "  \"operations\": {\n",
+        "  \"operations\": {\n"
+        + $"    \"{name}\": {{\n"
+        + $"      \"name\": \"{name}\",\n"
+        + "      \"http\": {\n"
+        + "        \"method\": \"GET\",\n"
+        + "        \"requestUri\": \"/v2/domains/{domainIdentifier}/data-sources/{dataSourceIdentifier}/runs\"\n"
+        + "      },\n"
+        + "      \"input\": {\n        \"shape\": \"ListDataSourceRunsInput\"\n      },\n"
+        + "      \"output\": {\n        \"shape\": \"ListDataSourceRunsOutput\"\n      }\n"
+        + "    },\n");
+
+    private static GeneratorRun RunModel(string service, string? paginators = null, string? source = null) =>
+        Run(new[] { source ?? Source }, ModelFiles.Of(service, paginators ?? Paginators));
+
+    /// <summary>
+    /// The harness's driver and compilation, with warnings left as warnings: the harness compiles with
+    /// warnings as errors, which the driver also applies to generator diagnostics, and DZGEN011 must stay a warning.
+    /// </summary>
+    private static GeneratorRun Run(IEnumerable<string> sources, IEnumerable<AdditionalText> models, LanguageVersion version = LanguageVersion.Latest)
+    {
+        var compilation = GeneratorHarness.Compilation(sources, version);
+        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default));
+        var run = GeneratorHarness.Run(GeneratorHarness.Driver(models, version), compilation);
+        Assert.True(run.Result.Exception is null, run.Result.Exception?.ToString());
+        return run;
+    }
+
+    private static Diagnostic Single(GeneratorRun run, string id)
+    {
+        var matches = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(
+            matches.Count == 1,
+            $"Expected one {id}, found {matches.Count}. All generator diagnostics:\n"
+            + string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+        return matches[0];
+    }
+
+    private static void AssertError(Diagnostic diagnostic)
+    {
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+    }
+
+    private static void AssertWarning(Diagnostic diagnostic)
+    {
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+    }
+
+    private static void AssertNoInternalError(GeneratorRun run) =>
+        Assert.True(
+            run.GeneratorDiagnostics.All(d => d.Id != "DZGEN999"),
+            "An internal error instead of a model diagnostic:\n" + string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+
+    /// <summary>The paginator, the client, the operation and every type of the closure were emitted.</summary>
+    private static void AssertEverythingGenerated(GeneratorRun run)
+    {
+        foreach (var hint in new[]
+        {
+            "Consumer.Paginator.g.cs", "Consumer.DataZoneClient.g.cs", "Consumer.DataZoneClient.ListDataSourceRuns.g.cs",
+            "Consumer.ListDataSourceRunsRequest.g.cs", "Consumer.ListDataSourceRunsResponse.g.cs", "Consumer.DataSourceRunSummary.g.cs",
+            "Consumer.DataSourceRunLineageSummary.g.cs", "Consumer.DataSourceRunStatus.g.cs",
+        })
+        {
+            Assert.True(run.Sources.ContainsKey(hint), $"{hint} was not generated; generated: {string.Join(", ", run.Sources.Keys)}");
+        }
+    }
+
+    /// <summary>
+    /// Asserts the diagnostic starts at <paramref name="marker"/> in <paramref name="text"/> (its one occurrence, or its
+    /// first occurrence after <paramref name="occurrenceAfter"/>): same file, line, column and character offset.
+    /// </summary>
+    private static void AssertAt(Diagnostic diagnostic, string path, string text, string marker, string? occurrenceAfter = null, string? spanText = null)
+    {
+        var index = IndexOf(text, marker, occurrenceAfter);
+        var (line, column) = LineColumn(text, index);
+        var position = diagnostic.Location.GetLineSpan();
+        var where = $"{GeneratorHarness.Describe(diagnostic)}; expected {path}({line + 1},{column + 1})";
+        Assert.True(position.Path == path, where);
+        Assert.True(position.StartLinePosition.Line == line && position.StartLinePosition.Character == column, where);
+        Assert.True(diagnostic.Location.SourceSpan.Start == index, where + $"; offset {diagnostic.Location.SourceSpan.Start} instead of {index}");
+        if (spanText is not null)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            Assert.Equal(spanText, text.Substring(span.Start, Math.Min(span.Length, text.Length - span.Start)));
+        }
+    }
+
+    private static (int Line, int Column) LinePosition(string text, string marker) => LineColumn(text, IndexOf(text, marker, null));
+
+    private static int IndexOf(string text, string marker, string? after)
+    {
+        var from = 0;
+        if (after is not null)
+        {
+            from = text.IndexOf(after, StringComparison.Ordinal);
+            Assert.True(from >= 0, $"<{after}> is not in the fixture");
+            from += after.Length;
+        }
+
+        var index = text.IndexOf(marker, from, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"<{marker}> is not in the fixture");
+        if (after is null)
+        {
+            Assert.True(text.IndexOf(marker, index + 1, StringComparison.Ordinal) < 0, $"<{marker}> occurs more than once in the fixture");
+        }
+
+        return index;
+    }
+
+    private static (int Line, int Column) LineColumn(string text, int index)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart);
+    }
+
+    private sealed class UnreadableText : AdditionalText
+    {
+        public UnreadableText(string path) => Path = path;
+
+        public override string Path { get; }
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) => null;
+    }
+}
