@@ -1,0 +1,7 @@
+using DataZone.Gen;
+
+namespace DataSourceRuns;
+
+/// <summary>The generated paginator over ListDataSourceRuns (the DataZone.Gen generator fills this class in).</summary>
+[DataZonePaginator("ListDataSourceRuns")]
+internal partial class DataSourceRunsPaginator;

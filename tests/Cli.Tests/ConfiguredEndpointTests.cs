@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace DataZone.Gen.Cli.Tests;
+
+/// <summary>
+/// With --endpoint or a configured region the tool uses the standard region and credential chains, read from the
+/// environment the test hands it; an emulator started by the test stands in for AWS.
+/// </summary>
+public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
+{
+    private readonly ReferenceEmulator _reference;
+
+    public ConfiguredEndpointTests(ReferenceEmulator reference) => _reference = reference;
+
+    private Dictionary<string, string?> Environment(string accessKeyId, string secretAccessKey) => new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = accessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = secretAccessKey,
+        ["AWS_REGION"] = "us-east-1",
+    };
+
+    private string[] Args(params string[] more) =>
+        new[] { "list-runs", "--endpoint", _reference.Endpoint, "--domain", _reference.Emulator.DomainId, "--data-source", _reference.Emulator.DataSourceId }
+            .Concat(more).ToArray();
+
+    [Fact]
+    public async Task Credentials_from_the_environment_list_from_the_endpoint()
+    {
+        var credentials = _reference.Emulator.Credentials;
+
+        CliResult result = await CliRunner.RunAsync(Environment(credentials.AccessKeyId, credentials.SecretAccessKey), Args("--output", "json", "--page-size", "25"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("embedded", result.Stderr);
+        var ids = result.StdoutLines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString());
+        Assert.Equal(_reference.Emulator.Runs.Select(r => r.Id), ids);
+    }
+
+    [Theory]
+    [InlineData("AKIAWRONGEXAMPLE0001", "wrong/secret/KEY", "UnrecognizedClientException")]
+    [InlineData("AKIAEMULATOREXAMPLE", "wrong/secret/KEY", "InvalidSignatureException")]
+    public async Task Wrong_credentials_exit_1_with_the_error_code_and_request_id(string accessKeyId, string secret, string errorCode)
+    {
+        CliResult result = await CliRunner.RunAsync(Environment(accessKeyId, secret), Args());
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"error: {errorCode} (HTTP 403)", result.Stderr);
+        string requestId = _reference.Emulator.Requests.Last(r => r.ErrorCode == errorCode && r.AccessKeyId == accessKeyId).RequestId;
+        Assert.Contains($"request id: {requestId}", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_exits_1_with_a_clear_message()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+        var environment = Environment("AKIAEMULATOREXAMPLE", "x");
+        environment["AWS_MAX_ATTEMPTS"] = "1";
+
+        CliResult result = await CliRunner.RunAsync(environment,
+            "list-runs", "--endpoint", $"http://127.0.0.1:{port}/", "--domain", "dzd_demo01", "--data-source", "demo-data-source");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("failed to reach the service", result.Stderr);
+    }
+
+    [Fact]
+    public async Task An_endpoint_from_aws_endpoint_url_counts_as_configured()
+    {
+        var credentials = _reference.Emulator.Credentials;
+        var environment = Environment(credentials.AccessKeyId, credentials.SecretAccessKey);
+        environment["AWS_ENDPOINT_URL_DATAZONE"] = _reference.Endpoint;
+
+        CliResult result = await CliRunner.RunAsync(environment,
+            "list-runs", "--domain", "dzd_demo01", "--data-source", "demo-data-source", "--max-items", "3", "--output", "csv");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(4, Csv.Parse(result.Stdout).Count);
+        Assert.DoesNotContain("embedded", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("AWS_REGION")]
+    [InlineData("AWS_DEFAULT_REGION")]
+    public async Task A_region_in_the_environment_selects_aws_and_requires_domain(string variable)
+    {
+        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { [variable] = "eu-west-1" }, "list-runs");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--domain is required", result.Stderr);
+        Assert.Contains($"eu-west-1 (from {variable})", result.Stderr);
+        Assert.DoesNotContain("embedded DataZone emulator at", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_region_in_the_shared_config_profile_selects_aws()
+    {
+        string home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(home, ".aws"));
+            File.WriteAllText(Path.Combine(home, ".aws", "config"), "[default]\nregion = us-west-2\n\n[profile work]\nregion = ap-southeast-2\n");
+
+            CliResult byDefault = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--domain", "dzd_x");
+            CliResult byProfile = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home, ["AWS_PROFILE"] = "work" }, "list-runs");
+            CliResult byOption = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--profile", "work");
+
+            Assert.True(byDefault.ExitCode == 2, byDefault.ToString());
+            Assert.Contains("--data-source is required", byDefault.Stderr);
+            Assert.Contains("us-west-2", byDefault.Stderr);
+            Assert.True(byProfile.ExitCode == 2, byProfile.ToString());
+            Assert.Contains("ap-southeast-2", byProfile.Stderr);
+            Assert.True(byOption.ExitCode == 2, byOption.ToString());
+            Assert.Contains("ap-southeast-2", byOption.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_endpoint_without_any_region_asks_for_one()
+    {
+        CliResult result = await CliRunner.RunAsync(Args());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--region is required", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_malformed_aws_max_attempts_is_a_usage_error()
+    {
+        var environment = Environment("AKIAEMULATOREXAMPLE", "x");
+        environment["AWS_MAX_ATTEMPTS"] = "many";
+
+        CliResult result = await CliRunner.RunAsync(environment, Args());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("AWS_MAX_ATTEMPTS", result.Stderr);
+    }
+}
