@@ -76,7 +76,9 @@ internal sealed class ServiceNaming
         }
 
         // Requests and responses claim first so a shape that happens to be called "FooRequest" yields to them.
-        foreach (var pair in wanted.OrderBy(p => IsOperationShape(model, p.Key) ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal))
+        var operationShapes = new HashSet<string>(
+            model.Operations.SelectMany(o => new[] { o.Input?.Shape, o.Output?.Shape }).OfType<string>(), StringComparer.Ordinal);
+        foreach (var pair in wanted.OrderBy(p => operationShapes.Contains(p.Key) ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             var name = pair.Value;
             _typeNames[pair.Key] = types.Claim(types.IsTaken(name) && SystemTypeNames.Contains(name) ? name + "Model" : name);
@@ -114,7 +116,4 @@ internal sealed class ServiceNaming
     // A name already taken by an inherited member or the type itself gets "Value" appended (Foo.Foo → Foo.FooValue).
     private static string Claim(NameScope scope, string wanted) =>
         scope.Claim(scope.IsTaken(wanted) ? wanted + "Value" : wanted);
-
-    private static bool IsOperationShape(ServiceModel model, string shapeName) =>
-        model.Operations.Any(o => o.Input?.Shape == shapeName || o.Output?.Shape == shapeName);
 }

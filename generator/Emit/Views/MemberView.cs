@@ -68,18 +68,21 @@ internal sealed class MemberView
 
     public string? Obsolete { get; }
 
-    /// <summary>Validation statements for this member, each a complete C# statement.</summary>
+    /// <summary>The lines of this member's validation statements, indented relative to each other.</summary>
     public IReadOnlyList<string> Checks { get; }
 
     public static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private IEnumerable<string> ValidationChecks()
     {
-        var label = "path + " + Literal(Name);
+        var label = Name;
         var canBeNull = !IsValueType || !IsRequired;
         if (Spec.IsRequired && canBeNull)
         {
-            yield return $"if ({Name} is null) problems.Add({label} + \" is required.\");";
+            foreach (var line in Block($"{Name} is null", $"problems.Add(path + \"{label} is required.\");"))
+            {
+                yield return line;
+            }
         }
 
         var min = SpecBuilder.FormatNumber(Spec.Min);
@@ -106,16 +109,34 @@ internal sealed class MemberView
             }
 
             var bounds = min.Length > 0 && max.Length > 0 ? $"between {min} and {max}" : min.Length > 0 ? $"at least {min}" : $"at most {max}";
-            yield return $"if ({Name} is {{ }} {Local} && ({string.Join(" || ", conditions)})) problems.Add({label} + $\" must have a {what} {bounds}, but it is {{{Local}{measure}}}.\");";
+            var condition = $"{Name} is {{ }} {Local} && ({string.Join(" || ", conditions)})";
+            foreach (var line in Block(condition, $"problems.Add(path + $\"{label} must have a {what} {bounds}, but it is {{{Local}{measure}}}.\");"))
+            {
+                yield return line;
+            }
         }
 
         if (Spec.Type.Kind == ValueKind.Structure)
         {
-            yield return $"{Name}?.CollectValidationProblems(problems, {label} + \".\");";
+            yield return $"{Name}?.CollectValidationProblems(problems, path + \"{label}.\");";
         }
         else if (Spec.Type.Kind == ValueKind.List && Spec.Type.Element!.Kind == ValueKind.Structure)
         {
-            yield return $"if ({Name} is {{ }} {Local}Items) for (var index = 0; index < {Local}Items.Count; index++) {Local}Items[index]?.CollectValidationProblems(problems, {label} + \"[\" + index + \"].\");";
+            yield return $"if ({Name} is {{ }} {Local}Items)";
+            yield return "{";
+            yield return $"    for (var index = 0; index < {Local}Items.Count; index++)";
+            yield return "    {";
+            yield return $"        {Local}Items[index]?.CollectValidationProblems(problems, path + \"{label}[\" + index + \"].\");";
+            yield return "    }";
+            yield return "}";
         }
+    }
+
+    private static IEnumerable<string> Block(string condition, string statement)
+    {
+        yield return $"if ({condition})";
+        yield return "{";
+        yield return "    " + statement;
+        yield return "}";
     }
 }

@@ -37,7 +37,19 @@ internal sealed class StructureView : FileView
         BodyMembers = Members.Where(m => m.IsBody).ToList();
         RedactsMembers = spec.IsSensitive || Members.Any(m => m.IsSensitive);
         IsSensitive = spec.IsSensitive;
+        // One block per member, a blank line between blocks, indented for the method body.
+        ValidationLines = Members.Where(m => m.Checks.Count > 0)
+            .SelectMany((m, i) => (i == 0 ? m.Checks : m.Checks.Prepend(string.Empty)).Select(line => line.Length == 0 ? line : "        " + line))
+            .ToList();
+        UnknownMemberStatement = spec.IsUnion
+            ? "unknown = global::DataZone.Gen.Json.AwsJson.ReadUnknownMember(ref reader);"
+            : "global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);";
     }
+
+    public IReadOnlyList<string> ValidationLines { get; }
+
+    /// <summary>What the reader does with a member the model does not know: unions keep it, structures skip it.</summary>
+    public string UnknownMemberStatement { get; }
 
     public string TypeName { get; }
 

@@ -73,12 +73,26 @@ public sealed partial record DataSourceRunSummary
 
     internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
     {
-        if (Id is null) problems.Add(path + "Id" + " is required.");
-        if (DataSourceId is null) problems.Add(path + "DataSourceId" + " is required.");
-        if (ProjectId is null) problems.Add(path + "ProjectId" + " is required.");
-        RunStatisticsForAssets?.CollectValidationProblems(problems, path + "RunStatisticsForAssets" + ".");
-        ErrorMessage?.CollectValidationProblems(problems, path + "ErrorMessage" + ".");
-        LineageSummary?.CollectValidationProblems(problems, path + "LineageSummary" + ".");
+        if (Id is null)
+        {
+            problems.Add(path + "Id is required.");
+        }
+
+        if (DataSourceId is null)
+        {
+            problems.Add(path + "DataSourceId is required.");
+        }
+
+        if (ProjectId is null)
+        {
+            problems.Add(path + "ProjectId is required.");
+        }
+
+        RunStatisticsForAssets?.CollectValidationProblems(problems, path + "RunStatisticsForAssets.");
+
+        ErrorMessage?.CollectValidationProblems(problems, path + "ErrorMessage.");
+
+        LineageSummary?.CollectValidationProblems(problems, path + "LineageSummary.");
     }
 
     internal static DataSourceRunSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -23,9 +23,22 @@ public sealed partial record ListDataSourceRunsResponse
 
     internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
     {
-        if (Items is null) problems.Add(path + "Items" + " is required.");
-        if (Items is { } itemsValueItems) for (var index = 0; index < itemsValueItems.Count; index++) itemsValueItems[index]?.CollectValidationProblems(problems, path + "Items" + "[" + index + "].");
-        if (NextToken is { } nextToken && (nextToken.Length < 1 || nextToken.Length > 8192)) problems.Add(path + "NextToken" + $" must have a length between 1 and 8192, but it is {nextToken.Length}.");
+        if (Items is null)
+        {
+            problems.Add(path + "Items is required.");
+        }
+        if (Items is { } itemsValueItems)
+        {
+            for (var index = 0; index < itemsValueItems.Count; index++)
+            {
+                itemsValueItems[index]?.CollectValidationProblems(problems, path + "Items[" + index + "].");
+            }
+        }
+
+        if (NextToken is { } nextToken && (nextToken.Length < 1 || nextToken.Length > 8192))
+        {
+            problems.Add(path + $"NextToken must have a length between 1 and 8192, but it is {nextToken.Length}.");
+        }
     }
 
     internal static ListDataSourceRunsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
