@@ -90,19 +90,7 @@ public static partial class AwsJson
         where T : class
     {
         Advance(ref reader);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return read(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw AtSegment(ex, "." + name);
-        }
+        return reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name, index: -1);
     }
 
     /// <summary>Reads the value-typed value of the property the reader stands on; <c>null</c> stays null.</summary>
@@ -110,56 +98,30 @@ public static partial class AwsJson
         where T : struct
     {
         Advance(ref reader);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return read(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw AtSegment(ex, "." + name);
-        }
+        return reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name, index: -1);
     }
 
     /// <summary>Reads the array item the reader stands on; a <c>null</c> item reads as null.</summary>
     public static T? ReadItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read)
-        where T : class
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return read(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw AtSegment(ex, "[" + index + "]");
-        }
-    }
+        where T : class =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name: null, index);
 
     /// <summary>Reads the value-typed array item the reader stands on; a <c>null</c> item reads as null.</summary>
     public static T? ReadValueItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read)
-        where T : struct
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
+        where T : struct =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name: null, index);
 
+    // Reads one value; a failure inside it gains this level's path segment (".name" or "[index]"),
+    // built only on the error path so the happy path allocates nothing for paths.
+    private static T ReadLocated<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read, string? name, int index)
+    {
         try
         {
             return read(ref reader);
         }
         catch (JsonException ex)
         {
-            throw AtSegment(ex, "[" + index + "]");
+            throw AtSegment(ex, name is null ? "[" + index + "]" : "." + name);
         }
     }
 
