@@ -62,6 +62,25 @@ public class KitchenSinkTests
     }
 
     [Fact]
+    public async Task A_union_with_two_members_set_is_rejected_before_sending()
+    {
+        var filter = With(Activator.CreateInstance(Code.Type($"{Ns}.Filter"))!, ("ByName", "a"), ("Nested", Activator.CreateInstance(Code.Type($"{Ns}.Filter"))));
+        var request = With(Activator.CreateInstance(Code.Type($"{Ns}.ListWidgetsRequest"))!, ("Shelf", "s"), ("Filter", filter));
+        var handler = new RecordingHandler();
+        using var client = (IDisposable)Activator.CreateInstance(Code.Type($"{Ns}.KitchenSinkClient"), new AwsClientOptions
+        {
+            Region = "eu-west-1",
+            Credentials = new StaticCredentialsProvider("AKIDEXAMPLE", "secret"),
+            HttpMessageHandler = handler,
+        })!;
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => Call(client, "ListWidgetsAsync", request));
+
+        Assert.Equal(new[] { "Filter is a union: set at most one of its members." }, error.Problems);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public void A_recursive_union_reads_its_nested_member()
     {
         dynamic filter = Code.Read($"{Ns}.Filter", """{"nested":{"nested":{"byColor":"VALUE"}}}""");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataZone.Gen.Generator.Model;
@@ -41,6 +42,22 @@ internal sealed class StructureView : FileView
         ValidationLines = Members.Where(m => m.Checks.Count > 0)
             .SelectMany((m, i) => (i == 0 ? m.Checks : m.Checks.Prepend(string.Empty)).Select(line => line.Length == 0 ? line : "        " + line))
             .ToList();
+        if (spec.IsUnion && Members.Count > 1)
+        {
+            // A union carries exactly one member on the wire; more than one set is a caller error.
+            var count = string.Join(" + ", Members.Select(m => $"({m.Name} is null ? 0 : 1)"));
+            ValidationLines = ValidationLines
+                .Concat(ValidationLines.Count > 0 ? new[] { string.Empty } : Array.Empty<string>())
+                .Concat(new[]
+                {
+                    $"        if ({count} > 1)",
+                    "        {",
+                    $"            problems.Add(path.TrimEnd('.') + (path.Length == 0 ? \"{TypeName}\" : string.Empty) + \" is a union: set at most one of its members.\");",
+                    "        }",
+                })
+                .ToList();
+        }
+
         UnknownMemberStatement = spec.IsUnion
             ? "unknown = global::DataZone.Gen.Json.AwsJson.ReadUnknownMember(ref reader);"
             : "global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);";
