@@ -6,7 +6,9 @@ namespace DataZone.Gen.Generator.Emit.Views;
 internal static class CodeFragments
 {
     public const string AwsJson = "global::DataZone.Gen.Json.AwsJson";
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"DataZone.Gen\", \"1.0.0\")]";
+    /// <summary>The attribute on every generated type, naming this generator's version (the package version).</summary>
+    public static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"DataZone.Gen\", \"{typeof(CodeFragments).Assembly.GetName().Version!.ToString(3)}\")]";
 
     /// <summary>A method group with the shape <c>T Read(ref Utf8JsonReader reader)</c>; <paramref name="jsonTypeName"/> is qualified.</summary>
     public static string Reader(TypeRef type, string jsonTypeName) => type.Kind switch

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// The caller lacks the access needed to carry out this action.
 /// </summary>
 /// <remarks>The service sends it as error code <c>AccessDeniedException</c>, typically with HTTP status 403.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class AccessDeniedException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// The request clashes with the current state of the target resource.
 /// </summary>
 /// <remarks>The service sends it as error code <c>ConflictException</c>, typically with HTTP status 409.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class ConflictException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

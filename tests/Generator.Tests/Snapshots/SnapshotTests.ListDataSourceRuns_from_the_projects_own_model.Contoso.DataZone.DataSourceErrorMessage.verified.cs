@@ -8,7 +8,7 @@ namespace Contoso.DataZone;
 /// <summary>
 /// Describes an error reported by a data source run.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial record DataSourceErrorMessage
 {
     /// <summary>

@@ -14,7 +14,7 @@ namespace Contoso.DataZone;
 /// <see cref="global::DataZone.Gen.PaginationOptions"/>. Resume tokens use botocore's format, so a token printed by
 /// the AWS CLI or boto3 resumes here, and one from here resumes there.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 partial class DataSourceRunsPaginator
 {
     private static readonly global::DataZone.Gen.PaginatorDefinition<global::Contoso.DataZone.ListDataSourceRunsRequest, global::Contoso.DataZone.ListDataSourceRunsResponse, global::Contoso.DataZone.DataSourceRunSummary> Definition = new()

@@ -21,7 +21,7 @@ public sealed partial class DataZoneClient
     /// <returns>The service's response.</returns>
     /// <exception cref="global::DataZone.Gen.RequestValidationException">The request breaks the model's constraints; every problem is listed.</exception>
     /// <exception cref="global::DataZone.Gen.AwsServiceException">The service returned an error; modeled errors have their own subclasses.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
     public global::System.Threading.Tasks.Task<global::Contoso.DataZone.ListDataSourceRunsResponse> ListDataSourceRunsAsync(global::Contoso.DataZone.ListDataSourceRunsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);

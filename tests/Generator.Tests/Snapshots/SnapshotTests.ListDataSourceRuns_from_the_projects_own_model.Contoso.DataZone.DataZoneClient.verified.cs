@@ -12,7 +12,7 @@ namespace Contoso.DataZone;
 /// Region, endpoint and credentials follow the AWS conventions (options, then environment, then the shared
 /// config files); see <see cref="global::DataZone.Gen.AwsClientOptions"/>.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class DataZoneClient : global::DataZone.Gen.AwsServiceClient
 {
     /// <summary>Creates a client; <paramref name="options"/> may be omitted to use the environment's configuration.</summary>

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 internal static partial class DataZoneJson
 {
     /// <summary>Reads the <c>DataSourceRunSummaries</c> list.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
     internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> ReadDataSourceRunSummaries(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::DataZone.Gen.Json.AwsJson.ExpectStartArray(ref reader);
@@ -26,7 +26,7 @@ internal static partial class DataZoneJson
     }
 
     /// <summary>Writes the <c>DataSourceRunSummaries</c> list.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
     internal static void WriteDataSourceRunSummaries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> value)
     {
         writer.WriteStartArray();

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// The service ran into an unexpected problem while handling the request.
 /// </summary>
 /// <remarks>The service sends it as error code <c>InternalServerException</c>, typically with HTTP status 500.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class InternalServerException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

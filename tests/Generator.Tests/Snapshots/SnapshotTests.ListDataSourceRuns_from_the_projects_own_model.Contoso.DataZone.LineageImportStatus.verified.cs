@@ -13,7 +13,7 @@ namespace Contoso.DataZone;
 /// know yet is kept as it is, so reading and writing it back loses nothing. Switch over <see cref="Value"/>
 /// with the constants in <see cref="Values"/>, or compare with <c>==</c>.
 /// </remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public readonly partial struct LineageImportStatus : global::System.IEquatable<LineageImportStatus>
 {
     private readonly string? _value;

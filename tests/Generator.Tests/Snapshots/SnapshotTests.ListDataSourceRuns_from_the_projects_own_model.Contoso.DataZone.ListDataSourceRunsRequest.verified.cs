@@ -8,7 +8,7 @@ namespace Contoso.DataZone;
 /// <summary>
 /// The request of the <c>ListDataSourceRuns</c> operation.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial record ListDataSourceRunsRequest
 {
     /// <summary>

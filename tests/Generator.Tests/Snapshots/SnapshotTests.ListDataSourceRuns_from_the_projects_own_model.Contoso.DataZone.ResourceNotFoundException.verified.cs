@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// The requested resource does not exist.
 /// </summary>
 /// <remarks>The service sends it as error code <c>ResourceNotFoundException</c>, typically with HTTP status 404.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class ResourceNotFoundException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

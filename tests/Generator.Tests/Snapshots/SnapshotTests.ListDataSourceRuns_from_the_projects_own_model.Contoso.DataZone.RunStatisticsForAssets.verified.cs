@@ -8,7 +8,7 @@ namespace Contoso.DataZone;
 /// <summary>
 /// Counts of the assets handled by a data source run, grouped by outcome.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial record RunStatisticsForAssets
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// Carrying out the request would go beyond a service quota.
 /// </summary>
 /// <remarks>The service sends it as error code <c>ServiceQuotaExceededException</c>, typically with HTTP status 402.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class ServiceQuotaExceededException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// The request was rejected because requests are arriving too quickly.
 /// </summary>
 /// <remarks>The service sends it as error code <c>ThrottlingException</c>, typically with HTTP status 429.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class ThrottlingException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

@@ -9,7 +9,7 @@ namespace Contoso.DataZone;
 /// The request input did not meet the constraints that the service requires.
 /// </summary>
 /// <remarks>The service sends it as error code <c>ValidationException</c>, typically with HTTP status 400.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 public sealed partial class ValidationException : global::DataZone.Gen.AwsServiceException
 {
     /// <summary>The error code the service uses for this error.</summary>

@@ -16,7 +16,7 @@ partial class Outer
         /// <see cref="global::DataZone.Gen.PaginationOptions"/>. Resume tokens use botocore's format, so a token printed by
         /// the AWS CLI or boto3 resumes here, and one from here resumes there.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
         partial class Runs
         {
             private static readonly global::DataZone.Gen.PaginatorDefinition<global::ListDataSourceRunsRequest, global::ListDataSourceRunsResponse, global::DataSourceRunSummary> Definition = new()
