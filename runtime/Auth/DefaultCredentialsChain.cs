@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,12 +17,16 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
     private readonly string? _explicitProfile;
     private AwsCredentials? _resolved;
 
-    /// <summary>Creates the chain.</summary>
+    /// <summary>Creates the chain over the process environment.</summary>
     /// <param name="profileName">An explicit profile (skips the environment variables); <see langword="null"/> for the full chain.</param>
-    public DefaultCredentialsChain(string? profileName = null) : this(profileName, ProcessEnvironment.Instance) { }
+    public DefaultCredentialsChain(string? profileName = null) : this(profileName, AwsEnvironment.Process) { }
 
-    internal DefaultCredentialsChain(string? profileName, IAwsEnvironment environment)
+    /// <summary>Creates the chain over an environment (its variables, shared files and home directory).</summary>
+    /// <param name="profileName">An explicit profile (skips the environment variables); <see langword="null"/> for the full chain.</param>
+    /// <param name="environment">Where variables and files are read, for example <see cref="AwsEnvironment.FromVariables"/>.</param>
+    public DefaultCredentialsChain(string? profileName, IAwsEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         _explicitProfile = profileName;
         _environmentProvider = profileName is null ? new EnvironmentCredentialsProvider(environment) : null;
         _profileProvider = new ProfileCredentialsProvider(profileName, environment);

@@ -10,9 +10,12 @@ public sealed class EnvironmentCredentialsProvider : IAwsCredentialsProvider
     private readonly IAwsEnvironment _environment;
 
     /// <summary>Creates a provider over the process environment.</summary>
-    public EnvironmentCredentialsProvider() : this(ProcessEnvironment.Instance) { }
+    public EnvironmentCredentialsProvider() : this(AwsEnvironment.Process) { }
 
-    internal EnvironmentCredentialsProvider(IAwsEnvironment environment) => _environment = environment;
+    /// <summary>Creates a provider over an environment's variables.</summary>
+    /// <param name="environment">Where the variables are read, for example <see cref="AwsEnvironment.FromVariables"/>.</param>
+    public EnvironmentCredentialsProvider(IAwsEnvironment environment) =>
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
 
     /// <inheritdoc />
     public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)

@@ -29,12 +29,15 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
 
     /// <summary>Creates the provider.</summary>
     /// <param name="profileName">The profile; <see langword="null"/> means <c>AWS_PROFILE</c>, else <c>default</c>.</param>
-    public ProfileCredentialsProvider(string? profileName = null) : this(profileName, ProcessEnvironment.Instance) { }
+    public ProfileCredentialsProvider(string? profileName = null) : this(profileName, AwsEnvironment.Process) { }
 
-    internal ProfileCredentialsProvider(string? profileName, IAwsEnvironment environment)
+    /// <summary>Creates the provider over an environment (its variables, shared files and home directory).</summary>
+    /// <param name="profileName">The profile; <see langword="null"/> means the environment's <c>AWS_PROFILE</c>, else <c>default</c>.</param>
+    /// <param name="environment">Where variables and files are read, for example <see cref="AwsEnvironment.FromVariables"/>.</param>
+    public ProfileCredentialsProvider(string? profileName, IAwsEnvironment environment)
     {
         _explicitProfile = profileName;
-        _environment = environment;
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
     }
 
     /// <inheritdoc />

@@ -16,10 +16,10 @@ public sealed class AwsClientOptions
     /// </summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Where credentials come from. Unset: <see cref="DefaultCredentialsChain"/> (environment, then profile).</summary>
+    /// <summary>Where credentials come from. Unset: <see cref="DefaultCredentialsChain"/> (environment variables, then profile) over <see cref="Environment"/>.</summary>
     public IAwsCredentialsProvider? Credentials { get; set; }
 
-    /// <summary>The shared-config profile for region and credentials. Unset: <c>AWS_PROFILE</c>, else <c>default</c>.</summary>
+    /// <summary>The shared-config profile for region, retry settings and credentials. Unset: <c>AWS_PROFILE</c>, else <c>default</c>.</summary>
     public string? Profile { get; set; }
 
     /// <summary>
@@ -31,7 +31,14 @@ public sealed class AwsClientOptions
     /// <summary>A handler to send with (the client wraps it in its own <see cref="System.Net.Http.HttpClient"/> and does not dispose it).</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
-    /// <summary>Retry settings.</summary>
+    /// <summary>
+    /// Where environment variables, the shared config and credentials files and the home directory are read from:
+    /// region, endpoint, retry settings and the default credential chain all read through it. Unset: the process
+    /// (<see cref="AwsEnvironment.Process"/>). <see cref="AwsEnvironment.FromVariables"/> gives a client its own variables.
+    /// </summary>
+    public IAwsEnvironment? Environment { get; set; }
+
+    /// <summary>Retry settings. An unset <see cref="AwsRetryOptions.MaxAttempts"/> comes from <c>AWS_MAX_ATTEMPTS</c> or the profile's <c>max_attempts</c>.</summary>
     public AwsRetryOptions Retry { get; set; } = new();
 
     /// <summary>The time limit of one attempt (a timed-out attempt is retried). Unset: no limit beyond the <see cref="System.Net.Http.HttpClient"/>'s own.</summary>
@@ -43,6 +50,6 @@ public sealed class AwsClientOptions
     /// <summary>Use the service's FIPS endpoint. Cannot be combined with an endpoint override.</summary>
     public bool UseFips { get; set; }
 
-    /// <summary>Test seams: environment, clock, delay and randomness. Production code leaves this unset.</summary>
+    /// <summary>Test seams: clock, delay, randomness and (unless <see cref="Environment"/> is set) environment. Production code leaves this unset.</summary>
     internal ClientServices? Services { get; set; }
 }

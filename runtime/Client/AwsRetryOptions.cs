@@ -5,12 +5,28 @@ namespace DataZone.Gen;
 /// <summary>
 /// Retry settings, AWS "standard" mode: up to <see cref="MaxAttempts"/> attempts, the delay before retry <c>i</c>
 /// (0-based) is <c>random[0,1) × BaseDelay × 2^i</c> capped at <see cref="MaxBackoff"/>, and a per-client retry
-/// quota stops retries while a service keeps failing.
+/// quota stops retries while a service keeps failing. Standard is the only mode: <c>AWS_RETRY_MODE</c> or a
+/// profile's <c>retry_mode</c> set to anything else (<c>legacy</c>, <c>adaptive</c>) makes creating a client fail.
 /// </summary>
 public sealed class AwsRetryOptions
 {
-    /// <summary>Total attempts including the first (default 3, as in the AWS SDKs). 1 disables retries.</summary>
-    public int MaxAttempts { get; set; } = 3;
+    /// <summary>The attempts when nothing configures them: 3, as in the AWS SDKs' standard mode.</summary>
+    internal const int DefaultMaxAttempts = 3;
+
+    private int? _maxAttempts;
+
+    /// <summary>
+    /// Total attempts including the first; 1 disables retries. Unset, the client takes <c>AWS_MAX_ATTEMPTS</c>, then the
+    /// profile's <c>max_attempts</c>, then 3 (as the AWS SDKs do); reading an unset value here returns 3.
+    /// </summary>
+    public int MaxAttempts
+    {
+        get => _maxAttempts ?? DefaultMaxAttempts;
+        set => _maxAttempts = value;
+    }
+
+    /// <summary>Whether <see cref="MaxAttempts"/> was set (so the environment is not consulted).</summary>
+    internal bool IsMaxAttemptsSet => _maxAttempts.HasValue;
 
     /// <summary>The backoff base (default 1 s: botocore and the Go SDK use <c>rand × 2^i</c> seconds).</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -33,4 +49,7 @@ public sealed class AwsRetryOptions
         if (MaxBackoff < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(MaxBackoff), MaxBackoff, "MaxBackoff must not be negative.");
     }
+
+    /// <summary>A copy, so that a client never sees later changes to options it was created with.</summary>
+    internal AwsRetryOptions Clone() => (AwsRetryOptions)MemberwiseClone();
 }

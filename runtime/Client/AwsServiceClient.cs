@@ -23,8 +23,13 @@ public class AwsServiceClient : IDisposable
 
     /// <summary>Creates a client.</summary>
     /// <param name="service">The service's identity from its model.</param>
-    /// <param name="options">Settings; <see langword="null"/> takes everything from the environment and shared config.</param>
-    /// <exception cref="AwsClientException">No region could be found, or the endpoint configuration is invalid.</exception>
+    /// <param name="options">
+    /// Settings; <see langword="null"/> takes everything from the environment and shared config
+    /// (<see cref="AwsClientConfiguration"/> tells beforehand what region and endpoint that gives).
+    /// </param>
+    /// <exception cref="AwsClientException">
+    /// No region could be found, or the endpoint or retry configuration (<c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) is invalid.
+    /// </exception>
     public AwsServiceClient(AwsServiceMetadata service, AwsClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -32,11 +37,13 @@ public class AwsServiceClient : IDisposable
         options ??= new AwsClientOptions();
         _services = options.Services ?? ClientServices.Default;
 
+        var config = new ConfigLookup(options.Environment ?? _services.Environment, options.Profile);
+
         Service = service;
-        Region = RegionResolver.Resolve(options.Region, options.Profile, _services.Environment);
-        Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, options.UseFips, _services.Environment);
-        _credentials = options.Credentials ?? new DefaultCredentialsChain(options.Profile, _services.Environment);
-        _retry = new RetryStrategy(options.Retry ?? new AwsRetryOptions(), _services);
+        Region = RegionResolver.Resolve(options.Region, config);
+        Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, options.UseFips, config.Environment);
+        _credentials = options.Credentials ?? new DefaultCredentialsChain(options.Profile, config.Environment);
+        _retry = new RetryStrategy(RetrySettings.Resolve(options.Retry, config), _services);
         _userAgent = UserAgent.Build(service, options.UserAgentSuffix);
         _transport = new HttpTransport(options);
     }
@@ -49,6 +56,9 @@ public class AwsServiceClient : IDisposable
 
     /// <summary>The resolved endpoint.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>The attempts per call, including the first (for tests).</summary>
+    internal int MaxAttempts => _retry.MaxAttempts;
 
     /// <summary>The remaining retry-quota tokens (for diagnostics).</summary>
     internal int RetryQuotaAvailable => _retry.Quota.Available;

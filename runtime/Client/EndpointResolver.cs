@@ -10,13 +10,39 @@ namespace DataZone.Gen;
 /// </summary>
 internal static class EndpointResolver
 {
+    /// <summary>
+    /// The configured endpoint: the option, else the variables; <see langword="null"/> when the rules decide.
+    /// <paramref name="source"/> names where it came from, or where it looked.
+    /// </summary>
+    public static Uri? FindConfigured(AwsServiceMetadata service, Uri? configured, IAwsEnvironment environment, out string source)
+    {
+        if (configured is not null)
+        {
+            source = "AwsClientOptions.Endpoint";
+            return configured;
+        }
+        string[] variables = { service.EndpointUrlVariable, "AWS_ENDPOINT_URL" };
+        if (string.Equals(environment.GetVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            source = $"{string.Join(" and ", variables)} (ignored: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true)";
+            return null;
+        }
+        foreach (string variable in variables)
+        {
+            if (environment.GetVariable(variable) is not { } text)
+                continue;
+            source = variable;
+            return TryParseHttpUri(text.Trim(), out Uri? uri)
+                ? uri
+                : throw new AwsClientException($"{variable} must be an absolute http or https URL; got '{text}'.");
+        }
+        source = $"{string.Join(" and ", variables)} (not set)";
+        return null;
+    }
+
     public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, IAwsEnvironment environment)
     {
-        Uri? custom = configured;
-        if (custom is null && !string.Equals(environment.GetVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
-            custom = FromVariable(environment, service.EndpointUrlVariable) ?? FromVariable(environment, "AWS_ENDPOINT_URL");
-
-        if (custom is not null)
+        if (FindConfigured(service, configured, environment, out _) is { } custom)
         {
             if (useFips)
                 throw new AwsClientException("Invalid Configuration: FIPS and custom endpoint are not supported.");
@@ -35,15 +61,8 @@ internal static class EndpointResolver
         return new Uri($"https://{prefix}.{region}.{suffix}");
     }
 
-    private static Uri? FromVariable(IAwsEnvironment environment, string variable)
-    {
-        string? value = environment.GetVariable(variable);
-        if (string.IsNullOrWhiteSpace(value))
-            return null;
-        return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
-            ? uri
-            : throw new AwsClientException($"{variable} is not an absolute URI: '{value}'.");
-    }
+    private static bool TryParseHttpUri(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>
+        Uri.TryCreate(text, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
 
     private static bool IsValidHostLabel(string value)
     {

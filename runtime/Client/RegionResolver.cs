@@ -5,26 +5,23 @@ namespace DataZone.Gen;
 /// <summary>The region chain: options, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's <c>region</c>.</summary>
 internal static class RegionResolver
 {
-    public static string Resolve(string? configured, string? explicitProfile, IAwsEnvironment environment)
+    /// <summary>The region, or <see langword="null"/> with every place looked at (after the options) in <paramref name="looked"/>.</summary>
+    public static string? Find(string? configured, ConfigLookup config, List<string> looked, out string source)
     {
         if (!string.IsNullOrWhiteSpace(configured))
-            return configured.Trim();
-        var looked = new List<string> { "AwsClientOptions.Region (not set)" };
-        foreach (string variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
         {
-            if (environment.GetVariable(variable) is { } fromVariable && !string.IsNullOrWhiteSpace(fromVariable))
-                return fromVariable.Trim();
-            looked.Add(variable + " (not set)");
+            source = "AwsClientOptions.Region";
+            return configured.Trim();
         }
+        return config.Find("region", looked, out source, "AWS_REGION", "AWS_DEFAULT_REGION");
+    }
 
-        var files = SharedConfigFiles.Load(environment);
-        string profileName = SharedConfigFiles.SelectProfile(explicitProfile, environment);
-        var profile = files.GetProfile(profileName);
-        if (profile is not null && profile.TryGetValue("region", out string? fromProfile) && !string.IsNullOrWhiteSpace(fromProfile))
-            return fromProfile.Trim();
-        string profileState = profile is null ? "profile not found" : "profile has no region";
-        looked.Add($"'region' of profile '{profileName}' in {files.DescribeFiles()}: {profileState}");
-
+    public static string Resolve(string? configured, ConfigLookup config)
+    {
+        var looked = new List<string>();
+        if (Find(configured, config, looked, out _) is { } region)
+            return region;
+        looked.Insert(0, "AwsClientOptions.Region (not set)");
         throw new AwsClientException(
             "No AWS region configured. Looked at:\n- " + string.Join("\n- ", looked)
             + "\nSet AwsClientOptions.Region, AWS_REGION, or 'region' in the profile.");

@@ -14,7 +14,7 @@ internal sealed class SharedConfigFiles
     private readonly Dictionary<string, Dictionary<string, string>> _config;
     private readonly Dictionary<string, Dictionary<string, string>> _credentials;
 
-    private SharedConfigFiles(string configPath, string? configText, string credentialsPath, string? credentialsText)
+    private SharedConfigFiles(string? configPath, string? configText, string? credentialsPath, string? credentialsText)
     {
         ConfigPath = configPath;
         CredentialsPath = credentialsPath;
@@ -24,16 +24,22 @@ internal sealed class SharedConfigFiles
         _credentials = IniFile.Parse(credentialsText ?? "");
     }
 
-    public string ConfigPath { get; }
-    public string CredentialsPath { get; }
+    /// <summary>The config file's path, or <see langword="null"/> when there is no home directory and no <c>AWS_CONFIG_FILE</c>.</summary>
+    public string? ConfigPath { get; }
+
+    /// <summary>The credentials file's path, or <see langword="null"/> when there is no home directory and no <c>AWS_SHARED_CREDENTIALS_FILE</c>.</summary>
+    public string? CredentialsPath { get; }
+
     public bool ConfigExists { get; }
     public bool CredentialsExists { get; }
 
     public static SharedConfigFiles Load(IAwsEnvironment environment)
     {
-        string configPath = ResolvePath(environment, "AWS_CONFIG_FILE", "config");
-        string credentialsPath = ResolvePath(environment, "AWS_SHARED_CREDENTIALS_FILE", "credentials");
-        return new SharedConfigFiles(configPath, environment.ReadFile(configPath), credentialsPath, environment.ReadFile(credentialsPath));
+        string? configPath = ResolvePath(environment, "AWS_CONFIG_FILE", "config");
+        string? credentialsPath = ResolvePath(environment, "AWS_SHARED_CREDENTIALS_FILE", "credentials");
+        return new SharedConfigFiles(
+            configPath, configPath is null ? null : environment.ReadFile(configPath),
+            credentialsPath, credentialsPath is null ? null : environment.ReadFile(credentialsPath));
     }
 
     /// <summary>The profile to use: explicit, then <c>AWS_PROFILE</c>, then the legacy <c>AWS_DEFAULT_PROFILE</c>, then <c>default</c>.</summary>
@@ -55,17 +61,40 @@ internal sealed class SharedConfigFiles
         return merged;
     }
 
+    /// <summary>
+    /// One non-blank setting of a profile, trimmed, and the file it came from (the credentials file wins, as in
+    /// <see cref="GetProfile"/>); <see langword="null"/> when neither file sets it.
+    /// </summary>
+    public string? FindValue(string profile, string key, out string file)
+    {
+        foreach (var (path, profiles) in new[] { (CredentialsPath, _credentials), (ConfigPath, _config) })
+        {
+            if (path is not null && profiles.TryGetValue(profile, out var settings)
+                && settings.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value))
+            {
+                file = path;
+                return value.Trim();
+            }
+        }
+        file = "";
+        return null;
+    }
+
     /// <summary>Where the files are and whether they exist, for error messages.</summary>
     public string DescribeFiles() =>
-        $"{CredentialsPath} ({(CredentialsExists ? "found" : "not found")}), {ConfigPath} ({(ConfigExists ? "found" : "not found")})";
+        $"{Describe(CredentialsPath, CredentialsExists, "credentials")}, {Describe(ConfigPath, ConfigExists, "config")}";
 
-    private static string ResolvePath(IAwsEnvironment environment, string variable, string fileName)
+    private static string Describe(string? path, bool exists, string fileName) =>
+        path is null ? $"~/.aws/{fileName} (no home directory)" : $"{path} ({(exists ? "found" : "not found")})";
+
+    private static string? ResolvePath(IAwsEnvironment environment, string variable, string fileName)
     {
         string? configured = environment.GetVariable(variable);
         string? home = environment.HomeDirectory;
         if (configured is not null)
             return configured.StartsWith('~') && home is not null ? home + configured.Substring(1) : configured;
-        return Path.Combine(home ?? ".", ".aws", fileName);
+        // No home directory: no default files (rather than a ".aws" folder under whatever the working directory is).
+        return home is null ? null : Path.Combine(home, ".aws", fileName);
     }
 
     // botocore's build_profile_map: "[profile x]" is profile x, "[default]" is default, other sections are not profiles.

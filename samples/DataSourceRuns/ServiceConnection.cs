@@ -47,27 +47,22 @@ internal sealed class ServiceConnection : IAsyncDisposable
     };
 
     /// <summary>Decides where to list from, checks the arguments that decision requires, and connects.</summary>
-    /// <exception cref="UsageException">A required argument for the chosen target is missing.</exception>
+    /// <exception cref="UsageException">A required argument for the chosen target is missing, or the runtime rejects the AWS configuration.</exception>
     public static async Task<ServiceConnection> OpenAsync(ListRunsSettings settings, CliHost host, CancellationToken cancellationToken)
     {
-        var aws = new AwsConfiguration(host, settings.Profile);
-        Configured<Uri>? endpoint = settings.Endpoint is { } explicitEndpoint
-            ? new Configured<Uri>(explicitEndpoint, "--endpoint")
-            : aws.FindEndpoint(DataZoneClient.ServiceMetadata);
-        Configured<string>? region = settings.Region is { } explicitRegion
-            ? new Configured<string>(explicitRegion, "--region")
-            : aws.FindRegion();
+        var aws = new AwsConfiguration(host, settings);
+        Configured<Uri>? endpoint = aws.FindEndpoint(DataZoneClient.ServiceMetadata);
+        Configured<string>? region = aws.FindRegion(out string regionLookedAt);
 
         if (endpoint is null && region is null)
         {
             if (settings.Profile is not null)
             {
                 // An explicit profile means "my AWS account": listing demo data instead would mislead.
-                throw new UsageException(
-                    $"--region is required: profile '{settings.Profile}' has no region ({aws.DescribeRegionSources()}).");
+                throw new UsageException($"--region is required: profile '{settings.Profile}' has no region. Looked at: {regionLookedAt}.");
             }
 
-            return await StartEmbeddedAsync(settings, host, cancellationToken).ConfigureAwait(false);
+            return await StartEmbeddedAsync(settings, aws, host, cancellationToken).ConfigureAwait(false);
         }
 
         string target = endpoint is { } e
@@ -81,23 +76,21 @@ internal sealed class ServiceConnection : IAsyncDisposable
         if (region is null)
         {
             throw new UsageException(
-                $"--region is required with {target}: the request signature names a region and none is configured ({aws.DescribeRegionSources()}).");
+                $"--region is required with {target}: the request signature names a region and none is configured. Looked at: {regionLookedAt}.");
         }
 
-        var options = new AwsClientOptions
+        // Credentials: the runtime's default chain over the tool's environment (the access-key variables, then the profile).
+        DataZoneClient client = aws.CreateClient(options =>
         {
-            Region = region.Value.Value,
-            Endpoint = endpoint?.Value,
-            Credentials = aws.CreateCredentials(),
-            Profile = aws.ProfileName,
-            UserAgentSuffix = UserAgent,
-        };
-        if (aws.FindMaxAttempts() is { } attempts)
-            options.Retry.MaxAttempts = attempts;
-        return new ServiceConnection(new DataZoneClient(options), settings.Domain, settings.DataSource, emulator: null);
+            options.Region = region.Value.Value;
+            options.Endpoint = endpoint?.Value;
+            options.UserAgentSuffix = UserAgent;
+        });
+        return new ServiceConnection(client, settings.Domain, settings.DataSource, emulator: null);
     }
 
-    private static async Task<ServiceConnection> StartEmbeddedAsync(ListRunsSettings settings, CliHost host, CancellationToken cancellationToken)
+    private static async Task<ServiceConnection> StartEmbeddedAsync(ListRunsSettings settings, AwsConfiguration aws, CliHost host,
+        CancellationToken cancellationToken)
     {
         DataZoneEmulator emulator;
         try
@@ -109,25 +102,26 @@ internal sealed class ServiceConnection : IAsyncDisposable
             throw new AwsClientException($"Could not start the embedded emulator: {exception.Message}", exception);
         }
 
+        DataZoneClient? client = null;
         try
         {
+            EmulatorCredentials credentials = emulator.Credentials;
+            client = aws.CreateClient(options =>
+            {
+                options.Region = DataZoneEmulator.DefaultRegion;
+                options.Endpoint = emulator.Endpoint;
+                options.Credentials = new StaticCredentialsProvider(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
+                options.UserAgentSuffix = UserAgent;
+            });
             await host.Error.WriteLineAsync(
                 $"No endpoint or region configured: listing from the embedded DataZone emulator at {emulator.Endpoint} "
                 + $"({emulator.Runs.Count} demo runs in domain {emulator.DomainId}, data source {emulator.DataSourceId}). "
                 + "Pass --endpoint or --region (or set AWS_REGION) to call a real service.").ConfigureAwait(false);
-
-            EmulatorCredentials credentials = emulator.Credentials;
-            var client = new DataZoneClient(new AwsClientOptions
-            {
-                Region = DataZoneEmulator.DefaultRegion,
-                Endpoint = emulator.Endpoint,
-                Credentials = new StaticCredentialsProvider(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken),
-                UserAgentSuffix = UserAgent,
-            });
             return new ServiceConnection(client, settings.Domain ?? emulator.DomainId, settings.DataSource ?? emulator.DataSourceId, emulator);
         }
         catch
         {
+            client?.Dispose();
             await emulator.DisposeAsync().ConfigureAwait(false);
             throw;
         }

@@ -149,4 +149,72 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("AWS_MAX_ATTEMPTS", result.Stderr);
     }
+
+    [Fact]
+    public async Task Profile_credentials_are_read_under_the_tools_home_directory()
+    {
+        var credentials = _reference.Emulator.Credentials;
+        string home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(home, ".aws"));
+            File.WriteAllText(Path.Combine(home, ".aws", "credentials"),
+                $"[work]\naws_access_key_id = {credentials.AccessKeyId}\naws_secret_access_key = {credentials.SecretAccessKey}\n");
+            File.WriteAllText(Path.Combine(home, ".aws", "config"), "[profile work]\nregion = us-east-1\nmax_attempts = 2\n");
+
+            CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home },
+                Args("--profile", "work", "--max-items", "2", "--output", "json"));
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(2, result.StdoutLines.Length);
+            Assert.Equal(credentials.AccessKeyId, _reference.Emulator.Requests.Last().AccessKeyId);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_explicit_profile_without_a_region_is_a_usage_error_that_says_where_it_looked()
+    {
+        CliResult result = await CliRunner.RunAsync("list-runs", "--profile", "ghost");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--region is required: profile 'ghost' has no region", result.Stderr);
+        Assert.Contains("AWS_REGION (not set)", result.Stderr);
+        Assert.DoesNotContain("embedded DataZone emulator at", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_malformed_endpoint_variable_is_a_usage_error()
+    {
+        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = "localhost:4566" }, "list-runs");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("AWS_ENDPOINT_URL must be an absolute http or https URL", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_retry_mode_other_than_standard_is_a_usage_error()
+    {
+        var environment = Environment("AKIAEMULATOREXAMPLE", "x");
+        environment["AWS_RETRY_MODE"] = "adaptive";
+
+        CliResult result = await CliRunner.RunAsync(environment, Args());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("AWS_RETRY_MODE is 'adaptive'", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Missing_credentials_say_where_the_chain_looked_without_the_process_environment()
+    {
+        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_REGION"] = "us-east-1" }, Args());
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("No AWS credentials found", result.Stderr);
+        Assert.Contains("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set", result.Stderr);
+        Assert.Contains("no home directory", result.Stderr);
+    }
 }

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+
+namespace DataZone.Gen;
+
+/// <summary>
+/// One resolution's view of the configuration: the environment, the profile in use, and the shared files, read at
+/// most once. A setting comes from the first environment variable that is set, else from the profile, as in botocore.
+/// </summary>
+internal sealed class ConfigLookup
+{
+    private SharedConfigFiles? _files;
+
+    public ConfigLookup(IAwsEnvironment environment, string? explicitProfile)
+    {
+        Environment = environment;
+        ExplicitProfile = explicitProfile;
+    }
+
+    public static ConfigLookup For(AwsClientOptions options) =>
+        new(options.Environment ?? AwsEnvironment.Process, options.Profile);
+
+    public IAwsEnvironment Environment { get; }
+
+    /// <summary>The profile the caller named, or <see langword="null"/> (then <c>AWS_PROFILE</c> etc. decide).</summary>
+    public string? ExplicitProfile { get; }
+
+    public string ProfileName => SharedConfigFiles.SelectProfile(ExplicitProfile, Environment);
+
+    public SharedConfigFiles Files => _files ??= SharedConfigFiles.Load(Environment);
+
+    /// <summary>
+    /// A setting, trimmed: the first of <paramref name="variables"/> that is set, else <paramref name="profileKey"/> of
+    /// the profile. <paramref name="source"/> names where it came from; when nothing is found, the return is
+    /// <see langword="null"/> and each place looked at is added to <paramref name="looked"/>.
+    /// </summary>
+    public string? Find(string profileKey, List<string> looked, out string source, params string[] variables)
+    {
+        foreach (string variable in variables)
+        {
+            if (Environment.GetVariable(variable) is { } value)
+            {
+                source = variable;
+                return value.Trim();
+            }
+            looked.Add(variable + " (not set)");
+        }
+
+        string profile = ProfileName;
+        if (Files.FindValue(profile, profileKey, out string file) is { } fromProfile)
+        {
+            source = $"'{profileKey}' of profile '{profile}' in {file}";
+            return fromProfile;
+        }
+        string state = Files.GetProfile(profile) is null ? "profile not found" : $"profile has no {profileKey}";
+        looked.Add($"'{profileKey}' of profile '{profile}' in {Files.DescribeFiles()}: {state}");
+        source = "";
+        return null;
+    }
+}

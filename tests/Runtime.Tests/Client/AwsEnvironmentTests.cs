@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using DataZone.Gen.Auth;
+using DataZone.Gen.Runtime.Tests.Support;
+using Xunit;
+
+namespace DataZone.Gen.Runtime.Tests.Client;
+
+/// <summary>
+/// The public environment seam: <see cref="AwsEnvironment"/>, <see cref="AwsClientOptions.Environment"/> and
+/// <see cref="AwsClientConfiguration"/>. Variables live in a dictionary; files under a temporary home directory.
+/// </summary>
+public sealed class AwsEnvironmentTests : IDisposable
+{
+    private const string Secret = "s3cr3t/SECRET+value";
+    private readonly FakeEnvironment _files = new(); // only for its temporary home directory
+    private readonly Dictionary<string, string?> _variables = new();
+    private readonly FakeHttpHandler _handler = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private IAwsEnvironment Environment => AwsEnvironment.FromVariables(_variables);
+
+    private AwsClientOptions Options(Action<AwsClientOptions>? configure = null)
+    {
+        var options = new AwsClientOptions { Environment = Environment };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    private string WithHome()
+    {
+        _variables["HOME"] = _files.HomeDirectory;
+        return _files.HomeDirectory;
+    }
+
+    // ---- AwsEnvironment
+
+    [Fact]
+    public void FromVariables_BlankAndMissingAreUnset()
+    {
+        _variables["A"] = "value";
+        _variables["EMPTY"] = "";
+        _variables["BLANK"] = "  ";
+        _variables["NULL"] = null;
+
+        Assert.Equal("value", Environment.GetVariable("A"));
+        Assert.Null(Environment.GetVariable("EMPTY"));
+        Assert.Null(Environment.GetVariable("BLANK"));
+        Assert.Null(Environment.GetVariable("NULL"));
+        Assert.Null(Environment.GetVariable("MISSING"));
+    }
+
+    [Fact]
+    public void FromVariables_DoesNotSeeTheProcessEnvironment()
+    {
+        Assert.NotNull(System.Environment.GetEnvironmentVariable("PATH"));
+        Assert.Null(Environment.GetVariable("PATH"));
+        Assert.Equal(System.Environment.GetEnvironmentVariable("PATH"), AwsEnvironment.Process.GetVariable("PATH"));
+    }
+
+    [Fact]
+    public void FromVariables_HomeIsTheArgumentElseHomeElseUserProfileElseNone()
+    {
+        Assert.Null(Environment.HomeDirectory);
+        _variables["USERPROFILE"] = "/users/me";
+        Assert.Equal("/users/me", Environment.HomeDirectory);
+        _variables["HOME"] = "/home/me";
+        Assert.Equal("/home/me", Environment.HomeDirectory);
+        Assert.Equal("/elsewhere", AwsEnvironment.FromVariables(_variables, "/elsewhere").HomeDirectory);
+    }
+
+    [Fact]
+    public void FromVariables_ReadsFilesFromDisk()
+    {
+        string path = _files.WriteFile("some/file", "text");
+        Assert.Equal("text", Environment.ReadFile(path));
+        Assert.Null(Environment.ReadFile(path + ".missing"));
+    }
+
+    [Fact]
+    public void ToString_NamesNoValues()
+    {
+        _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
+        Assert.DoesNotContain(Secret, Environment.ToString());
+        Assert.Equal("AwsEnvironment.FromVariables(1 variables)", Environment.ToString());
+        Assert.Equal("AwsEnvironment.Process", AwsEnvironment.Process.ToString());
+    }
+
+    // ---- AwsClientConfiguration.FindRegion
+
+    [Fact]
+    public void FindRegion_NothingConfigured_IsNullAndSaysWhereItLooked()
+    {
+        Assert.Null(AwsClientConfiguration.FindRegion(Options(), out string looked));
+        Assert.Contains("AWS_REGION (not set)", looked);
+        Assert.Contains("AWS_DEFAULT_REGION (not set)", looked);
+        Assert.Contains("'region' of profile 'default'", looked);
+        Assert.Contains("no home directory", looked);
+    }
+
+    [Theory]
+    [InlineData("AWS_REGION")]
+    [InlineData("AWS_DEFAULT_REGION")]
+    public void FindRegion_FromAVariable(string variable)
+    {
+        _variables[variable] = " eu-west-1 ";
+        Assert.Equal("eu-west-1", AwsClientConfiguration.FindRegion(Options(), out string source));
+        Assert.Equal(variable, source);
+    }
+
+    [Fact]
+    public void FindRegion_OptionsBeforeAwsRegionBeforeAwsDefaultRegion()
+    {
+        _variables["AWS_REGION"] = "eu-west-1";
+        _variables["AWS_DEFAULT_REGION"] = "eu-west-2";
+        Assert.Equal("eu-west-1", AwsClientConfiguration.FindRegion(Options(), out _));
+        Assert.Equal("ap-south-1", AwsClientConfiguration.FindRegion(Options(o => o.Region = "ap-south-1"), out string source));
+        Assert.Equal("AwsClientOptions.Region", source);
+    }
+
+    [Fact]
+    public void FindRegion_FromTheProfileInTheInjectedHome()
+    {
+        WithHome();
+        string config = _files.WriteFile(".aws/config", "[default]\nregion = us-west-2\n[profile work]\nregion = ap-southeast-2\n");
+
+        Assert.Equal("us-west-2", AwsClientConfiguration.FindRegion(Options(), out string source));
+        Assert.Equal($"'region' of profile 'default' in {config}", source);
+        _variables["AWS_PROFILE"] = "work";
+        Assert.Equal("ap-southeast-2", AwsClientConfiguration.FindRegion(Options(), out _));
+        _variables.Remove("AWS_PROFILE");
+        Assert.Equal("ap-southeast-2", AwsClientConfiguration.FindRegion(Options(o => o.Profile = "work"), out _));
+    }
+
+    [Fact]
+    public void FindRegion_ProfileWithoutRegion_SaysSo()
+    {
+        WithHome();
+        _files.WriteFile(".aws/config", "[profile work]\noutput = json\n");
+
+        Assert.Null(AwsClientConfiguration.FindRegion(Options(o => o.Profile = "work"), out string looked));
+        Assert.Contains("'region' of profile 'work'", looked);
+        Assert.Contains("(found)", looked);
+        Assert.Contains("profile has no region", looked);
+    }
+
+    [Fact]
+    public void FindRegion_AgreesWithTheClient()
+    {
+        _variables["AWS_DEFAULT_REGION"] = "ca-central-1";
+        string? found = AwsClientConfiguration.FindRegion(Options(), out _);
+        using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
+        Assert.Equal(found, client.Region);
+    }
+
+    // ---- AwsClientConfiguration.FindEndpoint
+
+    [Fact]
+    public void FindEndpoint_NothingConfigured_IsNull()
+    {
+        Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
+        Assert.Equal("AWS_ENDPOINT_URL_DATAZONE and AWS_ENDPOINT_URL (not set)", looked);
+    }
+
+    [Fact]
+    public void FindEndpoint_OptionThenServiceVariableThenGlobalVariable()
+    {
+        _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
+        Assert.Equal(new Uri("http://global-env:2"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string source));
+        Assert.Equal("AWS_ENDPOINT_URL", source);
+
+        _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://service-env:1";
+        Assert.Equal(new Uri("http://service-env:1"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal("AWS_ENDPOINT_URL_DATAZONE", source);
+
+        var explicitEndpoint = new Uri("http://localhost:4566");
+        Assert.Equal(explicitEndpoint, AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(o => o.Endpoint = explicitEndpoint), out source));
+        Assert.Equal("AwsClientOptions.Endpoint", source);
+    }
+
+    [Fact]
+    public void FindEndpoint_VariablesCanBeIgnored()
+    {
+        _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
+        _variables["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
+        Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
+        Assert.Contains("ignored", looked);
+    }
+
+    [Theory]
+    [InlineData("not a uri")]
+    [InlineData("ftp://host/")]
+    [InlineData("/just/a/path")]
+    public void FindEndpoint_AMalformedVariable_IsAClearError(string value)
+    {
+        _variables["AWS_ENDPOINT_URL_DATAZONE"] = value;
+        var error = Assert.Throws<AwsClientException>(() => AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out _));
+        Assert.Contains("AWS_ENDPOINT_URL_DATAZONE must be an absolute http or https URL", error.Message);
+    }
+
+    // ---- a client over an injected environment
+
+    [Fact]
+    public async Task Client_TakesRegionEndpointAndCredentialsFromTheInjectedEnvironment()
+    {
+        _variables["AWS_REGION"] = "eu-central-1";
+        _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://emulator.test:4566";
+        _variables["AWS_ACCESS_KEY_ID"] = "AKIDFROMDICTIONARY";
+        _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
+        _handler.Reply(HttpStatusCode.OK, "ok");
+        using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
+
+        Assert.Equal("ok", await client.InvokeAsync(TestClients.ListRuns, TestClients.SampleRequest, CancellationToken.None));
+
+        Assert.Equal("eu-central-1", client.Region);
+        Assert.Equal(new Uri("http://emulator.test:4566"), client.Endpoint);
+        string authorization = _handler.Requests[0].Header("Authorization")!;
+        Assert.Contains("Credential=AKIDFROMDICTIONARY/", authorization);
+        Assert.Contains("/eu-central-1/datazone/aws4_request", authorization);
+    }
+
+    [Fact]
+    public async Task Client_ReadsProfileCredentialsUnderTheInjectedHome()
+    {
+        WithHome();
+        _files.WriteFile(".aws/credentials", $"[work]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = {Secret}\n");
+        _files.WriteFile(".aws/config", "[profile work]\nregion = us-west-2\n");
+        _variables["AWS_PROFILE"] = "work";
+        _handler.Reply(HttpStatusCode.OK, "ok");
+        using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
+
+        await client.InvokeAsync(TestClients.ListRuns, TestClients.SampleRequest, CancellationToken.None);
+
+        Assert.Equal("us-west-2", client.Region);
+        Assert.Contains("Credential=AKIDPROFILE/", _handler.Requests[0].Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Client_NoCredentialsInTheInjectedEnvironment_SaysWhereItLooked()
+    {
+        _variables["AWS_REGION"] = "us-east-1";
+        using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
+
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(
+            () => client.InvokeAsync(TestClients.ListRuns, TestClients.SampleRequest, CancellationToken.None));
+
+        Assert.Empty(_handler.Requests);
+        Assert.Contains("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set", error.Message);
+        Assert.Contains("profile 'default' not found", error.Message);
+    }
+
+    [Fact]
+    public async Task Client_PartialKeysInTheInjectedEnvironment_AreMisconfiguredWithoutTheSecret()
+    {
+        _variables["AWS_REGION"] = "us-east-1";
+        _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
+        using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
+
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(
+            () => client.InvokeAsync(TestClients.ListRuns, TestClients.SampleRequest, CancellationToken.None));
+
+        Assert.Contains("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not", error.Message);
+        Assert.DoesNotContain(Secret, error.Message);
+    }
+
+    [Fact]
+    public void Client_OptionsEnvironmentWinsOverTheTestSeam()
+    {
+        using var seam = new FakeEnvironment();
+        seam.Set("AWS_REGION", "eu-west-1");
+        _variables["AWS_REGION"] = "eu-west-2";
+        using var client = TestClients.Create(_handler, out _, o => { o.Region = null; o.Environment = Environment; }, seam);
+        Assert.Equal("eu-west-2", client.Region);
+    }
+
+    // ---- credential providers over an injected environment
+
+    [Fact]
+    public async Task Providers_ReadThroughTheGivenEnvironment()
+    {
+        WithHome();
+        _files.WriteFile(".aws/credentials", $"[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = {Secret}\n");
+        _variables["AWS_ACCESS_KEY_ID"] = "AKIDENV";
+        _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
+
+        Assert.Equal("AKIDENV", (await new EnvironmentCredentialsProvider(Environment).GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+        Assert.Equal("AKIDPROFILE", (await new ProfileCredentialsProvider(null, Environment).GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+        Assert.Equal("AKIDENV", (await new DefaultCredentialsChain(null, Environment).GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+        Assert.Equal("AKIDPROFILE", (await new DefaultCredentialsChain("default", Environment).GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+    }
+}

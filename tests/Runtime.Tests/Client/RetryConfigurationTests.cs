@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using DataZone.Gen.Runtime.Tests.Support;
+using Xunit;
+
+namespace DataZone.Gen.Runtime.Tests.Client;
+
+/// <summary><c>AWS_MAX_ATTEMPTS</c> / <c>max_attempts</c> and <c>AWS_RETRY_MODE</c> / <c>retry_mode</c>, read through the client's environment.</summary>
+public sealed class RetryConfigurationTests : IDisposable
+{
+    private readonly FakeEnvironment _files = new();
+    private readonly Dictionary<string, string?> _variables = new() { ["AWS_REGION"] = "us-east-1" };
+    private readonly FakeHttpHandler _handler = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private AwsServiceClient Client(Action<AwsClientOptions>? configure = null)
+    {
+        var options = new AwsClientOptions { Environment = AwsEnvironment.FromVariables(_variables), HttpMessageHandler = _handler };
+        configure?.Invoke(options);
+        return new AwsServiceClient(TestClients.DataZone, options);
+    }
+
+    [Fact]
+    public void Default_IsThreeAttempts()
+    {
+        using var client = Client();
+        Assert.Equal(3, client.MaxAttempts);
+    }
+
+    [Fact]
+    public void AwsMaxAttempts_SetsTheAttempts()
+    {
+        _variables["AWS_MAX_ATTEMPTS"] = " 7 ";
+        using var client = Client();
+        Assert.Equal(7, client.MaxAttempts);
+    }
+
+    [Fact]
+    public void ExplicitOption_BeatsTheEnvironment_AndTheOptionsAreNotChanged()
+    {
+        _variables["AWS_MAX_ATTEMPTS"] = "7";
+        var shared = new AwsRetryOptions();
+        using (var fromEnvironment = Client(o => o.Retry = shared))
+            Assert.Equal(7, fromEnvironment.MaxAttempts);
+        Assert.Equal(3, shared.MaxAttempts); // the caller's object still reads as unset
+
+        shared.MaxAttempts = 2;
+        using var explicitly = Client(o => o.Retry = shared);
+        Assert.Equal(2, explicitly.MaxAttempts);
+    }
+
+    [Fact]
+    public void ProfileMaxAttempts_AfterTheVariable()
+    {
+        _variables["HOME"] = _files.HomeDirectory;
+        _files.WriteFile(".aws/config", "[default]\nmax_attempts = 4\nretry_mode = standard\n");
+        using (var fromProfile = Client())
+            Assert.Equal(4, fromProfile.MaxAttempts);
+
+        _variables["AWS_MAX_ATTEMPTS"] = "6";
+        using var fromVariable = Client();
+        Assert.Equal(6, fromVariable.MaxAttempts);
+    }
+
+    [Theory]
+    [InlineData("many")]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("2.5")]
+    public void MalformedAwsMaxAttempts_IsAClearError(string value)
+    {
+        _variables["AWS_MAX_ATTEMPTS"] = value;
+        var error = Assert.Throws<AwsClientException>(() => Client());
+        Assert.Equal($"AWS_MAX_ATTEMPTS must be a positive integer (attempts including the first); got '{value}'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("standard")]
+    [InlineData("STANDARD")]
+    public void RetryModeStandard_IsAccepted(string mode)
+    {
+        _variables["AWS_RETRY_MODE"] = mode;
+        using var client = Client();
+        Assert.Equal(3, client.MaxAttempts);
+    }
+
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("adaptive")]
+    [InlineData("standrad")]
+    public void OtherRetryModes_AreAClearError(string mode)
+    {
+        _variables["AWS_RETRY_MODE"] = mode;
+        var error = Assert.Throws<AwsClientException>(() => Client(o => o.Retry.MaxAttempts = 2));
+        Assert.Contains($"AWS_RETRY_MODE is '{mode}'", error.Message);
+        Assert.Contains("only the 'standard' retry mode", error.Message);
+    }
+
+    [Fact]
+    public void ProfileRetryMode_IsCheckedToo()
+    {
+        _variables["HOME"] = _files.HomeDirectory;
+        _files.WriteFile(".aws/config", "[default]\nretry_mode = adaptive\n");
+        var error = Assert.Throws<AwsClientException>(() => Client());
+        Assert.Contains("'retry_mode' of profile 'default'", error.Message);
+        Assert.Contains("'adaptive'", error.Message);
+    }
+}
