@@ -35,17 +35,24 @@ internal static class TemplateRenderer
         return template;
     });
 
+    // Scriban's built-in functions never change, so one set serves every render instead of one per file.
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
+
+    private const string HeaderTemplate = "_Header.sbncs";
+
     public static string Render(string name, object view)
     {
         var globals = new ScriptObject();
         globals.Import(view, renamer: KeepNames);
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             MemberRenamer = KeepNames,
             TemplateLoader = Loader,
             EnableRelaxedMemberAccess = false,
         };
+        // Every template includes the header; hand over the parsed one instead of loading it per file.
+        context.CachedTemplates[HeaderTemplate] = Parse(HeaderTemplate);
         context.PushGlobal(globals);
         return Parse(name).Render(context).Replace("\r\n", "\n");
     }

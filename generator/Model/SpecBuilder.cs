@@ -74,7 +74,8 @@ internal static class SpecBuilder
                 $"the paginated operation '{operation.Name}' needs both an 'input' and an 'output' shape"));
         }
 
-        var allShapes = model.Shapes.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var index = ModelIndex.For(model);
+        var allShapes = index.Shapes;
         var closure = ShapeClosure.Of(model, operation, allShapes);
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = new List<DiagnosticInfo>(closure.Diagnostics);
@@ -83,7 +84,7 @@ internal static class SpecBuilder
             return new Result<TargetOutput>(null, diagnostics.ToEquatableArray());
         }
 
-        var naming = ServiceNaming.For(model);
+        var naming = index.Naming;
         var types = new TypeMapper(allShapes, naming, target.Namespace);
         var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics);
         var files = new List<FileSpec>();

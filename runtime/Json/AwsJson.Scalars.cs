@@ -61,6 +61,13 @@ public static partial class AwsJson
 
         if (reader.TokenType == JsonTokenType.String)
         {
+            // Services send UTC ISO 8601 ("...Z") almost always: parse that from the UTF-8 bytes without a string.
+            // Anything else (an offset, no zone, epoch text, an HTTP date) takes the general path below.
+            if (!reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z'] && reader.TryGetDateTimeOffset(out var utc))
+            {
+                return utc.ToUniversalTime();
+            }
+
             var text = reader.GetString()!;
             return TryParseTimestamp(text, out var value)
                 ? value

@@ -114,8 +114,49 @@ public readonly partial struct DataSourceErrorType : global::System.IEquatable<D
     /// <summary>Compares two values by their wire text.</summary>
     public static bool operator !=(DataSourceErrorType left, DataSourceErrorType right) => !left.Equals(right);
 
-    internal static DataSourceErrorType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
+    // Known values come back as the shared instances, so reading them allocates nothing.
+    internal static DataSourceErrorType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("ACCESS_DENIED_EXCEPTION"u8))
+            {
+                return AccessDeniedException;
+            }
+
+            if (reader.ValueTextEquals("CONFLICT_EXCEPTION"u8))
+            {
+                return ConflictException;
+            }
+
+            if (reader.ValueTextEquals("INTERNAL_SERVER_EXCEPTION"u8))
+            {
+                return InternalServerException;
+            }
+
+            if (reader.ValueTextEquals("RESOURCE_NOT_FOUND_EXCEPTION"u8))
+            {
+                return ResourceNotFoundException;
+            }
+
+            if (reader.ValueTextEquals("SERVICE_QUOTA_EXCEEDED_EXCEPTION"u8))
+            {
+                return ServiceQuotaExceededException;
+            }
+
+            if (reader.ValueTextEquals("THROTTLING_EXCEPTION"u8))
+            {
+                return ThrottlingException;
+            }
+
+            if (reader.ValueTextEquals("VALIDATION_EXCEPTION"u8))
+            {
+                return ValidationException;
+            }
+        }
+
+        return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
+    }
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceErrorType value) =>
         writer.WriteStringValue(value.Value);
