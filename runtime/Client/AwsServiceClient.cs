@@ -101,7 +101,17 @@ public class AwsServiceClient : IDisposable
 
         AwsHttpResponse response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is >= 200 and < 300)
-            return ReadResponse(operation, response);
+        {
+            try
+            {
+                return ReadResponse(operation, response);
+            }
+            finally
+            {
+                response.ReturnPooledBuffer(); // generated readers copy what they keep: nothing points into the body
+            }
+        }
+        response.PooledBuffer = null; // an error keeps its body (AwsErrorDetails.Body): leave that array to the GC
         throw MapError(operation, AwsErrorDetails.FromRestJson(response));
     }
 

@@ -25,6 +25,18 @@ public sealed class AwsHttpResponse
             _headers[header.Key] = _headers.TryGetValue(header.Key, out string? existing) ? existing + ", " + header.Value : header.Value;
     }
 
+    // Set by the transport when Body lives in an ArrayPool array; the client returns it once the body is read.
+    internal byte[]? PooledBuffer { get; set; }
+
+    internal void ReturnPooledBuffer()
+    {
+        if (PooledBuffer is { } buffer)
+        {
+            PooledBuffer = null;
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>The HTTP status code.</summary>
     public int StatusCode { get; }
 

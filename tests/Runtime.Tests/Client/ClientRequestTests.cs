@@ -18,6 +18,22 @@ public sealed class ClientRequestTests
     private static Task<string> Call(AwsServiceClient client, TestClients.RunsRequest? request = null, CancellationToken token = default) =>
         client.InvokeAsync(TestClients.ListRuns, request ?? TestClients.SampleRequest, token);
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(32 * 1024)]
+    [InlineData(200_003)]
+    public async Task ChunkedBodiesOfAnySize_ArriveWhole(int size)
+    {
+        // The transport reads into pooled buffers that grow as a body without Content-Length streams in.
+        var body = new string('x', size);
+        _handler.ReplyChunked(HttpStatusCode.OK, Encoding.UTF8.GetBytes(body)).ReplyChunked(HttpStatusCode.OK, Encoding.UTF8.GetBytes("second"));
+        using var client = TestClients.Create(_handler, out _);
+
+        Assert.Equal(body, await Call(client));
+        Assert.Equal("second", await Call(client));
+    }
+
     [Fact]
     public async Task RequestLineQueryAndSignedHeaders_AreExact()
     {

@@ -32,6 +32,13 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>A reply whose body has no Content-Length, as a chunked response arrives.</summary>
+    public FakeHttpHandler ReplyChunked(HttpStatusCode status, byte[] body)
+    {
+        _replies.Enqueue(_ => Task.FromResult(new HttpResponseMessage(status) { Content = new StreamContent(new UnseekableStream(body)) }));
+        return this;
+    }
+
     public FakeHttpHandler Throw(Exception exception)
     {
         _replies.Enqueue(_ => Task.FromException<HttpResponseMessage>(exception));
@@ -83,4 +90,34 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
         Disposed = true;
         base.Dispose(disposing);
     }
+}
+
+/// <summary>A stream that cannot tell its length and hands out at most 1,000 bytes a read, like a network stream.</summary>
+internal sealed class UnseekableStream : System.IO.Stream
+{
+    private readonly System.IO.MemoryStream _inner;
+
+    public UnseekableStream(byte[] bytes) => _inner = new System.IO.MemoryStream(bytes);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
