@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
@@ -22,13 +23,16 @@ internal sealed class ModelReader
 
     public void Report(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
 
+    /// <summary>Takes on the problems another reader of the same file found, after this reader's own.</summary>
+    public void Append(ModelReader other) => _diagnostics.AddRange(other._diagnostics);
+
     public void Invalid(SourceSpan span, string message) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidModel, FilePath, span, message));
 
     public void Unsupported(SourceSpan span, string feature, string where) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFeature, FilePath, span, feature, where));
 
-    public JsonObject? Object(JsonObject parent, string name, string context)
+    public JsonObject? Object(JsonObject parent, string name, ModelContext context)
     {
         var node = parent[name];
         if (node is null or JsonObject)
@@ -40,7 +44,7 @@ internal sealed class ModelReader
         return null;
     }
 
-    public string? String(JsonObject parent, string name, string context)
+    public string? String(JsonObject parent, string name, ModelContext context)
     {
         var node = parent[name];
         if (node is null or JsonString)
@@ -52,7 +56,7 @@ internal sealed class ModelReader
         return null;
     }
 
-    public bool Boolean(JsonObject parent, string name, string context)
+    public bool Boolean(JsonObject parent, string name, ModelContext context)
     {
         var node = parent[name];
         if (node is null or JsonBoolean)
@@ -64,7 +68,7 @@ internal sealed class ModelReader
         return false;
     }
 
-    public double? Number(JsonObject parent, string name, string context)
+    public double? Number(JsonObject parent, string name, ModelContext context)
     {
         var node = parent[name];
         if (node is null)
@@ -87,7 +91,7 @@ internal sealed class ModelReader
         return null;
     }
 
-    public int? Integer(JsonObject parent, string name, string context)
+    public int? Integer(JsonObject parent, string name, ModelContext context)
     {
         var value = Number(parent, name, context);
         if (value is null)
@@ -105,22 +109,29 @@ internal sealed class ModelReader
     }
 
     /// <summary>Reads an array of strings; a lone string is accepted too, as botocore's paginator keys allow.</summary>
-    public List<(string Value, SourceSpan Span)> Strings(JsonObject parent, string name, string context)
+    public EquatableArray<string> Strings(JsonObject parent, string name, ModelContext context) =>
+        Strings(parent, name, context, static text => text.Value);
+
+    /// <summary>Reads an array of strings, or a lone string, each with where it is written.</summary>
+    public EquatableArray<PaginatorKey> Keys(JsonObject parent, string name, ModelContext context) =>
+        Strings(parent, name, context, static text => new PaginatorKey(text.Value, text.Span));
+
+    private EquatableArray<T> Strings<T>(JsonObject parent, string name, ModelContext context, Func<JsonString, T> select)
+        where T : IEquatable<T>
     {
-        var result = new List<(string, SourceSpan)>();
         switch (parent[name])
         {
             case null:
-                break;
+                return EquatableArray<T>.Empty;
             case JsonString single:
-                result.Add((single.Value, single.Span));
-                break;
+                return new EquatableArray<T>(ImmutableArray.Create(select(single)));
             case JsonArray array:
+                var items = ImmutableArray.CreateBuilder<T>(array.Items.Length);
                 foreach (var item in array.Items)
                 {
                     if (item is JsonString text)
                     {
-                        result.Add((text.Value, text.Span));
+                        items.Add(select(text));
                     }
                     else
                     {
@@ -128,13 +139,11 @@ internal sealed class ModelReader
                     }
                 }
 
-                break;
+                return new EquatableArray<T>(items.Count == items.Capacity ? items.MoveToImmutable() : items.ToImmutable());
             case var other:
                 Invalid(other.Span, $"'{name}' of {context} must be a string or an array of strings, not {other.Kind}");
-                break;
+                return EquatableArray<T>.Empty;
         }
-
-        return result;
     }
 
     public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using DataZone.Gen.Generator.Common;
 
 namespace DataZone.Gen.Generator.Parsing;
@@ -18,8 +17,8 @@ internal static class PaginatorDocumentParser
         }
 
         // botocore's extras file nests the entries it merges under "merge".
-        var container = isExtras ? reader.Object(document, "merge", "the paginator extras") : document;
-        var pagination = container is null ? null : reader.Object(container, "pagination", "the paginators file");
+        var container = isExtras ? reader.Object(document, "merge", ModelContext.Fixed("the paginator extras")) : document;
+        var pagination = container is null ? null : reader.Object(container, "pagination", ModelContext.Fixed("the paginators file"));
         if (pagination is null)
         {
             if (!isExtras)
@@ -30,10 +29,10 @@ internal static class PaginatorDocumentParser
             return new PaginatorDocument(EquatableArray<PaginatorModel>.Empty);
         }
 
-        var paginators = new List<PaginatorModel>();
+        var paginators = new List<PaginatorModel>(pagination.Properties.Length);
         foreach (var property in pagination.Properties)
         {
-            var context = $"the paginator of '{property.Name}'";
+            var context = ModelContext.Named("the paginator of", property.Name);
             if (property.Value is not JsonObject entry)
             {
                 reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
@@ -43,19 +42,18 @@ internal static class PaginatorDocumentParser
             paginators.Add(new PaginatorModel(
                 property.Name,
                 property.NameSpan,
-                Keys(entry, "input_token", reader, context),
-                Keys(entry, "output_token", reader, context),
-                Keys(entry, "limit_key", reader, context).FirstOrDefault(),
-                Keys(entry, "result_key", reader, context),
-                Keys(entry, "more_results", reader, context).FirstOrDefault(),
-                Keys(entry, "non_aggregate_keys", reader, context)));
+                reader.Keys(entry, "input_token", context),
+                reader.Keys(entry, "output_token", context),
+                First(reader.Keys(entry, "limit_key", context)),
+                reader.Keys(entry, "result_key", context),
+                First(reader.Keys(entry, "more_results", context)),
+                reader.Keys(entry, "non_aggregate_keys", context)));
         }
 
-        return new PaginatorDocument(paginators.OrderBy(p => p.OperationName, System.StringComparer.Ordinal).ToEquatableArray());
+        return new PaginatorDocument(ServiceDocumentParser.SortedByName(paginators, static p => p.OperationName));
     }
 
-    private static EquatableArray<PaginatorKey> Keys(JsonObject entry, string name, ModelReader reader, string context) =>
-        reader.Strings(entry, name, context).Select(k => new PaginatorKey(k.Value, k.Span)).ToEquatableArray();
+    private static PaginatorKey? First(EquatableArray<PaginatorKey> keys) => keys.IsEmpty ? null : keys[0];
 
     /// <summary>Applies an extras entry over a base entry the way botocore merges the two files: given keys win.</summary>
     public static PaginatorModel Merge(PaginatorModel baseEntry, PaginatorModel extras) => baseEntry with

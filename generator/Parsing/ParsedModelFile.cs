@@ -27,11 +27,14 @@ internal sealed record ParsedModelFile(
 
         try
         {
+            if (kind == ModelFileKind.Service)
+            {
+                return new ParsedModelFile(path, kind, ServiceDocumentParser.Parse(text, reader, cancellationToken), null, reader.Diagnostics);
+            }
+
             var root = PositionedJsonParser.Parse(text);
             cancellationToken.ThrowIfCancellationRequested();
-            return kind == ModelFileKind.Service
-                ? new ParsedModelFile(path, kind, ServiceDocumentParser.Parse(root, reader, cancellationToken), null, reader.Diagnostics)
-                : new ParsedModelFile(path, kind, null, PaginatorDocumentParser.Parse(root, reader, kind == ModelFileKind.PaginatorExtras), reader.Diagnostics);
+            return new ParsedModelFile(path, kind, null, PaginatorDocumentParser.Parse(root, reader, kind == ModelFileKind.PaginatorExtras), reader.Diagnostics);
         }
         catch (PositionedJsonParser.ParseException ex)
         {

@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using DataZone.Gen.Generator.Common;
 
@@ -23,8 +26,25 @@ internal static class ServiceDocumentParser
     // Traits that change the wire format in ways this generator does not emit yet.
     private static readonly string[] UnsupportedShapeTraits = { "eventstream", "streaming", "requiresLength", "xmlNamespace", "flattened" };
     private static readonly string[] UnsupportedOperationTraits = { "endpoint", "httpChecksum", "requestcompression", "endpointdiscovery" };
+    private static readonly ModelContext TheModel = ModelContext.Fixed("the model");
 
-    public static ServiceDocument? Parse(JsonNode root, ModelReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a service-2.json from its text, building nodes for one shape or operation at a time (reusing one set
+    /// of nodes for each in turn) instead of a node for every value of the file; reports the same problems, in
+    /// the same order, as <see cref="Parse(JsonNode, ModelReader, CancellationToken)"/> over the whole file's nodes.
+    /// </summary>
+    public static ServiceDocument? Parse(string text, ModelReader reader, CancellationToken cancellationToken)
+    {
+        var streamed = new StreamedSections(reader.FilePath, cancellationToken);
+        var root = PositionedJsonParser.Read(text, streamed.ReadRoot);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Parse(root, reader, streamed, cancellationToken);
+    }
+
+    public static ServiceDocument? Parse(JsonNode root, ModelReader reader, CancellationToken cancellationToken) =>
+        Parse(root, reader, null, cancellationToken);
+
+    private static ServiceDocument? Parse(JsonNode root, ModelReader reader, StreamedSections? streamed, CancellationToken cancellationToken)
     {
         if (root is not JsonObject document)
         {
@@ -32,9 +52,9 @@ internal static class ServiceDocumentParser
             return null;
         }
 
-        var metadataNode = reader.Object(document, "metadata", "the model");
-        var shapesNode = reader.Object(document, "shapes", "the model");
-        var operationsNode = reader.Object(document, "operations", "the model");
+        var metadataNode = reader.Object(document, "metadata", TheModel);
+        var shapesNode = reader.Object(document, "shapes", TheModel);
+        var operationsNode = reader.Object(document, "operations", TheModel);
         if (metadataNode is null || shapesNode is null || operationsNode is null)
         {
             reader.Invalid(document.Span, "a service-2.json needs 'metadata', 'operations' and 'shapes' objects");
@@ -42,36 +62,147 @@ internal static class ServiceDocumentParser
         }
 
         var metadata = ParseMetadata(metadataNode, document, reader);
-        var shapes = new List<ShapeModel>(shapesNode.Properties.Count);
-        foreach (var property in shapesNode.Properties)
+        List<ShapeModel> shapes;
+        List<OperationModel> operations;
+        if (streamed is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var shape = ParseShape(property, reader);
-            if (shape is not null)
+            // The first 'shapes' and 'operations' objects were read as they streamed by; their problems come after the metadata's.
+            shapes = streamed.Shapes;
+            reader.Append(streamed.ShapeProblems);
+            operations = streamed.Operations;
+            reader.Append(streamed.OperationProblems);
+        }
+        else
+        {
+            shapes = new List<ShapeModel>(shapesNode.Properties.Length);
+            foreach (var property in shapesNode.Properties)
             {
-                shapes.Add(shape);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ParseShape(property, reader) is { } shape)
+                {
+                    shapes.Add(shape);
+                }
+            }
+
+            operations = new List<OperationModel>(operationsNode.Properties.Length);
+            foreach (var property in operationsNode.Properties)
+            {
+                if (ParseOperation(property, reader) is { } operation)
+                {
+                    operations.Add(operation);
+                }
             }
         }
 
-        var operations = new List<OperationModel>(operationsNode.Properties.Count);
-        foreach (var property in operationsNode.Properties)
+        return new ServiceDocument(metadata, SortedByName(shapes, static s => s.Name), SortedByName(operations, static o => o.Name));
+    }
+
+    /// <summary>
+    /// Reads the top level of a service-2.json into nodes, except the first 'shapes' and 'operations' objects
+    /// (the ones the parser reads, as <see cref="JsonObject"/>'s indexer finds the first of a name): those are read
+    /// one entry at a time into transient nodes, each entry parsed into its model at once, and stand in the top
+    /// level as empty objects with the same span. Problems found in them wait in their own lists, to follow the
+    /// metadata's; if the JSON turns out malformed further on, all of it is dropped, as before.
+    /// </summary>
+    private sealed class StreamedSections
+    {
+        private readonly CancellationToken _cancellationToken;
+
+        public StreamedSections(string filePath, CancellationToken cancellationToken)
         {
-            var operation = ParseOperation(property, reader);
-            if (operation is not null)
+            _cancellationToken = cancellationToken;
+            ShapeProblems = new ModelReader(filePath);
+            OperationProblems = new ModelReader(filePath);
+        }
+
+        public List<ShapeModel> Shapes { get; } = new(2048);
+
+        public List<OperationModel> Operations { get; } = new(256);
+
+        public ModelReader ShapeProblems { get; }
+
+        public ModelReader OperationProblems { get; }
+
+        public JsonNode ReadRoot(ref Utf8JsonReader json, JsonNodeBuilder builder)
+        {
+            if (json.TokenType != JsonTokenType.StartObject)
             {
-                operations.Add(operation);
+                return builder.ReadValue(ref json);
+            }
+
+            var start = (int)json.TokenStartIndex;
+            var properties = new List<JsonProperty>();
+            bool shapesSeen = false, operationsSeen = false;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
+                json.Read();
+                JsonNode value;
+                if (!shapesSeen && name == "shapes")
+                {
+                    shapesSeen = true;
+                    value = json.TokenType == JsonTokenType.StartObject ? ReadEntries(ref json, builder, shapes: true) : builder.ReadValue(ref json);
+                }
+                else if (!operationsSeen && name == "operations")
+                {
+                    operationsSeen = true;
+                    value = json.TokenType == JsonTokenType.StartObject ? ReadEntries(ref json, builder, shapes: false) : builder.ReadValue(ref json);
+                }
+                else
+                {
+                    value = builder.ReadValue(ref json);
+                }
+
+                properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
+            }
+
+            return builder.Object(start, (int)json.BytesConsumed, properties.ToArray());
+        }
+
+        private JsonObject ReadEntries(ref Utf8JsonReader json, JsonNodeBuilder builder, bool shapes)
+        {
+            var start = (int)json.TokenStartIndex;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
+                json.Read();
+                var entry = new JsonProperty(name, nameStart, nameEnd, builder.ReadTransient(ref json));
+                if (shapes)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (ParseShape(entry, ShapeProblems) is { } shape)
+                    {
+                        Shapes.Add(shape);
+                    }
+                }
+                else if (ParseOperation(entry, OperationProblems) is { } operation)
+                {
+                    Operations.Add(operation);
+                }
+            }
+
+            return builder.Object(start, (int)json.BytesConsumed, Array.Empty<JsonProperty>());
+        }
+    }
+
+    /// <summary>Orders ordinally by name, keeping file order among equal names; botocore files are usually in order already.</summary>
+    internal static EquatableArray<T> SortedByName<T>(List<T> items, Func<T, string> name)
+        where T : IEquatable<T>
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (string.CompareOrdinal(name(items[i - 1]), name(items[i])) > 0)
+            {
+                return items.OrderBy(name, StringComparer.Ordinal).ToEquatableArray();
             }
         }
 
-        return new ServiceDocument(
-            metadata,
-            shapes.OrderBy(s => s.Name, System.StringComparer.Ordinal).ToEquatableArray(),
-            operations.OrderBy(o => o.Name, System.StringComparer.Ordinal).ToEquatableArray());
+        return new EquatableArray<T>(ImmutableArray.CreateRange(items));
     }
 
     private static ServiceMetadataModel ParseMetadata(JsonObject metadata, JsonObject document, ModelReader reader)
     {
-        const string context = "'metadata'";
+        var context = ModelContext.Fixed("'metadata'");
         var serviceId = reader.String(metadata, "serviceId", context);
         var endpointPrefix = reader.String(metadata, "endpointPrefix", context);
         var protocol = reader.String(metadata, "protocol", context);
@@ -88,12 +219,12 @@ internal static class ServiceDocumentParser
             apiVersion ?? string.Empty,
             protocol ?? string.Empty,
             reader.String(metadata, "serviceFullName", context) ?? serviceId ?? string.Empty,
-            reader.String(document, "documentation", "the model"));
+            reader.String(document, "documentation", TheModel));
     }
 
-    private static ShapeModel? ParseShape(JsonProperty property, ModelReader reader)
+    private static ShapeModel? ParseShape(in JsonProperty property, ModelReader reader)
     {
-        var context = $"shape '{property.Name}'";
+        var context = ModelContext.Named("shape", property.Name);
         if (property.Value is not JsonObject shape)
         {
             reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
@@ -107,29 +238,37 @@ internal static class ServiceDocumentParser
             return null;
         }
 
-        var members = new List<MemberModel>();
-        if (type == "structure")
+        var members = EquatableArray<MemberModel>.Empty;
+        if (type == "structure" && reader.Object(shape, "members", context) is { Properties.Length: > 0 } membersNode)
         {
-            var membersNode = reader.Object(shape, "members", context);
-            foreach (var member in membersNode?.Properties ?? new List<JsonProperty>())
+            var parsedMembers = ImmutableArray.CreateBuilder<MemberModel>(membersNode.Properties.Length);
+            foreach (var member in membersNode.Properties)
             {
-                var parsed = ParseMember(member.Name, member.NameSpan, member.Value, reader, $"member '{member.Name}' of {context}");
+                var parsed = ParseMember(member.Name, member.NameSpan, member.Value, reader, context.Within("member", member.Name));
                 if (parsed is not null)
                 {
-                    members.Add(parsed);
+                    parsedMembers.Add(parsed);
                 }
+            }
+
+            members = new EquatableArray<MemberModel>(parsedMembers.Count == parsedMembers.Capacity ? parsedMembers.MoveToImmutable() : parsedMembers.ToImmutable());
+        }
+
+        var enumValues = reader.Strings(shape, "enum", context);
+        var error = reader.Object(shape, "error", context);
+        var retryable = reader.Object(shape, "retryable", context);
+        List<string>? unsupported = null;
+        foreach (var trait in UnsupportedShapeTraits)
+        {
+            if (shape[trait] is { } value && value is not JsonBoolean { Value: false })
+            {
+                (unsupported ??= new List<string>()).Add($"The trait '{trait}'");
             }
         }
 
-        var enumValues = reader.Strings(shape, "enum", context).Select(v => v.Value);
-        var error = reader.Object(shape, "error", context);
-        var retryable = reader.Object(shape, "retryable", context);
-        var unsupported = UnsupportedShapeTraits
-            .Where(t => shape[t] is not null && !(shape[t] is JsonBoolean { Value: false }))
-            .Select(t => $"The trait '{t}'");
         if (type is "bigInteger" or "bigDecimal" or "byte" or "short")
         {
-            unsupported = unsupported.Append($"The type '{type}'");
+            (unsupported ??= new List<string>()).Add($"The type '{type}'");
         }
 
         var listMember = ChildReference(shape, "member", type == "list", reader, context);
@@ -145,12 +284,12 @@ internal static class ServiceDocumentParser
             type,
             property.NameSpan,
             reader.String(shape, "documentation", context),
-            members.ToEquatableArray(),
-            reader.Strings(shape, "required", context).Select(r => r.Value).ToEquatableArray(),
+            members,
+            reader.Strings(shape, "required", context),
             listMember,
             mapKey,
             mapValue,
-            enumValues.ToEquatableArray(),
+            enumValues,
             reader.Number(shape, "min", context),
             reader.Number(shape, "max", context),
             reader.String(shape, "timestampFormat", context),
@@ -166,10 +305,10 @@ internal static class ServiceDocumentParser
             reader.Boolean(shape, "streaming", context),
             reader.Boolean(shape, "eventstream", context),
             reader.String(shape, "payload", context),
-            unsupported.ToEquatableArray());
+            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
     }
 
-    private static MemberModel? ChildReference(JsonObject shape, string name, bool expected, ModelReader reader, string context)
+    private static MemberModel? ChildReference(JsonObject shape, string name, bool expected, ModelReader reader, ModelContext context)
     {
         var node = shape[name];
         if (node is null)
@@ -182,10 +321,10 @@ internal static class ServiceDocumentParser
             return null;
         }
 
-        return ParseMember(name, node.Span, node, reader, $"'{name}' of {context}");
+        return ParseMember(name, node.Span, node, reader, context.Within(string.Empty, name));
     }
 
-    private static MemberModel? ParseMember(string name, SourceSpan nameSpan, JsonNode node, ModelReader reader, string context)
+    private static MemberModel? ParseMember(string name, SourceSpan nameSpan, JsonNode node, ModelReader reader, ModelContext context)
     {
         if (node is not JsonObject member)
         {
@@ -216,9 +355,9 @@ internal static class ServiceDocumentParser
             reader.Boolean(member, "hostLabel", context));
     }
 
-    private static OperationModel? ParseOperation(JsonProperty property, ModelReader reader)
+    private static OperationModel? ParseOperation(in JsonProperty property, ModelReader reader)
     {
-        var context = $"operation '{property.Name}'";
+        var context = ModelContext.Named("operation", property.Name);
         if (property.Value is not JsonObject operation)
         {
             reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
@@ -234,15 +373,27 @@ internal static class ServiceDocumentParser
             return null;
         }
 
-        var errors = new List<ShapeReference>();
-        if (operation["errors"] is JsonArray errorArray)
+        var errors = EquatableArray<ShapeReference>.Empty;
+        if (operation["errors"] is JsonArray { Items.Length: > 0 } errorArray)
         {
+            var references = ImmutableArray.CreateBuilder<ShapeReference>(errorArray.Items.Length);
             foreach (var item in errorArray.Items)
             {
                 if (Reference(item, reader, context) is { } reference)
                 {
-                    errors.Add(reference);
+                    references.Add(reference);
                 }
+            }
+
+            errors = new EquatableArray<ShapeReference>(references.Count == references.Capacity ? references.MoveToImmutable() : references.ToImmutable());
+        }
+
+        List<string>? unsupported = null;
+        foreach (var trait in UnsupportedOperationTraits)
+        {
+            if (operation[trait] is not null)
+            {
+                (unsupported ??= new List<string>()).Add(trait);
             }
         }
 
@@ -254,14 +405,14 @@ internal static class ServiceDocumentParser
             reader.Integer(http!, "responseCode", context) ?? 200,
             Reference(operation["input"], reader, context),
             Reference(operation["output"], reader, context),
-            errors.ToEquatableArray(),
+            errors,
             reader.String(operation, "documentation", context),
             reader.Boolean(operation, "deprecated", context),
             reader.String(operation, "deprecatedMessage", context),
-            UnsupportedOperationTraits.Where(t => operation[t] is not null).ToEquatableArray());
+            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
     }
 
-    private static ShapeReference? Reference(JsonNode? node, ModelReader reader, string context)
+    private static ShapeReference? Reference(JsonNode? node, ModelReader reader, ModelContext context)
     {
         if (node is null)
         {

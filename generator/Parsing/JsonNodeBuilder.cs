@@ -1,0 +1,301 @@
+using System;
+using System.Text;
+using System.Text.Json;
+
+namespace DataZone.Gen.Generator.Parsing;
+
+/// <summary>
+/// Builds <see cref="JsonNode"/>s from a <see cref="Utf8JsonReader"/> for one file: holds the file's map,
+/// scratch stacks the contents of open containers pile up on, and the file's shared strings.
+/// </summary>
+/// <remarks>
+/// <see cref="ReadTransient"/> reads a value whose nodes are needed only until the next transient read (one
+/// shape or operation of a service-2.json): it reuses the nodes and lists of the previous one, so reading a
+/// 1 MB model leaves only its strings and the models made from them, not a node per JSON value.
+/// </remarks>
+internal sealed class JsonNodeBuilder
+{
+    private readonly Scratch<JsonProperty> _properties = new();
+    private readonly Scratch<JsonNode> _items = new();
+    private readonly SharedStrings _strings;
+
+    private readonly Recycled<JsonObject> _objects = new();
+    private readonly Recycled<JsonArray> _arrays = new();
+    private readonly Recycled<JsonString> _texts = new();
+    private readonly Recycled<JsonNumber> _numbers = new();
+    private readonly Recycled<JsonBoolean> _booleans = new();
+    private readonly Recycled<JsonNull> _nulls = new();
+    private JsonProperty[] _propertyStore = new JsonProperty[256];
+    private JsonNode[] _itemStore = new JsonNode[64];
+    private int _propertyStoreCount;
+    private int _itemStoreCount;
+    private bool _transient;
+
+    public JsonNodeBuilder(SourceMap map, int byteCount)
+    {
+        Map = map;
+        _strings = new SharedStrings(byteCount);
+    }
+
+    public SourceMap Map { get; }
+
+    /// <summary>Gives the shared-string table's pooled arrays back; nodes already built keep their strings.</summary>
+    public void Release() => _strings.Release();
+
+    /// <summary>Reads the property name the reader is on; <paramref name="end"/> is where the name's token ends.</summary>
+    public string ReadPropertyName(ref Utf8JsonReader reader, out int start, out int end)
+    {
+        start = (int)reader.TokenStartIndex;
+        var name = ReadString(ref reader, start);
+        end = (int)reader.BytesConsumed;
+        return name;
+    }
+
+    /// <summary>An object node over properties the caller gathered itself.</summary>
+    public JsonObject Object(int start, int end, JsonProperty[] properties) => new(Map, start, end, properties);
+
+    /// <summary>
+    /// Reads a value into nodes that are valid only until the next call: this reuses the nodes (and property
+    /// and item lists) of the value read last time. Values read by <see cref="ReadValue"/> are never reused.
+    /// </summary>
+    public JsonNode ReadTransient(ref Utf8JsonReader reader)
+    {
+        _objects.Rewind();
+        _arrays.Rewind();
+        _texts.Rewind();
+        _numbers.Rewind();
+        _booleans.Rewind();
+        _nulls.Rewind();
+        _propertyStoreCount = _itemStoreCount = 0;
+        _transient = true;
+        try
+        {
+            return ReadValue(ref reader);
+        }
+        finally
+        {
+            _transient = false;
+        }
+    }
+
+    public JsonNode ReadValue(ref Utf8JsonReader reader)
+    {
+        var start = (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var firstProperty = _properties.Count;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = ReadPropertyName(ref reader, out var nameStart, out var nameEnd);
+                    reader.Read();
+                    var value = ReadValue(ref reader);
+                    _properties.Push(new JsonProperty(name, nameStart, nameEnd, value));
+                }
+
+                return NewObject(start, (int)reader.BytesConsumed, firstProperty);
+            case JsonTokenType.StartArray:
+                var firstItem = _items.Count;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    _items.Push(ReadValue(ref reader));
+                }
+
+                return NewArray(start, (int)reader.BytesConsumed, firstItem);
+            case JsonTokenType.String:
+                var text = ReadString(ref reader, start);
+                var textEnd = (int)reader.BytesConsumed;
+                if (!_transient)
+                {
+                    return new JsonString(Map, start, textEnd, text);
+                }
+
+                if (_texts.Next() is { } reusedText)
+                {
+                    reusedText.Reuse(start, textEnd, text);
+                    return reusedText;
+                }
+
+                return _texts.Add(new JsonString(Map, start, textEnd, text));
+            case JsonTokenType.Number:
+                var number = reader.GetDouble();
+
+                // The digits as written are only needed to say a number does not fit.
+                var written = double.IsInfinity(number) || double.IsNaN(number) ? Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) : null;
+                var numberEnd = (int)reader.BytesConsumed;
+                if (!_transient)
+                {
+                    return new JsonNumber(Map, start, numberEnd, number, written);
+                }
+
+                if (_numbers.Next() is { } reusedNumber)
+                {
+                    reusedNumber.Reuse(start, numberEnd, number, written);
+                    return reusedNumber;
+                }
+
+                return _numbers.Add(new JsonNumber(Map, start, numberEnd, number, written));
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                var boolean = reader.GetBoolean();
+                var booleanEnd = (int)reader.BytesConsumed;
+                if (!_transient)
+                {
+                    return new JsonBoolean(Map, start, booleanEnd, boolean);
+                }
+
+                if (_booleans.Next() is { } reusedBoolean)
+                {
+                    reusedBoolean.Reuse(start, booleanEnd, boolean);
+                    return reusedBoolean;
+                }
+
+                return _booleans.Add(new JsonBoolean(Map, start, booleanEnd, boolean));
+            default:
+                var nullEnd = (int)reader.BytesConsumed;
+                if (!_transient)
+                {
+                    return new JsonNull(Map, start, nullEnd);
+                }
+
+                if (_nulls.Next() is { } reusedNull)
+                {
+                    reusedNull.Reuse(start, nullEnd);
+                    return reusedNull;
+                }
+
+                return _nulls.Add(new JsonNull(Map, start, nullEnd));
+        }
+    }
+
+    // Takes an object's properties off the scratch stack: into an exact-size array, or, for a transient value,
+    // onto the end of a store that the next transient value overwrites.
+    private JsonObject NewObject(int start, int end, int firstProperty)
+    {
+        if (!_transient)
+        {
+            return new JsonObject(Map, start, end, _properties.PopFrom(firstProperty));
+        }
+
+        var count = _properties.Count - firstProperty;
+        var offset = _propertyStoreCount;
+        if (offset + count > _propertyStore.Length)
+        {
+            // Objects read earlier in this value keep the old store; it is simply not reused.
+            _propertyStore = new JsonProperty[Math.Max(_propertyStore.Length * 2, offset + count)];
+            offset = 0;
+        }
+
+        _properties.MoveTo(firstProperty, _propertyStore, offset);
+        _propertyStoreCount = offset + count;
+        if (_objects.Next() is { } reused)
+        {
+            reused.Reuse(start, end, _propertyStore, offset, count);
+            return reused;
+        }
+
+        return _objects.Add(new JsonObject(Map, start, end, _propertyStore, offset, count));
+    }
+
+    private JsonArray NewArray(int start, int end, int firstItem)
+    {
+        if (!_transient)
+        {
+            return new JsonArray(Map, start, end, _items.PopFrom(firstItem));
+        }
+
+        var count = _items.Count - firstItem;
+        var offset = _itemStoreCount;
+        if (offset + count > _itemStore.Length)
+        {
+            _itemStore = new JsonNode[Math.Max(_itemStore.Length * 2, offset + count)];
+            offset = 0;
+        }
+
+        _items.MoveTo(firstItem, _itemStore, offset);
+        _itemStoreCount = offset + count;
+        if (_arrays.Next() is { } reused)
+        {
+            reused.Reuse(start, end, _itemStore, offset, count);
+            return reused;
+        }
+
+        return _arrays.Add(new JsonArray(Map, start, end, _itemStore, offset, count));
+    }
+
+    // GetString throws InvalidOperationException for text that is not valid UTF-16 (a lone escaped surrogate).
+    private string ReadString(ref Utf8JsonReader reader, int start)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && _strings.TryGet(reader.ValueSpan) is { } shared)
+        {
+            return shared;
+        }
+
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new PositionedJsonParser.ParseException("a string is not valid text: " + ex.Message, Map.SpanOf(start, (int)reader.BytesConsumed));
+        }
+    }
+
+    /// <summary>A stack the contents of open containers pile up on; each container takes its own items off as an exact-size array.</summary>
+    private sealed class Scratch<T>
+    {
+        private T[] _items = new T[64];
+
+        public int Count { get; private set; }
+
+        public void Push(T item)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = item;
+        }
+
+        /// <summary>Moves the items from <paramref name="first"/> on into <paramref name="destination"/> and takes them off.</summary>
+        public void MoveTo(int first, T[] destination, int index)
+        {
+            Array.Copy(_items, first, destination, index, Count - first);
+            Count = first;
+        }
+
+        public T[] PopFrom(int first)
+        {
+            var length = Count - first;
+            if (length == 0)
+            {
+                return Array.Empty<T>();
+            }
+
+            var result = new T[length];
+            Array.Copy(_items, first, result, 0, length);
+            Count = first;
+            return result;
+        }
+    }
+
+    /// <summary>Nodes of one kind handed out again, in the same order, for each transient value.</summary>
+    private sealed class Recycled<T>
+        where T : JsonNode
+    {
+        private readonly System.Collections.Generic.List<T> _nodes = new();
+        private int _next;
+
+        public void Rewind() => _next = 0;
+
+        public T? Next() => _next < _nodes.Count ? _nodes[_next++] : null;
+
+        public T Add(T node)
+        {
+            _nodes.Add(node);
+            _next++;
+            return node;
+        }
+    }
+}
