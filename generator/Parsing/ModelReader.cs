@@ -29,9 +29,6 @@ internal sealed class ModelReader
     public void Invalid(SourceSpan span, string message) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidModel, FilePath, span, message));
 
-    public void Unsupported(SourceSpan span, string feature, string where) =>
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFeature, FilePath, span, feature, where));
-
     public JsonObject? Object(JsonObject parent, string name, ModelContext context)
     {
         var node = parent[name];
@@ -145,6 +142,4 @@ internal sealed class ModelReader
                 return EquatableArray<T>.Empty;
         }
     }
-
-    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
