@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -9,10 +10,12 @@ namespace DataZone.Gen.Json;
 public static partial class AwsJson
 {
     /// <summary>Reads a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ReadString(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Mistyped("a string", reader.TokenType);
 
     /// <summary>Reads a boolean.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.True => true,
@@ -21,12 +24,14 @@ public static partial class AwsJson
     };
 
     /// <summary>Reads a 32-bit integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ReadInt32(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
             ? value
             : throw Mistyped("a 32-bit integer", reader.TokenType);
 
     /// <summary>Reads a 64-bit integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long ReadInt64(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
             ? value
@@ -36,6 +41,7 @@ public static partial class AwsJson
     public static float ReadSingle(ref Utf8JsonReader reader) => (float)ReadDouble(ref reader);
 
     /// <summary>Reads a double; botocore sends <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c> as strings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
@@ -49,6 +55,7 @@ public static partial class AwsJson
     }
 
     /// <summary>Reads a timestamp in any form services send: epoch seconds (number or text), ISO 8601 with or without fractions, or an HTTP date.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
