@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using DataZone.Gen.Generator.Common;
 
 namespace DataZone.Gen.Generator.Parsing;
 
@@ -43,6 +45,7 @@ internal sealed class JsonNodeBuilder
     public void Release() => _strings.Release();
 
     /// <summary>Reads the property name the reader is on; <paramref name="end"/> is where the name's token ends.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public string ReadPropertyName(ref Utf8JsonReader reader, out int start, out int end)
     {
         start = (int)reader.TokenStartIndex;
@@ -78,6 +81,7 @@ internal sealed class JsonNodeBuilder
         }
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public JsonNode ReadValue(ref Utf8JsonReader reader)
     {
         var start = (int)reader.TokenStartIndex;
@@ -170,6 +174,7 @@ internal sealed class JsonNodeBuilder
 
     // Takes an object's properties off the scratch stack: into an exact-size array, or, for a transient value,
     // onto the end of a store that the next transient value overwrites.
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private JsonObject NewObject(int start, int end, int firstProperty)
     {
         if (!_transient)
@@ -197,6 +202,7 @@ internal sealed class JsonNodeBuilder
         return _objects.Add(new JsonObject(Map, start, end, _propertyStore, offset, count));
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private JsonArray NewArray(int start, int end, int firstItem)
     {
         if (!_transient)
@@ -224,6 +230,7 @@ internal sealed class JsonNodeBuilder
     }
 
     // GetString throws InvalidOperationException for text that is not valid UTF-16 (a lone escaped surrogate).
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private string ReadString(ref Utf8JsonReader reader, int start)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && _strings.TryGet(reader.ValueSpan) is { } shared)

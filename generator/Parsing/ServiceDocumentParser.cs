@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using DataZone.Gen.Generator.Common;
@@ -159,6 +160,7 @@ internal static class ServiceDocumentParser
             return builder.Object(start, (int)json.BytesConsumed, properties.ToArray());
         }
 
+        [MethodImpl(JitHints.AggressiveOptimization)]
         private JsonObject ReadEntries(ref Utf8JsonReader json, JsonNodeBuilder builder, bool shapes)
         {
             var start = (int)json.TokenStartIndex;
@@ -222,6 +224,7 @@ internal static class ServiceDocumentParser
             reader.String(document, "documentation", TheModel));
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private static ShapeModel? ParseShape(in JsonProperty property, ModelReader reader)
     {
         var context = ModelContext.Named("shape", property.Name);
@@ -308,6 +311,7 @@ internal static class ServiceDocumentParser
             unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private static MemberModel? ChildReference(JsonObject shape, string name, bool expected, ModelReader reader, ModelContext context)
     {
         var node = shape[name];
@@ -324,6 +328,7 @@ internal static class ServiceDocumentParser
         return ParseMember(name, node.Span, node, reader, context.Within(string.Empty, name));
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private static MemberModel? ParseMember(string name, SourceSpan nameSpan, JsonNode node, ModelReader reader, ModelContext context)
     {
         if (node is not JsonObject member)
@@ -355,6 +360,7 @@ internal static class ServiceDocumentParser
             reader.Boolean(member, "hostLabel", context));
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private static OperationModel? ParseOperation(in JsonProperty property, ModelReader reader)
     {
         var context = ModelContext.Named("operation", property.Name);
@@ -412,6 +418,7 @@ internal static class ServiceDocumentParser
             unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private static ShapeReference? Reference(JsonNode? node, ModelReader reader, ModelContext context)
     {
         if (node is null)

@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using DataZone.Gen.Generator.Common;
 
 namespace DataZone.Gen.Generator.Parsing;
 
@@ -47,6 +49,7 @@ internal sealed class SharedStrings
     }
 
     /// <summary>The shared string for a short unescaped value (its UTF-8 bytes); null when too long, to be decoded by the caller.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public string? TryGet(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength || _size == 0)
@@ -73,6 +76,7 @@ internal sealed class SharedStrings
     }
 
     // Length and the first and last eight bytes: names that share a prefix (ListFoo, ListBar) differ at the end.
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
         ulong first, last;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DataZone.Gen.Generator.Common;
 
 namespace DataZone.Gen.Generator.Parsing;
 
@@ -42,6 +44,7 @@ internal sealed class SourceMap
     }
 
     /// <summary>Indexes <paramref name="text"/>, whose UTF-8 form is <paramref name="utf8"/>.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public static SourceMap Create(string text, ReadOnlySpan<byte> utf8, int byteLength)
     {
         utf8 = utf8.Slice(0, byteLength);
@@ -75,6 +78,7 @@ internal sealed class SourceMap
     /// <summary>The byte offset where a line starts; past the last line, where the last line starts.</summary>
     public int LineStart(int line) => StartOf(Math.Min(Math.Max(line, 0), _lineCount - 1));
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public SourceSpan SpanOf(int startByte, int endByte)
     {
         var (startChar, startLine, startColumn) = Locate(startByte);
@@ -84,6 +88,7 @@ internal sealed class SourceMap
 
     private int StartOf(int line) => _lineStarts[line >> ChunkBits][line & (ChunkSize - 1)];
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private (int Char, int Line, int Column) Locate(int targetByte)
     {
         var target = Math.Min(Math.Max(targetByte, 0), _byteLength);
@@ -135,6 +140,7 @@ internal sealed class SourceMap
 
     // The last line that starts at or before the offset. Spans are mostly asked for in file order, a few lines
     // apart, so it first walks on from the line found last time; the hint is checked before it is trusted.
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private int LineOf(int offset)
     {
         var line = _lastLine;
