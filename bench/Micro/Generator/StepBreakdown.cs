@@ -1,17 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using DataZone.Gen.Generator;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DataZone.Gen.Bench.Generator;
 
 /// <summary>
 /// A stopwatch breakdown of cold runs by the generator's own tracked steps (the driver's step timings), next to the
-/// parse floor timed the same way: where a cold run's time goes, step by step. Medians of many runs after a warm-up.
+/// parse floor: where a cold run's time goes, step by step. Medians of many runs after a warm-up. The machine is shared
+/// and noisy, so the floor is not timed in a block of its own: one floor pass follows each cold run, and both see the
+/// same machine state.
 /// </summary>
 public static class StepBreakdown
 {
@@ -21,93 +26,124 @@ public static class StepBreakdown
         TrackingNames.Files, TrackingNames.Diagnostics,
     };
 
-    public static void Run(TextWriter output, int runs = 21)
+    public static void Run(TextWriter output, int warmup = 5, int runs = 21)
     {
         var model = GeneratorInputs.SharedModel();
-        var one = GeneratorInputs.Compilation(new[] { "ListDataSourceRuns" });
-        var all = GeneratorInputs.Compilation(GeneratorInputs.PaginatedOperations());
+        var one = Measure(model, GeneratorInputs.Compilation(new[] { "ListDataSourceRuns" }), warmup, runs);
+        var all = Measure(model, GeneratorInputs.Compilation(GeneratorInputs.PaginatedOperations()), warmup, runs);
 
-        var floor = Median(Time(runs, () =>
-        {
-            foreach (var file in model)
-            {
-                using var document = JsonDocument.Parse(file.Text);
-            }
-        }));
-
-        output.WriteLine($"Step breakdown of cold runs (median of {runs} after warm-up, ms; tracked-step times exclude the driver's own overhead)");
+        output.WriteLine($"Step breakdown of cold runs (ms, median of {runs} runs after {warmup} warm-up runs; the floor is timed interleaved, one pass right after each cold run; every timing starts after a full GC; tracked-step times exclude the driver's own overhead)");
         output.WriteLine();
         output.WriteLine("| step | ListDataSourceRuns | x floor | all 40 operations | x floor |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        var oneSteps = Measure(model, one, runs, out var oneTotal, out var oneGc);
-        var allSteps = Measure(model, all, runs, out var allTotal, out var allGc);
-        foreach (var step in Steps)
+
+        // Every "x floor" is a median over the median floor of the same column.
+        void Row(string label, Func<Breakdown, double> ms, bool bold = false)
         {
-            output.WriteLine($"| {step} | {oneSteps[step]:0.00} | {oneSteps[step] / floor:0.00} | {allSteps[step]:0.00} | {allSteps[step] / floor:0.00} |");
+            var b = bold ? "**" : "";
+            output.WriteLine($"| {b}{label}{b} | {b}{ms(one):0.00}{b} | {b}{ms(one) / one.Floor:0.00}{b} | {b}{ms(all):0.00}{b} | {b}{ms(all) / all.Floor:0.00}{b} |");
         }
 
-        output.WriteLine($"| AddSource (emit: SourceEmitter + Scriban; the rest of the run) | {oneTotal - oneSteps.Values.Sum():0.00} | {(oneTotal - oneSteps.Values.Sum()) / floor:0.00} | {allTotal - allSteps.Values.Sum():0.00} | {(allTotal - allSteps.Values.Sum()) / floor:0.00} |");
-        output.WriteLine($"| **whole RunGenerators call** | **{oneTotal:0.00}** | **{oneTotal / floor:0.00}** | **{allTotal:0.00}** | **{allTotal / floor:0.00}** |");
-        output.WriteLine($"| of which GC pauses (GC.GetTotalPauseDuration) | {oneGc.Pause:0.00} | {oneGc.Pause / floor:0.00} | {allGc.Pause:0.00} | {allGc.Pause / floor:0.00} |");
-        output.WriteLine($"| collections per run, gen0/gen1/gen2 | {oneGc.Collections} | | {allGc.Collections} | |");
-        output.WriteLine($"| floor: JsonDocument.Parse of the model text | {floor:0.00} | 1.00 | {floor:0.00} | 1.00 |");
+        foreach (var step in Steps)
+        {
+            Row(step, r => r.Steps[step]);
+        }
+
+        Row("AddSource (emit: SourceEmitter + Scriban) and the driver's own overhead: the rest of the call", r => r.Total - r.Steps.Values.Sum());
+        Row("whole RunGenerators call", r => r.Total, bold: true);
+        output.WriteLine($"| whole call / floor of the same iteration, median of the per-pair ratios | | {one.PairedRatio:0.00} | | {all.PairedRatio:0.00} |");
+        Row(FormattableString.Invariant(
+            $"not in the call: the compiler parsing the generated files later (timed alone): {one.Files} files, {one.Chars:N0} chars; {all.Files} files, {all.Chars:N0} chars"), r => r.Parse);
+        Row("of which GC pauses (GC.GetTotalPauseDuration)", r => r.GcPause);
+        output.WriteLine($"| collections per run, gen0/gen1/gen2 | {one.Collections} | | {all.Collections} | |");
+        Row("floor: JsonDocument.Parse of the model text (interleaved)", r => r.Floor);
         output.WriteLine();
     }
 
-    private static Dictionary<string, double> Measure(
-        List<InMemoryAdditionalText> model, CSharpCompilation compilation, int runs, out double total, out (double Pause, string Collections) gc)
+    /// <summary>Medians (ms) over the measured iterations of one compilation.</summary>
+    private sealed record Breakdown(
+        Dictionary<string, double> Steps, double Total, double Floor, double PairedRatio, double Parse,
+        double GcPause, string Collections, int Files, long Chars);
+
+    private static Breakdown Measure(List<InMemoryAdditionalText> model, CSharpCompilation compilation, int warmup, int runs)
     {
         var perStep = Steps.ToDictionary(s => s, _ => new List<double>());
-        var totals = new List<double>();
-        var pauses = new List<double>();
+        List<double> totals = new(), floors = new(), ratios = new(), parses = new(), pauses = new();
         var collections = new int[3];
-        for (var i = 0; i < runs + 5; i++)
+        var texts = new List<string>();
+        for (var i = 0; i < warmup + runs; i++)
         {
+            // A cold run: a fresh driver over a fresh compilation, as a build without a kept driver has.
             var driver = GeneratorInputs.Driver(model, trackSteps: true);
             var fresh = GeneratorInputs.Fresh(compilation);
+
+            // Each of the three timings starts on a clean heap: back to back, each would otherwise pay the collections
+            // brought on by the garbage of the one before (a cold run leaves tens of MB, re-parsing 500 files more).
+            GC.Collect();
             var pauseBefore = GC.GetTotalPauseDuration();
             var countsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
-            var stopwatch = Stopwatch.StartNew();
-            driver = driver.RunGenerators(fresh);
-            stopwatch.Stop();
-            if (i < 5)
+            var total = Time(() => driver = driver.RunGenerators(fresh));
+            var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+            var counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+
+            // The floor right away, so a busy neighbour or a clock change weighs on both the same way.
+            GC.Collect();
+            var floor = Time(() =>
             {
-                continue; // warm-up: JIT and first-use costs
+                foreach (var file in model)
+                {
+                    using var document = JsonDocument.Parse(file.Text);
+                }
+            });
+
+            // The driver wraps each generated source in a lazily parsed syntax tree; the compiler parses it later, when it
+            // binds the compilation. That is a cost of the build the generator causes but not part of the call: size it
+            // alone (the texts are taken outside the timing).
+            var result = driver.GetRunResult();
+            texts = result.GeneratedTrees.Select(t => t.GetText().ToString()).ToList();
+            GC.Collect();
+            var parse = Time(() =>
+            {
+                foreach (var text in texts)
+                {
+                    _ = CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), GeneratorInputs.ParseOptions).GetRoot();
+                }
+            });
+
+            if (i < warmup)
+            {
+                continue; // JIT and first-use costs, of all three timings
             }
 
-            totals.Add(stopwatch.Elapsed.TotalMilliseconds);
-            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+            totals.Add(total);
+            floors.Add(floor);
+            ratios.Add(total / floor);
+            parses.Add(parse);
+            pauses.Add(pause);
             for (var generation = 0; generation < 3; generation++)
             {
-                collections[generation] += GC.CollectionCount(generation) - countsBefore[generation];
+                collections[generation] += counts[generation] - countsBefore[generation];
             }
-            var result = driver.GetRunResult().Results.Single();
+
+            var steps = result.Results.Single().TrackedSteps;
             foreach (var step in Steps)
             {
-                perStep[step].Add(result.TrackedSteps.TryGetValue(step, out var s) ? s.Sum(x => x.ElapsedTime.TotalMilliseconds) : 0);
+                perStep[step].Add(steps.TryGetValue(step, out var s) ? s.Sum(x => x.ElapsedTime.TotalMilliseconds) : 0);
             }
         }
 
-        total = Median(totals);
-        gc = (Median(pauses), string.Join("/", collections.Select(c => ((double)c / runs).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))));
-        return perStep.ToDictionary(p => p.Key, p => Median(p.Value));
+        return new Breakdown(
+            perStep.ToDictionary(p => p.Key, p => Median(p.Value)), Median(totals), Median(floors), Median(ratios),
+            Median(parses), Median(pauses),
+            string.Join("/", collections.Select(c => ((double)c / runs).ToString("0.0", CultureInfo.InvariantCulture))),
+            texts.Count, texts.Sum(t => (long)t.Length));
     }
 
-    private static List<double> Time(int runs, Action action)
+    private static double Time(Action action)
     {
-        var times = new List<double>();
-        for (var i = 0; i < runs + 5; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            action();
-            stopwatch.Stop();
-            if (i >= 5)
-            {
-                times.Add(stopwatch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return times;
+        var stopwatch = Stopwatch.StartNew();
+        action();
+        return stopwatch.Elapsed.TotalMilliseconds;
     }
 
     private static double Median(List<double> values)
