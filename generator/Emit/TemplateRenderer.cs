@@ -44,6 +44,24 @@ internal static class TemplateRenderer
     {
         var globals = new ScriptObject();
         globals.Import(view, renamer: KeepNames);
+
+        // Taken off the thread for the render and put back only after a clean one: a failed render may leave state.
+        var context = _reusableContext ?? CreateContext();
+        _reusableContext = null;
+        context.PushGlobal(globals);
+        var text = Parse(name).Render(context);
+        context.PopGlobal();
+        _reusableContext = context;
+        return text.Replace("\r\n", "\n");
+    }
+
+    // One context per thread serves every file: a new one per file rebuilt Scriban's per-type member accessors
+    // (reflection) each time. Render(context) empties the context's output after each file.
+    [ThreadStatic]
+    private static TemplateContext? _reusableContext;
+
+    private static TemplateContext CreateContext()
+    {
         var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
@@ -53,8 +71,7 @@ internal static class TemplateRenderer
         };
         // Every template includes the header; hand over the parsed one instead of loading it per file.
         context.CachedTemplates[HeaderTemplate] = Parse(HeaderTemplate);
-        context.PushGlobal(globals);
-        return Parse(name).Render(context).Replace("\r\n", "\n");
+        return context;
     }
 
     private sealed class EmbeddedTemplateLoader : ITemplateLoader
