@@ -193,6 +193,28 @@ public sealed class SigV4SignerTests
         Assert.Throws<ArgumentException>(() => SigV4Signer.Sign(new SigV4Request("GET", "/"), Suite, "us-east-1", "service", SuiteTime));
 
     [Fact]
+    public void Sign_DerivesANewSigningKey_WhenSecretDayRegionOrServiceChange()
+    {
+        // Sign keeps the last signing key; each change below must be signed with a key derived afresh.
+        var other = new AwsCredentials("AKIDOTHER", "other/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        var cases = new[]
+        {
+            (Suite, "us-east-1", "service", SuiteTime),
+            (other, "us-east-1", "service", SuiteTime),
+            (Suite, "us-east-1", "service", SuiteTime.AddDays(1)),
+            (Suite, "eu-west-1", "service", SuiteTime),
+            (Suite, "eu-west-1", "datazone", SuiteTime),
+            (Suite, "us-east-1", "service", SuiteTime),
+        };
+        foreach (var (credentials, region, service, time) in cases)
+        {
+            var signed = SigV4Signer.Sign(Request("GET", "/"), credentials, region, service, time);
+            byte[] key = SigV4Signer.DeriveSigningKey(credentials.SecretAccessKey, signed.AmzDate.Substring(0, 8), region, service);
+            Assert.Equal(SigV4Signer.ComputeSignature(key, signed.StringToSign), signed.Signature);
+        }
+    }
+
+    [Fact]
     public void VerifierRoundTrip_ParseAuthorizationAndRecomputeSignature()
     {
         var request = Request("GET", "/v2/domains/d%2F1", ("nextToken", "a+b"));
