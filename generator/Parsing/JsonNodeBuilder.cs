@@ -27,10 +27,8 @@ internal sealed class JsonNodeBuilder
     private readonly Recycled<JsonNumber> _numbers = new();
     private readonly Recycled<JsonBoolean> _booleans = new();
     private readonly Recycled<JsonNull> _nulls = new();
-    private JsonProperty[] _propertyStore = new JsonProperty[256];
-    private JsonNode[] _itemStore = new JsonNode[64];
-    private int _propertyStoreCount;
-    private int _itemStoreCount;
+    private readonly TransientStore<JsonProperty> _propertyStore = new(256);
+    private readonly TransientStore<JsonNode> _itemStore = new(64);
     private bool _transient;
 
     public JsonNodeBuilder(SourceMap map, int byteCount)
@@ -69,7 +67,8 @@ internal sealed class JsonNodeBuilder
         _numbers.Rewind();
         _booleans.Rewind();
         _nulls.Rewind();
-        _propertyStoreCount = _itemStoreCount = 0;
+        _propertyStore.Rewind();
+        _itemStore.Rewind();
         _transient = true;
         try
         {
@@ -182,24 +181,14 @@ internal sealed class JsonNodeBuilder
             return new JsonObject(Map, start, end, _properties.PopFrom(firstProperty));
         }
 
-        var count = _properties.Count - firstProperty;
-        var offset = _propertyStoreCount;
-        if (offset + count > _propertyStore.Length)
-        {
-            // Objects read earlier in this value keep the old store; it is simply not reused.
-            _propertyStore = new JsonProperty[Math.Max(_propertyStore.Length * 2, offset + count)];
-            offset = 0;
-        }
-
-        _properties.MoveTo(firstProperty, _propertyStore, offset);
-        _propertyStoreCount = offset + count;
+        var (store, offset, count) = _propertyStore.Take(_properties, firstProperty);
         if (_objects.Next() is { } reused)
         {
-            reused.Reuse(start, end, _propertyStore, offset, count);
+            reused.Reuse(start, end, store, offset, count);
             return reused;
         }
 
-        return _objects.Add(new JsonObject(Map, start, end, _propertyStore, offset, count));
+        return _objects.Add(new JsonObject(Map, start, end, store, offset, count));
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
@@ -210,23 +199,14 @@ internal sealed class JsonNodeBuilder
             return new JsonArray(Map, start, end, _items.PopFrom(firstItem));
         }
 
-        var count = _items.Count - firstItem;
-        var offset = _itemStoreCount;
-        if (offset + count > _itemStore.Length)
-        {
-            _itemStore = new JsonNode[Math.Max(_itemStore.Length * 2, offset + count)];
-            offset = 0;
-        }
-
-        _items.MoveTo(firstItem, _itemStore, offset);
-        _itemStoreCount = offset + count;
+        var (store, offset, count) = _itemStore.Take(_items, firstItem);
         if (_arrays.Next() is { } reused)
         {
-            reused.Reuse(start, end, _itemStore, offset, count);
+            reused.Reuse(start, end, store, offset, count);
             return reused;
         }
 
-        return _arrays.Add(new JsonArray(Map, start, end, _itemStore, offset, count));
+        return _arrays.Add(new JsonArray(Map, start, end, store, offset, count));
     }
 
     // GetString throws InvalidOperationException for text that is not valid UTF-16 (a lone escaped surrogate).
@@ -284,6 +264,37 @@ internal sealed class JsonNodeBuilder
             Array.Copy(_items, first, result, 0, length);
             Count = first;
             return result;
+        }
+    }
+
+    /// <summary>
+    /// Where the containers of a transient value keep their contents, one after another in one array that the next
+    /// transient value overwrites.
+    /// </summary>
+    private sealed class TransientStore<T>
+    {
+        private T[] _array;
+        private int _used;
+
+        public TransientStore(int capacity) => _array = new T[capacity];
+
+        public void Rewind() => _used = 0;
+
+        /// <summary>Moves the scratch items from <paramref name="first"/> on to the end of the store.</summary>
+        public (T[] Array, int Offset, int Count) Take(Scratch<T> scratch, int first)
+        {
+            var count = scratch.Count - first;
+            var offset = _used;
+            if (offset + count > _array.Length)
+            {
+                // Containers read earlier in this value keep the old array; it is simply not reused.
+                _array = new T[Math.Max(_array.Length * 2, offset + count)];
+                offset = 0;
+            }
+
+            scratch.MoveTo(first, _array, offset);
+            _used = offset + count;
+            return (_array, offset, count);
         }
     }
 
