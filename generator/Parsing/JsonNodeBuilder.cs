@@ -281,6 +281,7 @@ internal sealed class JsonNodeBuilder
         public void Rewind() => _used = 0;
 
         /// <summary>Moves the scratch items from <paramref name="first"/> on to the end of the store.</summary>
+        [MethodImpl(JitHints.AggressiveOptimization)]
         public (T[] Array, int Offset, int Count) Take(Scratch<T> scratch, int first)
         {
             var count = scratch.Count - first;
