@@ -40,6 +40,11 @@ internal static class TemplateRenderer
 
     private const string HeaderTemplate = "_Header.sbncs";
 
+    // One context per thread serves every file: a new one per file rebuilt Scriban's per-type member accessors
+    // (reflection) each time. Render(context) empties the context's output after each file.
+    [ThreadStatic]
+    private static TemplateContext? _reusableContext;
+
     public static string Render(string name, object view)
     {
         var globals = new ScriptObject();
@@ -54,11 +59,6 @@ internal static class TemplateRenderer
         _reusableContext = context;
         return text.Replace("\r\n", "\n");
     }
-
-    // One context per thread serves every file: a new one per file rebuilt Scriban's per-type member accessors
-    // (reflection) each time. Render(context) empties the context's output after each file.
-    [ThreadStatic]
-    private static TemplateContext? _reusableContext;
 
     private static TemplateContext CreateContext()
     {

@@ -27,6 +27,18 @@ public class TemplateTests
     }
 
     [Fact]
+    public void A_failed_render_leaves_the_next_render_on_the_same_thread_unaffected()
+    {
+        // The renderer reuses one Scriban context per thread; a render that throws must not leave its state behind.
+        var expected = TemplateRenderer.Render("_Header.sbncs", new { Namespace = "Contoso.DataZone" });
+
+        Assert.ThrowsAny<Scriban.Syntax.ScriptRuntimeException>(() => TemplateRenderer.Render("_Header.sbncs", new { Name = "no Namespace member" }));
+
+        Assert.Equal(expected, TemplateRenderer.Render("_Header.sbncs", new { Namespace = "Contoso.DataZone" }));
+        Assert.Contains("namespace Contoso.DataZone;", expected);
+    }
+
+    [Fact]
     public void All_seven_templates_are_embedded()
     {
         Assert.Equal(
