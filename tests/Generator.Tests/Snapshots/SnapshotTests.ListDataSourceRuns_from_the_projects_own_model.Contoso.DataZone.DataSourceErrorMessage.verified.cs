@@ -25,7 +25,7 @@ public sealed partial record DataSourceErrorMessage
     {
     }
 
-    // Runs for every item of every page: compiled optimized from the first call, skipping the JIT's warm-up tiers.
+    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceErrorMessage ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -99,7 +99,7 @@ public readonly partial struct DataSourceRunStatus : global::System.IEquatable<D
     public static bool operator !=(DataSourceRunStatus left, DataSourceRunStatus right) => !left.Equals(right);
 
     // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it runs for every item of every page.
+    // first call, since it often runs for every item of every page.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -75,7 +75,7 @@ public readonly partial struct DataSourceRunType : global::System.IEquatable<Dat
     public static bool operator !=(DataSourceRunType left, DataSourceRunType right) => !left.Equals(right);
 
     // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it runs for every item of every page.
+    // first call, since it often runs for every item of every page.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -91,7 +91,7 @@ public readonly partial struct LineageImportStatus : global::System.IEquatable<L
     public static bool operator !=(LineageImportStatus left, LineageImportStatus right) => !left.Equals(right);
 
     // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it runs for every item of every page.
+    // first call, since it often runs for every item of every page.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static LineageImportStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
