@@ -47,8 +47,12 @@ public sealed class AwsClientOptions
     /// <summary>Text appended to the <c>User-Agent</c> header, for example <c>myapp/1.2</c>.</summary>
     public string? UserAgentSuffix { get; set; }
 
-    /// <summary>Use the service's FIPS endpoint. Cannot be combined with an endpoint override.</summary>
-    public bool UseFips { get; set; }
+    /// <summary>
+    /// Use the service's FIPS endpoint. Cannot be combined with an endpoint override. <see langword="null"/> (the
+    /// default) reads <c>AWS_USE_FIPS_ENDPOINT</c>, else <c>use_fips_endpoint</c> of the profile, as botocore does:
+    /// only <c>true</c> (any case) turns it on.
+    /// </summary>
+    public bool? UseFips { get; set; }
 
     /// <summary>Test seams: clock, delay, randomness and (unless <see cref="Environment"/> is set) environment. Production code leaves this unset.</summary>
     internal ClientServices? Services { get; set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace DataZone.Gen;
 
@@ -38,6 +39,18 @@ internal static class EndpointResolver
         }
         source = $"{string.Join(" and ", variables)} (not set)";
         return null;
+    }
+
+    /// <summary>
+    /// Whether the FIPS endpoint is wanted: the option, else <c>AWS_USE_FIPS_ENDPOINT</c>, else <c>use_fips_endpoint</c> of
+    /// the profile. Like botocore's <c>ensure_boolean</c>, only <c>true</c> in any case means yes; anything else means no.
+    /// </summary>
+    public static bool UseFips(bool? configured, ConfigLookup config)
+    {
+        if (configured is { } value)
+            return value;
+        string? text = config.Find("use_fips_endpoint", new List<string>(), out _, "AWS_USE_FIPS_ENDPOINT");
+        return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
     }
 
     public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, IAwsEnvironment environment)

@@ -110,6 +110,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
             {
                 options.Region = DataZoneEmulator.DefaultRegion;
                 options.Endpoint = emulator.Endpoint;
+                // The tool chose this local endpoint, not the user: a FIPS preference (AWS_USE_FIPS_ENDPOINT) is for AWS's.
+                options.UseFips = false;
                 options.Credentials = new StaticCredentialsProvider(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
                 options.UserAgentSuffix = UserAgent;
             });

@@ -45,6 +45,16 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     }
 
     [Fact]
+    public async Task A_fips_preference_in_the_environment_does_not_block_the_embedded_emulator()
+    {
+        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_USE_FIPS_ENDPOINT"] = "true" }, "list-runs", "--output", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("embedded DataZone emulator", result.Stderr);
+        Assert.Equal(ExpectedRuns.Count, result.StdoutLines.Count(line => line.StartsWith('{')));
+    }
+
+    [Fact]
     public async Task Output_to_a_non_terminal_has_no_escape_codes_and_no_progress_line()
     {
         CliResult result = await CliRunner.RunAsync("list-runs", "--status", "FAILED");

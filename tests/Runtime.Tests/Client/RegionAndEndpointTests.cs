@@ -138,6 +138,55 @@ public sealed class RegionAndEndpointTests : IDisposable
     public void Endpoint_VariableNameFollowsBotocoreRule() =>
         Assert.Equal("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", new AwsServiceMetadata("CloudWatch Logs", "logs", "logs", "2014-03-28").EndpointUrlVariable);
 
+    // botocore reads use_fips_endpoint from AWS_USE_FIPS_ENDPOINT, then the profile, through ensure_boolean:
+    // only "true", in any case, turns it on.
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData(" TRUE ", true)]
+    [InlineData("false", false)]
+    [InlineData("1", false)]
+    [InlineData("yes", false)]
+    public void Endpoint_FipsFromEnvironmentVariable(string value, bool fips)
+    {
+        _environment.Set("AWS_USE_FIPS_ENDPOINT", value);
+        using var client = Client(o => o.Region = "us-east-1");
+        Assert.Equal(fips ? "https://datazone-fips.us-east-1.api.aws/" : "https://datazone.us-east-1.api.aws/", client.Endpoint.ToString());
+    }
+
+    [Fact]
+    public void Endpoint_FipsFromProfile_AndTheVariableWinsOverIt()
+    {
+        _environment.WriteFile(".aws/config", "[default]\nregion = us-gov-west-1\nuse_fips_endpoint = true\n");
+        using (var client = Client())
+        {
+            Assert.Equal("https://datazone-fips.us-gov-west-1.api.aws/", client.Endpoint.ToString());
+        }
+
+        _environment.Set("AWS_USE_FIPS_ENDPOINT", "false");
+        using (var client = Client())
+        {
+            Assert.Equal("https://datazone.us-gov-west-1.api.aws/", client.Endpoint.ToString());
+        }
+    }
+
+    [Fact]
+    public void Endpoint_FipsOptionWinsOverTheVariable()
+    {
+        _environment.Set("AWS_USE_FIPS_ENDPOINT", "true");
+        using var client = Client(o => { o.Region = "us-east-1"; o.UseFips = false; });
+        Assert.Equal("https://datazone.us-east-1.api.aws/", client.Endpoint.ToString());
+    }
+
+    [Fact]
+    public void Endpoint_FipsFromVariableWithCustomEndpoint_IsAnError()
+    {
+        // As with botocore's rule-set resolver: a configured endpoint and FIPS together are refused, not silently mixed.
+        _environment.Set("AWS_USE_FIPS_ENDPOINT", "true");
+        _environment.Set("AWS_ENDPOINT_URL", "http://localhost:1");
+        var error = Assert.Throws<AwsClientException>(() => Client(o => o.Region = "us-east-1"));
+        Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
+    }
+
     [Fact]
     public void Endpoint_FipsWithCustomEndpoint_IsAnError()
     {
