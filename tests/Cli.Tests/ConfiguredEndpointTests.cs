@@ -151,6 +151,18 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     }
 
     [Fact]
+    public async Task A_fips_preference_with_an_endpoint_is_a_usage_error()
+    {
+        var environment = Environment("AKIAEMULATOREXAMPLE", "x");
+        environment["AWS_USE_FIPS_ENDPOINT"] = "true";
+
+        CliResult result = await CliRunner.RunAsync(environment, Args());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("FIPS and custom endpoint are not supported", result.Stderr);
+    }
+
+    [Fact]
     public async Task Profile_credentials_are_read_under_the_tools_home_directory()
     {
         var credentials = _reference.Emulator.Credentials;
