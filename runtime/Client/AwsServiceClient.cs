@@ -41,7 +41,7 @@ public class AwsServiceClient : IDisposable
 
         Service = service;
         Region = RegionResolver.Resolve(options.Region, config);
-        Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, EndpointResolver.UseFips(options.UseFips, config), config.Environment);
+        Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, EndpointResolver.UseFips(options.UseFips, config), config);
         _credentials = options.Credentials ?? new DefaultCredentialsChain(options.Profile, config.Environment);
         _retry = new RetryStrategy(RetrySettings.Resolve(options.Retry, config), _services);
         _userAgent = UserAgent.Build(service, options.UserAgentSuffix);

@@ -15,6 +15,9 @@ public sealed record AwsServiceMetadata(string ServiceId, string EndpointPrefix,
     /// </summary>
     public string EndpointUrlVariable => "AWS_ENDPOINT_URL_" + ServiceId.Replace(' ', '_').ToUpperInvariant();
 
+    /// <summary>The service's key in a shared config <c>services</c> section, for example <c>datazone</c> (botocore's snake-case service id).</summary>
+    internal string ConfigKey => ServiceId.Replace(' ', '_').ToLowerInvariant();
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(ServiceId);

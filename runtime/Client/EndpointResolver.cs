@@ -4,41 +4,64 @@ using System.Collections.Generic;
 namespace DataZone.Gen;
 
 /// <summary>
-/// Endpoint resolution: explicit option, <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_ENDPOINT_URL</c>
-/// (both skipped when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>), then the rule set that DataZone's
+/// Endpoint resolution: explicit option, then the configured endpoint URLs in botocore's order
+/// (<c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, the service's block in the profile's <c>services</c> section,
+/// <c>AWS_ENDPOINT_URL</c>, the profile's <c>endpoint_url</c>; all skipped when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c>
+/// or the profile's <c>ignore_configured_endpoint_urls</c> is <c>true</c>), then the rule set that DataZone's
 /// <c>endpoint-rule-set-1.json</c> states: dual-stack partitions use <c>{prefix}.{region}.{dualStackDnsSuffix}</c>,
 /// others <c>{prefix}.{region}.{dnsSuffix}</c>; FIPS adds <c>-fips</c> to the prefix and rejects a custom endpoint.
 /// </summary>
 internal static class EndpointResolver
 {
     /// <summary>
-    /// The configured endpoint: the option, else the variables; <see langword="null"/> when the rules decide.
-    /// <paramref name="source"/> names where it came from, or where it looked.
+    /// The configured endpoint: the option, else the configured endpoint URLs; <see langword="null"/> when the rules
+    /// decide. <paramref name="source"/> names where it came from, or where it looked.
     /// </summary>
-    public static Uri? FindConfigured(AwsServiceMetadata service, Uri? configured, IAwsEnvironment environment, out string source)
+    public static Uri? FindConfigured(AwsServiceMetadata service, Uri? configured, ConfigLookup config, out string source)
     {
         if (configured is not null)
         {
             source = "AwsClientOptions.Endpoint";
             return configured;
         }
-        string[] variables = { service.EndpointUrlVariable, "AWS_ENDPOINT_URL" };
-        if (string.Equals(environment.GetVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+
+        string? ignore = config.Find("ignore_configured_endpoint_urls", new List<string>(), out string ignoreSource, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+        if (string.Equals(ignore, "true", StringComparison.OrdinalIgnoreCase))
         {
-            source = $"{string.Join(" and ", variables)} (ignored: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true)";
+            source = $"configured endpoint URLs (ignored: {ignoreSource} is true)";
             return null;
         }
-        foreach (string variable in variables)
+
+        // botocore's ConfiguredEndpointProvider: service-specific before global, and within each the variable first.
+        string profile = config.ProfileName;
+        string? text;
+        if ((text = config.Environment.GetVariable(service.EndpointUrlVariable)) is not null)
         {
-            if (environment.GetVariable(variable) is not { } text)
-                continue;
-            source = variable;
-            return TryParseHttpUri(text.Trim(), out Uri? uri)
-                ? uri
-                : throw new AwsClientException($"{variable} must be an absolute http or https URL; got '{text}'.");
+            source = service.EndpointUrlVariable;
         }
-        source = $"{string.Join(" and ", variables)} (not set)";
-        return null;
+        else if ((text = config.Files.FindServiceValue(profile, service.ConfigKey, "endpoint_url", out string servicesFile)) is not null)
+        {
+            source = $"'endpoint_url' for {service.ConfigKey} in the services section of profile '{profile}' in {servicesFile}";
+        }
+        else if ((text = config.Environment.GetVariable("AWS_ENDPOINT_URL")) is not null)
+        {
+            source = "AWS_ENDPOINT_URL";
+        }
+        else if ((text = config.Files.FindValue(profile, "endpoint_url", out string profileFile)) is not null)
+        {
+            source = $"'endpoint_url' of profile '{profile}' in {profileFile}";
+        }
+        else
+        {
+            source = $"{service.EndpointUrlVariable} and AWS_ENDPOINT_URL (not set); profile '{profile}' in {config.Files.DescribeFiles()}: "
+                + $"no endpoint_url, none for {service.ConfigKey} in a services section";
+            return null;
+        }
+
+        text = text.Trim();
+        return TryParseHttpUri(text, out Uri? uri)
+            ? uri
+            : throw new AwsClientException($"{source} must be an absolute http or https URL; got '{text}'.");
     }
 
     /// <summary>
@@ -53,9 +76,9 @@ internal static class EndpointResolver
         return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, IAwsEnvironment environment)
+    public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, ConfigLookup config)
     {
-        if (FindConfigured(service, configured, environment, out _) is { } custom)
+        if (FindConfigured(service, configured, config, out _) is { } custom)
         {
             if (useFips)
                 throw new AwsClientException("Invalid Configuration: FIPS and custom endpoint are not supported.");

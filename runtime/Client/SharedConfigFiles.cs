@@ -12,6 +12,7 @@ namespace DataZone.Gen;
 internal sealed class SharedConfigFiles
 {
     private readonly Dictionary<string, Dictionary<string, string>> _config;
+    private readonly Dictionary<string, Dictionary<string, string>> _services;
     private readonly Dictionary<string, Dictionary<string, string>> _credentials;
 
     private SharedConfigFiles(string? configPath, string? configText, string? credentialsPath, string? credentialsText)
@@ -20,7 +21,9 @@ internal sealed class SharedConfigFiles
         CredentialsPath = credentialsPath;
         ConfigExists = configText is not null;
         CredentialsExists = credentialsText is not null;
-        _config = ConfigProfiles(IniFile.Parse(configText ?? ""));
+        var configSections = IniFile.Parse(configText ?? "");
+        _config = NamedSections(configSections, "profile", withDefault: true);
+        _services = NamedSections(configSections, "services", withDefault: false);
         _credentials = IniFile.Parse(credentialsText ?? "");
     }
 
@@ -80,6 +83,33 @@ internal sealed class SharedConfigFiles
         return null;
     }
 
+    /// <summary>
+    /// A setting of one service in the <c>[services name]</c> section the profile's <c>services</c> names: botocore's
+    /// nested block, <c>datazone =</c> followed by indented <c>endpoint_url = ...</c> lines. <see langword="null"/> when
+    /// any link is missing.
+    /// </summary>
+    public string? FindServiceValue(string profile, string serviceKey, string key, out string file)
+    {
+        file = "";
+        if (ConfigPath is null || FindValue(profile, "services", out _) is not { } sectionName
+            || !_services.TryGetValue(sectionName, out var section) || !section.TryGetValue(serviceKey, out string? block))
+        {
+            return null;
+        }
+
+        // botocore's _parse_nested: one "key = value" per line, split at the first '='.
+        foreach (string line in block.Split('\n'))
+        {
+            int separator = line.IndexOf('=');
+            if (separator > 0 && line.Substring(0, separator).Trim() == key && line.Substring(separator + 1).Trim() is { Length: > 0 } value)
+            {
+                file = ConfigPath;
+                return value;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Where the files are and whether they exist, for error messages.</summary>
     public string DescribeFiles() =>
         $"{Describe(CredentialsPath, CredentialsExists, "credentials")}, {Describe(ConfigPath, ConfigExists, "config")}";
@@ -97,28 +127,30 @@ internal sealed class SharedConfigFiles
         return home is null ? null : Path.Combine(home, ".aws", fileName);
     }
 
-    // botocore's build_profile_map: "[profile x]" is profile x, "[default]" is default, other sections are not profiles.
-    private static Dictionary<string, Dictionary<string, string>> ConfigProfiles(Dictionary<string, Dictionary<string, string>> sections)
+    // botocore's build_profile_map: "[profile x]" is profile x, "[default]" is default; "[services x]" is services
+    // section x. Other sections are neither.
+    private static Dictionary<string, Dictionary<string, string>> NamedSections(
+        Dictionary<string, Dictionary<string, string>> sections, string kind, bool withDefault)
     {
-        var profiles = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var named = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var section in sections)
         {
             string name = section.Key;
-            if (name == "default")
+            if (withDefault && name == "default")
             {
-                Merge(profiles, "default", section.Value);
+                Merge(named, "default", section.Value);
             }
-            else if (name.Length > "profile".Length && name.StartsWith("profile", StringComparison.Ordinal) && char.IsWhiteSpace(name["profile".Length]))
+            else if (name.Length > kind.Length && name.StartsWith(kind, StringComparison.Ordinal) && char.IsWhiteSpace(name[kind.Length]))
             {
                 // botocore shlex-splits "profile x": a quoted name may hold spaces, an unquoted one may not.
-                string rest = name.Substring("profile".Length).Trim();
+                string rest = name.Substring(kind.Length).Trim();
                 if (rest.Length >= 2 && rest[0] is '"' or '\'' && rest[^1] == rest[0])
-                    Merge(profiles, rest.Substring(1, rest.Length - 2), section.Value);
+                    Merge(named, rest.Substring(1, rest.Length - 2), section.Value);
                 else if (rest.Length > 0 && rest.IndexOfAny(new[] { ' ', '\t' }) < 0)
-                    Merge(profiles, rest, section.Value);
+                    Merge(named, rest, section.Value);
             }
         }
-        return profiles;
+        return named;
     }
 
     private static void Merge(Dictionary<string, Dictionary<string, string>> profiles, string name, Dictionary<string, string> values)

@@ -35,9 +35,10 @@ public static class Cli
           region in the shared config files), list-runs starts an embedded DataZone emulator with 120 demo runs,
           says so on stderr, and lists from it. Otherwise it calls that endpoint or region with the standard
           credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the profile), and
-          --domain and --data-source are required. AWS_ENDPOINT_URL_DATAZONE / AWS_ENDPOINT_URL count as an
-          endpoint; AWS_MAX_ATTEMPTS (or the profile's max_attempts) sets the attempts per request (default 3);
-          AWS_USE_FIPS_ENDPOINT=true (or the profile's use_fips_endpoint) calls the region's FIPS endpoint.
+          --domain and --data-source are required. AWS_ENDPOINT_URL_DATAZONE / AWS_ENDPOINT_URL and the
+          profile's endpoint_url (or its services section) count as an endpoint. AWS_MAX_ATTEMPTS (or the
+          profile's max_attempts) sets the attempts per request (default 3). AWS_USE_FIPS_ENDPOINT=true (or the
+          profile's use_fips_endpoint) calls the region's FIPS endpoint.
 
         Output:
           Runs go to stdout. stderr gets the emulator notice, 'NextToken: <token>' when --max-items stopped early,

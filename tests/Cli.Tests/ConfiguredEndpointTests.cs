@@ -188,6 +188,38 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     }
 
     [Fact]
+    public async Task A_profiles_services_section_endpoint_is_called_instead_of_the_embedded_emulator()
+    {
+        var credentials = _reference.Emulator.Credentials;
+        string home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(home, ".aws"));
+            File.WriteAllText(Path.Combine(home, ".aws", "config"),
+                $"[default]\nregion = us-east-1\nservices = local\n[services local]\ndatazone =\n  endpoint_url = {_reference.Endpoint}\n");
+            var environment = new Dictionary<string, string?>
+            {
+                ["HOME"] = home,
+                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
+            };
+            int requestsBefore = _reference.Emulator.Requests.Count;
+
+            CliResult result = await CliRunner.RunAsync(environment, "list-runs", "--domain", _reference.Emulator.DomainId,
+                "--data-source", _reference.Emulator.DataSourceId, "--max-items", "2", "--output", "json");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain("embedded DataZone emulator", result.Stderr);
+            Assert.Equal(2, result.StdoutLines.Length);
+            Assert.True(_reference.Emulator.Requests.Count > requestsBefore, "the configured endpoint was not called");
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_explicit_profile_without_a_region_is_a_usage_error_that_says_where_it_looked()
     {
         CliResult result = await CliRunner.RunAsync("list-runs", "--profile", "ghost");

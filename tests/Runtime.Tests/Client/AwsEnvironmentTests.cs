@@ -163,7 +163,10 @@ public sealed class AwsEnvironmentTests : IDisposable
     public void FindEndpoint_NothingConfigured_IsNull()
     {
         Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
-        Assert.Equal("AWS_ENDPOINT_URL_DATAZONE and AWS_ENDPOINT_URL (not set)", looked);
+        Assert.Equal(
+            "AWS_ENDPOINT_URL_DATAZONE and AWS_ENDPOINT_URL (not set); profile 'default' in ~/.aws/credentials (no home directory), "
+            + "~/.aws/config (no home directory): no endpoint_url, none for datazone in a services section",
+            looked);
     }
 
     [Fact]
@@ -189,6 +192,65 @@ public sealed class AwsEnvironmentTests : IDisposable
         _variables["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
         Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
         Assert.Contains("ignored", looked);
+    }
+
+    // botocore's ConfiguredEndpointProvider order: AWS_ENDPOINT_URL_<SERVICE>, the profile's services section,
+    // AWS_ENDPOINT_URL, the profile's endpoint_url.
+    [Fact]
+    public void FindEndpoint_ProfileSettingsTakeTheirPlaceInBotocoresOrder()
+    {
+        WithHome();
+        string config = _files.WriteFile(".aws/config",
+            "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n"
+            + "[services local]\ndatazone =\n  endpoint_url = http://services-datazone:3\ns3 =\n  endpoint_url = http://services-s3:9\n");
+        _variables["AWS_PROFILE"] = "dev";
+
+        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string source));
+        Assert.Equal($"'endpoint_url' for datazone in the services section of profile 'dev' in {config}", source);
+
+        _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
+        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+
+        _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://service-env:1";
+        Assert.Equal(new Uri("http://service-env:1"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal("AWS_ENDPOINT_URL_DATAZONE", source);
+
+        // Without a datazone block the global settings apply: the variable, then the profile's own endpoint_url.
+        _variables.Remove("AWS_ENDPOINT_URL_DATAZONE");
+        _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://services-s3:9\n");
+        Assert.Equal(new Uri("http://global-env:2"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        _variables.Remove("AWS_ENDPOINT_URL");
+        Assert.Equal(new Uri("http://profile-global:4"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal($"'endpoint_url' of profile 'dev' in {config}", source);
+    }
+
+    [Fact]
+    public void FindEndpoint_ProfileCanIgnoreConfiguredEndpoints_AndAClientUsesWhatFindEndpointFinds()
+    {
+        WithHome();
+        _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\nendpoint_url = http://profile-global:4\n");
+        using (var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler)))
+        {
+            Assert.Equal(new Uri("http://profile-global:4"), client.Endpoint);
+        }
+
+        _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\nendpoint_url = http://profile-global:4\nignore_configured_endpoint_urls = TRUE\n");
+        Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
+        Assert.Contains("ignored: 'ignore_configured_endpoint_urls' of profile 'default'", looked);
+        using (var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler)))
+        {
+            Assert.Equal(new Uri("https://datazone.eu-west-1.api.aws/"), client.Endpoint);
+        }
+    }
+
+    [Fact]
+    public void FindEndpoint_AMalformedProfileSetting_NamesTheSetting()
+    {
+        WithHome();
+        _files.WriteFile(".aws/config", "[default]\nendpoint_url = localhost:4566\n");
+        var error = Assert.Throws<AwsClientException>(() => AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out _));
+        Assert.Contains("'endpoint_url' of profile 'default'", error.Message);
+        Assert.Contains("must be an absolute http or https URL; got 'localhost:4566'", error.Message);
     }
 
     [Theory]
