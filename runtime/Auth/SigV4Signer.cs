@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -116,8 +117,14 @@ public static class SigV4Signer
     public static string CanonicalHeaders(IEnumerable<KeyValuePair<string, string>> headers, IEnumerable<string> signedHeaderNames)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        return CanonicalHeadersOfSorted(headers, SortedLowerNames(signedHeaderNames));
+    }
+
+    // sortedNames: lower-cased, distinct and ordinally sorted, as SortedLowerNames gives them.
+    private static string CanonicalHeadersOfSorted(IEnumerable<KeyValuePair<string, string>> headers, List<string> sortedNames)
+    {
         var builder = new StringBuilder();
-        foreach (string name in SortedLowerNames(signedHeaderNames))
+        foreach (string name in sortedNames)
         {
             builder.Append(name).Append(':');
             bool first = true;
@@ -147,14 +154,18 @@ public static class SigV4Signer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signedHeaderNames);
         var names = SortedLowerNames(signedHeaderNames);
-        return string.Concat(
+        return CanonicalRequestOfSorted(request, names, string.Join(";", names), escapePath);
+    }
+
+    // sortedNames as SortedLowerNames gives them; signedHeaders: them joined by ';'. Sign has both already.
+    private static string CanonicalRequestOfSorted(SigV4Request request, List<string> sortedNames, string signedHeaders, bool escapePath) =>
+        string.Concat(
             request.Method.ToUpperInvariant(), "\n",
             CanonicalUri(request.Path, escapePath), "\n",
             CanonicalQueryString(request.Query), "\n",
-            CanonicalHeaders(request.Headers, names), "\n",
-            string.Join(";", names), "\n",
+            CanonicalHeadersOfSorted(request.Headers, sortedNames), "\n",
+            signedHeaders, "\n",
             request.PayloadHash);
-    }
 
     /// <summary>The credential scope: <c>yyyyMMdd/region/service/aws4_request</c>.</summary>
     /// <param name="date">The date, <c>yyyyMMdd</c> (the first eight characters of the amz date).</param>
@@ -167,8 +178,23 @@ public static class SigV4Signer
     /// <param name="amzDate">The <c>X-Amz-Date</c> value.</param>
     /// <param name="credentialScope">The credential scope.</param>
     /// <param name="canonicalRequest">The canonical request.</param>
-    public static string StringToSign(string amzDate, string credentialScope, string canonicalRequest) =>
-        $"{Algorithm}\n{amzDate}\n{credentialScope}\n{ToHex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
+    public static string StringToSign(string amzDate, string credentialScope, string canonicalRequest)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalRequest);
+        // The canonical request holds the session token: the pooled buffer is cleared before it goes back.
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(canonicalRequest.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(canonicalRequest, utf8);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8.AsSpan(0, length), hash);
+            return $"{Algorithm}\n{amzDate}\n{credentialScope}\n{ToHex(hash)}";
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8, clearArray: true);
+        }
+    }
 
     /// <summary>Derives the signing key: HMAC chain over date, region, service and <c>aws4_request</c>, keyed first by <c>"AWS4" + secret</c>.</summary>
     /// <param name="secretAccessKey">The secret access key.</param>
@@ -211,8 +237,12 @@ public static class SigV4Signer
     /// <summary>The hex HMAC-SHA256 of the string to sign under the signing key.</summary>
     /// <param name="signingKey">The key from <see cref="DeriveSigningKey"/>.</param>
     /// <param name="stringToSign">The string to sign.</param>
-    public static string ComputeSignature(byte[] signingKey, string stringToSign) =>
-        ToHex(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
+    public static string ComputeSignature(byte[] signingKey, string stringToSign)
+    {
+        Span<byte> signature = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign), signature);
+        return ToHex(signature);
+    }
 
     /// <summary>
     /// Computes the signature of a request whose headers already carry <c>X-Amz-Date</c> (and the security token):
@@ -279,11 +309,11 @@ public static class SigV4Signer
         }
 
         var names = SortedLowerNames(signedNames);
+        string signedHeaders = string.Join(";", names);
         string scope = CredentialScope(date, region, service);
-        string canonicalRequest = CanonicalRequest(described, names);
+        string canonicalRequest = CanonicalRequestOfSorted(described, names, signedHeaders, escapePath: true);
         string stringToSign = StringToSign(amzDate, scope, canonicalRequest);
         string signature = ComputeSignature(SigningKeyFor(credentials.SecretAccessKey, date, region, service), stringToSign);
-        string signedHeaders = string.Join(";", names);
         string authorization = $"{Algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
         return new SigV4SigningResult(authorization, amzDate, credentials.SessionToken, signedHeaders, canonicalRequest, stringToSign, signature);
     }
@@ -386,5 +416,16 @@ public static class SigV4Signer
     private static bool IsOneOf(string name, string a, string b) =>
         string.Equals(name, a, StringComparison.OrdinalIgnoreCase) || string.Equals(name, b, StringComparison.OrdinalIgnoreCase);
 
-    private static string ToHex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+    // Lower-case hex of a hash (32 bytes), in one allocation.
+    private static string ToHex(ReadOnlySpan<byte> bytes)
+    {
+        const string Digits = "0123456789abcdef";
+        Span<char> chars = stackalloc char[bytes.Length * 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = Digits[bytes[i] >> 4];
+            chars[2 * i + 1] = Digits[bytes[i] & 0xF];
+        }
+        return new string(chars);
+    }
 }
