@@ -100,8 +100,8 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
     {
         options ??= new EmulatorOptions();
         options.Validate();
-        ServiceModel model = options.ModelPath is null ? ServiceModel.Embedded : ServiceModel.Load(options.ModelPath);
-        OperationModel listRuns = model.GetOperation("ListDataSourceRuns");
+        var model = options.ModelPath is null ? ServiceModel.Embedded : ServiceModel.Load(options.ModelPath);
+        var listRuns = model.GetOperation("ListDataSourceRuns");
         IReadOnlyList<EmulatedDataSource> dataSources = BuildDataSources(options, model, listRuns);
         var dictionary = dataSources.ToDictionary(d => (d.DomainId, d.DataSourceId));
 
@@ -110,7 +110,7 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
         IOperationHandler[] handlers = [new ListDataSourceRunsHandler(listRuns, dictionary, tokens, () => options.Faults)];
         var server = new EmulatorServer(options, model, log, handlers);
 
-        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(DataZoneEmulator).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
@@ -123,7 +123,7 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
         // No Ctrl+C handling of its own: a test host or the command-line tool owns the process.
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
 
-        WebApplication app = builder.Build();
+        var app = builder.Build();
         app.Run(server.HandleAsync);
         try
         {
@@ -135,7 +135,7 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
             throw;
         }
 
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         var bound = new Uri(address);
         var endpoint = new Uri($"http://127.0.0.1:{bound.Port}/");
@@ -176,10 +176,10 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
     {
         var vocabulary = RunVocabulary.From(model);
         var sources = new List<EmulatedDataSource>();
-        string domainId = options.DomainId;
+        var domainId = options.DomainId;
         if (options.DataFile is { } file)
         {
-            RunFile.Contents contents = RunFile.Load(file, options.DomainId, options.DataSourceId);
+            var contents = RunFile.Load(file, options.DomainId, options.DataSourceId);
             CheckRuns(contents.Runs, model, file);
             domainId = contents.DomainId;
             sources.Add(new EmulatedDataSource(domainId, contents.DataSourceId, new MaterializedRunList(contents.Runs, contents.Fingerprint)));
@@ -189,7 +189,7 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
             sources.Add(Generated(options, domainId, options.DataSourceId, vocabulary));
         }
 
-        foreach (string extra in options.AdditionalDataSourceIds)
+        foreach (var extra in options.AdditionalDataSourceIds)
         {
             if (sources.Any(s => s.DataSourceId == extra))
             {
@@ -200,9 +200,9 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
         }
 
         // Ids the model's patterns reject could never be asked for: say so now.
-        InputMember domainMember = listRuns.GetInput("domainIdentifier");
-        InputMember dataSourceMember = listRuns.GetInput("dataSourceIdentifier");
-        foreach (EmulatedDataSource source in sources)
+        var domainMember = listRuns.GetInput("domainIdentifier");
+        var dataSourceMember = listRuns.GetInput("dataSourceIdentifier");
+        foreach (var source in sources)
         {
             CheckId(domainMember, source.DomainId);
             CheckId(dataSourceMember, source.DataSourceId);
@@ -224,8 +224,8 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
 
     private static void CheckRuns(IReadOnlyList<EmulatedRun> runs, ServiceModel model, string file)
     {
-        IReadOnlyList<string>? statuses = model.Shapes.TryGetValue("DataSourceRunStatus", out ShapeModel? s) ? s.Enum : null;
-        for (int i = 0; i < runs.Count; i++)
+        var statuses = model.Shapes.TryGetValue("DataSourceRunStatus", out var s) ? s.Enum : null;
+        for (var i = 0; i < runs.Count; i++)
         {
             if (statuses is not null && !statuses.Contains(runs[i].Status))
             {

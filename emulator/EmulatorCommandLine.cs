@@ -80,16 +80,16 @@ public sealed class EmulatorCommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new EmulatorOptions { Port = DefaultPort };
-        bool help = false;
-        bool log = false;
+        var help = false;
+        var log = false;
         string? accessKey = null;
         string? secret = null;
         string? sessionToken = null;
-        for (int i = 0; i < args.Count; i++)
+        for (var i = 0; i < args.Count; i++)
         {
-            string flag = args[i];
+            var flag = args[i];
             string? inline = null;
-            int eq = flag.IndexOf('=', StringComparison.Ordinal);
+            var eq = flag.IndexOf('=', StringComparison.Ordinal);
             if (flag.StartsWith("--", StringComparison.Ordinal) && eq > 0)
             {
                 inline = flag.Substring(eq + 1);
@@ -139,8 +139,8 @@ public sealed class EmulatorCommandLine
                     options.DataFile = Text(flag, Value());
                     break;
                 case "--newest-run-at":
-                    string time = Value();
-                    options.NewestRunAt = DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset newest)
+                    var time = Value();
+                    options.NewestRunAt = DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var newest)
                         ? newest
                         : throw new ArgumentException($"{flag}: '{time}' is not an ISO-8601 time.");
                     break;
@@ -172,8 +172,8 @@ public sealed class EmulatorCommandLine
                     options.Faults.ThrottleEvery = Int(flag, Value(), 0, int.MaxValue);
                     break;
                 case "--server-error-rate":
-                    string rate = Value();
-                    options.Faults.ServerErrorRate = double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) && r is >= 0 and <= 1
+                    var rate = Value();
+                    options.Faults.ServerErrorRate = double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1
                         ? r
                         : throw new ArgumentException($"{flag}: '{rate}' is not a number between 0 and 1.");
                     break;
@@ -243,10 +243,10 @@ public sealed class EmulatorCommandLine
             return 0;
         }
 
-        EmulatorOptions options = commandLine.Options;
+        var options = commandLine.Options;
         if (commandLine.LogRequests)
         {
-            TextWriter synchronizedErr = TextWriter.Synchronized(stderr);
+            var synchronizedErr = TextWriter.Synchronized(stderr);
             options.OnRequest = entry => synchronizedErr.WriteLine(Describe(entry));
         }
 
@@ -285,7 +285,7 @@ public sealed class EmulatorCommandLine
     {
         ArgumentNullException.ThrowIfNull(emulator);
         var lines = new List<string> { $"DataZone emulator listening on {emulator.Endpoint}" };
-        foreach (Data.EmulatedDataSource source in emulator.DataSources)
+        foreach (var source in emulator.DataSources)
         {
             lines.Add($"  domain {source.DomainId}, data source {source.DataSourceId}: {source.Runs.Count} runs");
         }
@@ -293,7 +293,7 @@ public sealed class EmulatorCommandLine
         lines.Add(emulator.Options.VerifySignatures
             ? $"  SigV4 required: access key {emulator.Credentials.AccessKeyId}, secret {emulator.Credentials.SecretAccessKey}, service {emulator.Model.SigningName}, any region"
             : "  SigV4 not checked (--no-auth)");
-        FaultOptions f = emulator.Faults;
+        var f = emulator.Faults;
         if (f.ThrottleEvery > 0 || f.ServerErrorRate > 0 || f.Latency > TimeSpan.Zero || f.EmptyPageEvery > 0 || f.DropConnectionEvery > 0)
         {
             lines.Add(FormattableString.Invariant(
@@ -307,14 +307,14 @@ public sealed class EmulatorCommandLine
 
     private static string Describe(RequestLogEntry e)
     {
-        string outcome = e.StatusCode == 0 ? "dropped" : e.StatusCode.ToString(CultureInfo.InvariantCulture);
-        string detail = e.ErrorCode ?? ("items=" + e.ItemCount.ToString(CultureInfo.InvariantCulture) + (e.NextToken is null ? "" : " +token"));
-        string fault = e.Fault == EmulatorFault.None ? "" : $" [fault: {e.Fault}]";
+        var outcome = e.StatusCode == 0 ? "dropped" : e.StatusCode.ToString(CultureInfo.InvariantCulture);
+        var detail = e.ErrorCode ?? ("items=" + e.ItemCount.ToString(CultureInfo.InvariantCulture) + (e.NextToken is null ? "" : " +token"));
+        var fault = e.Fault == EmulatorFault.None ? "" : $" [fault: {e.Fault}]";
         return $"#{e.Sequence.ToString(CultureInfo.InvariantCulture)} {e.Method} {e.Target} -> {outcome} {detail}{fault} id={e.RequestId}";
     }
 
     private static int Int(string flag, string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new ArgumentException($"{flag}: '{value}' is not a whole number in {min}..{max}.");
 
@@ -324,7 +324,7 @@ public sealed class EmulatorCommandLine
     /// <summary>Parses <c>250ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c> or <c>hh:mm:ss</c>.</summary>
     internal static TimeSpan Duration(string flag, string value)
     {
-        (string digits, double unitMs) = value switch
+        (var digits, var unitMs) = value switch
         {
             _ when value.EndsWith("ms", StringComparison.Ordinal) => (value[..^2], 1d),
             _ when value.EndsWith('s') => (value[..^1], 1_000d),
@@ -332,12 +332,12 @@ public sealed class EmulatorCommandLine
             _ when value.EndsWith('h') => (value[..^1], 3_600_000d),
             _ => ("", 0d),
         };
-        if (unitMs > 0 && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out double amount) && amount >= 0)
+        if (unitMs > 0 && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
         {
             return TimeSpan.FromMilliseconds(amount * unitMs);
         }
 
-        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan span) && span >= TimeSpan.Zero)
+        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
         {
             return span;
         }
@@ -352,8 +352,8 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         using var stop = new CancellationTokenSource();
-        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         return await EmulatorCommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
 
         void Stop(PosixSignalContext context)

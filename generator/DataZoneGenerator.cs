@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Emit;

@@ -1,5 +1,3 @@
-using DataZone.Gen;
-
 namespace DataZone.Gen.Bench.Consumer;
 
 /// <summary>The generated paginator over ListDataSourceRuns (the DataZone.Gen generator fills this class in).</summary>

@@ -9,7 +9,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using DataZone.Gen;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Json;
 
@@ -37,7 +36,7 @@ internal static class Program
             return 2;
         }
 
-        for (int iteration = 1; iteration <= options.Iterations; iteration++)
+        for (var iteration = 1; iteration <= options.Iterations; iteration++)
         {
             var result = await ListAsync(options).ConfigureAwait(false);
             Console.Out.WriteLine(result.ToJson(iteration));
@@ -47,7 +46,7 @@ internal static class Program
 
     private static async Task<Result> ListAsync(Options options)
     {
-        TimingHandler? timing = options.Breakdown ? new TimingHandler(captureBodies: true) : null;
+        var timing = options.Breakdown ? new TimingHandler(captureBodies: true) : null;
         using var client = new DataZoneClient(new AwsClientOptions
         {
             Region = options.Region,
@@ -63,30 +62,36 @@ internal static class Program
         };
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[] idBuffer = new byte[256];
+        var idBuffer = new byte[256];
         long items = 0;
 
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
-        TimeSpan pauseBefore = GC.GetTotalPauseDuration();
-        TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-        long jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var stopwatch = Stopwatch.StartNew();
 
-        await foreach (DataSourceRunSummary run in paginator.Paginate(request, new PaginationOptions { PageSize = options.PageSize, MaxItems = options.MaxItems }))
+        await foreach (var run in paginator.Paginate(request, new PaginationOptions { PageSize = options.PageSize, MaxItems = options.MaxItems }))
         {
             if (items > 0)
+            {
                 hash.AppendData("\n"u8);
-            string id = run.Id;
+            }
+
+            var id = run.Id;
             if (Encoding.UTF8.GetMaxByteCount(id.Length) > idBuffer.Length)
+            {
                 idBuffer = new byte[Encoding.UTF8.GetMaxByteCount(id.Length)];
-            int length = Encoding.UTF8.GetBytes(id, idBuffer);
+            }
+
+            var length = Encoding.UTF8.GetBytes(id, idBuffer);
             hash.AppendData(idBuffer, 0, length);
             items++;
         }
 
         stopwatch.Stop();
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var result = new Result
         {
             Items = items,
@@ -101,11 +106,14 @@ internal static class Program
             JitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore,
         };
         // The managed heap after the listing (as of the last GC): flat when nothing is retained across pages.
-        GCMemoryInfo gcInfo = GC.GetGCMemoryInfo();
+        var gcInfo = GC.GetGCMemoryInfo();
         result.GcHeapSizeBytes = gcInfo.HeapSizeBytes;
         result.GcCommittedBytes = gcInfo.TotalCommittedBytes;
         if (timing is not null)
+        {
             result.Breakdown = Profile(timing, options, client.Endpoint);
+        }
+
         using (var process = Process.GetCurrentProcess())
         {
             process.Refresh();
@@ -129,10 +137,13 @@ internal static class Program
 
         // The generated reader over every captured body (what ReadListDataSourceRunsResponse does per page).
         long readItems = 0;
-        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var read = Stopwatch.StartNew();
-        foreach (byte[] body in timing.Bodies)
+        foreach (var body in timing.Bodies)
+        {
             readItems += AwsJson.ReadBody(body, ListDataSourceRunsResponse.ReadJson).Items.Count;
+        }
+
         read.Stop();
         breakdown.JsonReadMs = read.Elapsed.TotalMilliseconds;
         breakdown.JsonReadItems = readItems;
@@ -140,7 +151,7 @@ internal static class Program
 
         // A token-only scan of the same bodies: the floor of any reader.
         var scan = Stopwatch.StartNew();
-        foreach (byte[] body in timing.Bodies)
+        foreach (var body in timing.Bodies)
         {
             var reader = new Utf8JsonReader(body);
             while (reader.Read())
@@ -152,11 +163,11 @@ internal static class Program
 
         // The signer, once per page, over a request like the ones sent.
         var credentials = new AwsCredentials(options.AccessKeyId, options.SecretAccessKey);
-        string host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
-        string path = $"/v2/domains/{options.Domain}/data-sources/{options.DataSource}/runs";
+        var host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
+        var path = $"/v2/domains/{options.Domain}/data-sources/{options.DataSource}/runs";
         allocated = GC.GetTotalAllocatedBytes(precise: true);
         var sign = Stopwatch.StartNew();
-        for (int i = 0; i < timing.Requests; i++)
+        for (var i = 0; i < timing.Requests; i++)
         {
             var description = new SigV4Request("GET", path);
             description.Query.Add(new("maxResults", "50"));
@@ -192,17 +203,23 @@ internal static class Program
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            long start = Stopwatch.GetTimestamp();
-            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var start = Stopwatch.GetTimestamp();
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             _ticks += Stopwatch.GetTimestamp() - start;
             Requests++;
             ResponseBytes += body.Length;
             if (_captureBodies)
+            {
                 Bodies.Add(body);
+            }
+
             var buffered = new ByteArrayContent(body);
             foreach (var header in response.Content.Headers)
+            {
                 buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
             response.Content = buffered;
             return response;
         }
@@ -301,8 +318,8 @@ internal static class Program
         public static Options Parse(string[] args)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            bool breakdown = false;
-            for (int i = 0; i < args.Length; i++)
+            var breakdown = false;
+            for (var i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--breakdown")
                 {
@@ -310,11 +327,17 @@ internal static class Program
                     continue;
                 }
                 if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                {
                     throw new ArgumentException($"unexpected argument '{args[i]}'");
+                }
+
                 values[args[i]] = args[++i];
             }
-            if (!values.TryGetValue("--endpoint", out string? endpoint))
+            if (!values.TryGetValue("--endpoint", out var endpoint))
+            {
                 throw new ArgumentException("--endpoint is required");
+            }
+
             var options = new Options { Endpoint = new Uri(endpoint, UriKind.Absolute), Breakdown = breakdown };
             foreach (var (name, value) in values)
             {

@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using DataZone.Gen.Auth;
+using DataZone.Gen.Bench.Config;
 
 namespace DataZone.Gen.Bench;
 

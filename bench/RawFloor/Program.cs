@@ -1,9 +1,7 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,8 +33,8 @@ internal static class Program
             ["--access-key-id"] = "AKIAEMULATOREXAMPLE",
             ["--secret-access-key"] = "emulator/secret/EXAMPLEKEY",
         };
-        bool hashIds = true;
-        for (int i = 0; i < args.Length; i++)
+        var hashIds = true;
+        for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--no-hash")
             {
@@ -52,24 +50,24 @@ internal static class Program
                 return 2;
             }
         }
-        if (!values.TryGetValue("--endpoint", out string? endpointText))
+        if (!values.TryGetValue("--endpoint", out var endpointText))
         {
             await Console.Error.WriteLineAsync("rawfloor: --endpoint is required").ConfigureAwait(false);
             return 2;
         }
 
         var endpoint = new Uri(endpointText, UriKind.Absolute);
-        string host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
-        string path = $"/v2/domains/{AwsUriEncoding.EscapeLabel(values["--domain"])}/data-sources/{AwsUriEncoding.EscapeLabel(values["--data-source"])}/runs";
-        string baseUri = endpoint.GetLeftPart(UriPartial.Authority) + path + "?maxResults=" + values["--page-size"];
-        string region = values["--region"];
+        var host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
+        var path = $"/v2/domains/{AwsUriEncoding.EscapeLabel(values["--domain"])}/data-sources/{AwsUriEncoding.EscapeLabel(values["--data-source"])}/runs";
+        var baseUri = endpoint.GetLeftPart(UriPartial.Authority) + path + "?maxResults=" + values["--page-size"];
+        var region = values["--region"];
         var credentials = new AwsCredentials(values["--access-key-id"], values["--secret-access-key"]);
 
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[] buffer = new byte[64 * 1024];
+        var buffer = new byte[64 * 1024];
         long items = 0, bytes = 0;
-        int pages = 0;
+        var pages = 0;
         string? token = null;
 
         var stopwatch = Stopwatch.StartNew();
@@ -77,32 +75,40 @@ internal static class Program
         {
             var signing = new SigV4Request("GET", path);
             signing.Query.Add(new("maxResults", values["--page-size"]));
-            string uri = baseUri;
+            var uri = baseUri;
             if (token is not null)
             {
                 signing.Query.Add(new("nextToken", token));
                 uri += "&nextToken=" + AwsUriEncoding.EscapeQueryComponent(token);
             }
             signing.Headers.Add(new("host", host));
-            SigV4SigningResult signature = SigV4Signer.Sign(signing, credentials, region, "datazone", DateTimeOffset.UtcNow);
+            var signature = SigV4Signer.Sign(signing, credentials, region, "datazone", DateTimeOffset.UtcNow);
 
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             foreach (var header in signature.Headers)
+            {
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            int length = 0;
-            await using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var length = 0;
+            await using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             {
                 int read;
                 while ((read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
                 {
                     length += read;
                     if (length == buffer.Length)
+                    {
                         Array.Resize(ref buffer, buffer.Length * 2);
+                    }
                 }
             }
             if ((int)response.StatusCode != 200)
+            {
                 throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(buffer, 0, length)}");
+            }
+
             pages++;
             bytes += length;
             token = Scan(buffer.AsSpan(0, length), hashIds ? hash : null, ref items);
@@ -125,7 +131,7 @@ internal static class Program
     {
         var reader = new Utf8JsonReader(body);
         string? nextToken = null;
-        bool inItems = false;
+        var inItems = false;
         while (reader.Read())
         {
             switch (reader.TokenType)
@@ -147,11 +153,19 @@ internal static class Program
                 case JsonTokenType.PropertyName when inItems && hash is not null && reader.CurrentDepth == 3 && reader.ValueTextEquals("id"u8):
                     reader.Read();
                     if (items > 1)
+                    {
                         hash.AppendData("\n"u8);
+                    }
+
                     if (reader.ValueIsEscaped)
+                    {
                         hash.AppendData(Encoding.UTF8.GetBytes(reader.GetString()!));
+                    }
                     else
+                    {
                         hash.AppendData(reader.ValueSpan);
+                    }
+
                     break;
             }
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using DataZone.Gen.Auth;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace DataZone.Gen.Emulator.Auth;
 
@@ -46,19 +45,19 @@ internal sealed class SignatureVerifier
     public SignatureFailure? Verify(string method, string rawPath, string rawQuery, IHeaderDictionary headers, string payloadHash, out string? accessKeyId)
     {
         accessKeyId = null;
-        string? header = headers.Authorization.Count > 0 ? headers.Authorization.ToString() : null;
+        var header = headers.Authorization.Count > 0 ? headers.Authorization.ToString() : null;
         if (string.IsNullOrEmpty(header))
         {
             return new(IncompleteSignature, "Missing Authentication Token: the request has no Authorization header.");
         }
 
-        if (!SigV4Signer.TryParseAuthorization(header, out SigV4Authorization? authorization))
+        if (!SigV4Signer.TryParseAuthorization(header, out var authorization))
         {
             return new(IncompleteSignature, DescribeMalformed(header));
         }
 
         accessKeyId = authorization.AccessKeyId;
-        string? amzDate = Single(headers, "X-Amz-Date");
+        var amzDate = Single(headers, "X-Amz-Date");
         if (amzDate is null)
         {
             return new(IncompleteSignature,
@@ -66,7 +65,7 @@ internal sealed class SignatureVerifier
         }
 
         if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset signedAt))
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var signedAt))
         {
             return new(IncompleteSignature,
                 $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
@@ -100,7 +99,7 @@ internal sealed class SignatureVerifier
             return new(InvalidSignature, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
-        DateTimeOffset now = _clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (signedAt < now - _maxSkew)
         {
             return new(InvalidSignature,
@@ -115,18 +114,18 @@ internal sealed class SignatureVerifier
 
         var request = new SigV4Request(method, rawPath.Length == 0 ? "/" : rawPath) { PayloadHash = payloadHash };
         request.Query.AddRange(SigV4Signer.ParseQuery(rawQuery));
-        foreach (KeyValuePair<string, StringValues> pair in headers)
+        foreach (var pair in headers)
         {
-            foreach (string? value in pair.Value)
+            foreach (var value in pair.Value)
             {
                 request.Headers.Add(new(pair.Key, value ?? ""));
             }
         }
 
-        string canonicalRequest = SigV4Signer.CanonicalRequest(request, authorization.SignedHeaders);
-        string stringToSign = SigV4Signer.StringToSign(amzDate, authorization.CredentialScope, canonicalRequest);
-        byte[] key = SigV4Signer.DeriveSigningKey(_credentials.SecretAccessKey, authorization.Date, authorization.Region, authorization.Service);
-        string expected = SigV4Signer.ComputeSignature(key, stringToSign);
+        var canonicalRequest = SigV4Signer.CanonicalRequest(request, authorization.SignedHeaders);
+        var stringToSign = SigV4Signer.StringToSign(amzDate, authorization.CredentialScope, canonicalRequest);
+        var key = SigV4Signer.DeriveSigningKey(_credentials.SecretAccessKey, authorization.Date, authorization.Region, authorization.Service);
+        var expected = SigV4Signer.ComputeSignature(key, stringToSign);
         if (!SigV4Signer.SignaturesMatch(expected, authorization.Signature))
         {
             return new(InvalidSignature,
@@ -144,7 +143,7 @@ internal sealed class SignatureVerifier
             : presented is not null && SigV4Signer.SignaturesMatch(_credentials.SessionToken, presented);
 
     private static string? Single(IHeaderDictionary headers, string name) =>
-        headers.TryGetValue(name, out StringValues values) && values.Count > 0 ? values.ToString() : null;
+        headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
     private static string Minutes(TimeSpan span) => span.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -156,7 +155,7 @@ internal sealed class SignatureVerifier
         }
 
         var problems = new List<string>();
-        foreach (string part in new[] { "Credential", "Signature", "SignedHeaders" })
+        foreach (var part in new[] { "Credential", "Signature", "SignedHeaders" })
         {
             if (!header.Contains(part + "=", StringComparison.Ordinal))
             {

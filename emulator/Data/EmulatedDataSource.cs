@@ -32,7 +32,7 @@ public sealed class EmulatedDataSource
     /// <summary>The runs an unfiltered listing returns with a status filter, newest first.</summary>
     public IEnumerable<EmulatedRun> RunsWithStatus(string status)
     {
-        for (int i = 0; i < RunList.Count; i++)
+        for (var i = 0; i < RunList.Count; i++)
         {
             if (string.Equals(RunList.StatusAt(i), status, StringComparison.Ordinal))
             {
@@ -56,7 +56,7 @@ internal abstract class RunList : IReadOnlyList<EmulatedRun>
 
     public IEnumerator<EmulatedRun> GetEnumerator()
     {
-        for (int i = 0; i < Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             yield return this[i];
         }
@@ -89,7 +89,7 @@ internal sealed class MaterializedRunList : RunList
     /// <summary>Newest first; ties by id, ordinal ascending.</summary>
     internal static int ListingOrder(EmulatedRun a, EmulatedRun b)
     {
-        int byTime = b.CreatedAt.UtcTicks.CompareTo(a.CreatedAt.UtcTicks);
+        var byTime = b.CreatedAt.UtcTicks.CompareTo(a.CreatedAt.UtcTicks);
         return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
     }
 }

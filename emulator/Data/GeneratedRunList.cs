@@ -18,7 +18,7 @@ namespace DataZone.Gen.Emulator.Data;
 internal sealed class GeneratedRunList : RunList
 {
     private const long MinGapMs = 2_000;
-    private static readonly long s_spanMs = (long)TimeSpan.FromDays(180).TotalMilliseconds;
+    private static readonly long SpanMs = (long)TimeSpan.FromDays(180).TotalMilliseconds;
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private readonly ulong _key;
@@ -38,12 +38,12 @@ internal sealed class GeneratedRunList : RunList
         DataSourceId = dataSourceId;
         _vocabulary = vocabulary;
         _key = Mix((ulong)(uint)seed ^ Fnv(dataSourceId));
-        _gapMs = count == 0 ? MinGapMs : Math.Max(MinGapMs, s_spanMs / count);
+        _gapMs = count == 0 ? MinGapMs : Math.Max(MinGapMs, SpanMs / count);
         // Whole seconds, so that runs rounded to whole seconds stay in order.
         _newest = new DateTimeOffset(newestRunAt.UtcTicks - (newestRunAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         ProjectId = MakeId(Mix(_key ^ 0x5052_4F4A_4543_5400UL), Mix(_key ^ 0x7072_6F6A_6563_7400UL));
 
-        string identity = string.Join('\n', "generated/v1", seed, count, domainId, dataSourceId, _newest.UtcTicks, ProjectId);
+        var identity = string.Join('\n', "generated/v1", seed, count, domainId, dataSourceId, _newest.UtcTicks, ProjectId);
         _fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
     }
 
@@ -91,7 +91,7 @@ internal sealed class GeneratedRunList : RunList
             return _vocabulary.Running;
         }
 
-        ulong r = Hash(index, 6) % 100;
+        var r = Hash(index, 6) % 100;
         return r switch
         {
             < 62 => _vocabulary.Success,
@@ -104,16 +104,16 @@ internal sealed class GeneratedRunList : RunList
 
     private EmulatedRun Build(int index)
     {
-        string status = StatusOf(index);
-        DateTimeOffset created = CreatedAt(index);
-        string type = Hash(index, 7) % 4 == 0 ? _vocabulary.Prioritized : _vocabulary.Scheduled;
+        var status = StatusOf(index);
+        var created = CreatedAt(index);
+        var type = Hash(index, 7) % 4 == 0 ? _vocabulary.Prioritized : _vocabulary.Scheduled;
 
         DateTimeOffset? started = null;
         DateTimeOffset? stopped = null;
         EmulatedRunStatistics? statistics = null;
         EmulatedErrorMessage? error = null;
         EmulatedLineageSummary? lineage = null;
-        ulong shape = Hash(index, 8);
+        var shape = Hash(index, 8);
 
         if (status == _vocabulary.Requested)
         {
@@ -134,7 +134,7 @@ internal sealed class GeneratedRunList : RunList
         }
         else
         {
-            bool failedBeforeStart = status == _vocabulary.Failed && shape % 5 == 0;
+            var failedBeforeStart = status == _vocabulary.Failed && shape % 5 == 0;
             if (!failedBeforeStart)
             {
                 started = After(created, index, 9, 1_000, 30_000);
@@ -157,14 +157,14 @@ internal sealed class GeneratedRunList : RunList
                 // FAILED: always an error message; statistics only when it got going.
                 error = ErrorFor(index);
                 statistics = !failedBeforeStart && shape % 2 == 0 ? FullStatistics(index, failed: 1 + (int)(Hash(index, 13) % 400), omitSkipped: false) : null;
-                ulong l = (shape >> 8) % 10;
+                var l = (shape >> 8) % 10;
                 lineage = l < 3 ? new EmulatedLineageSummary { ImportStatus = _vocabulary.LineageFailed }
                     : l == 3 ? new EmulatedLineageSummary()
                     : null;
             }
         }
 
-        DateTimeOffset updated = stopped ?? (started is { } s ? After(s, index, 14, 1_000, 600_000) : created);
+        var updated = stopped ?? (started is { } s ? After(s, index, 14, 1_000, 600_000) : created);
         return new EmulatedRun
         {
             Id = IdOf(index),
@@ -193,11 +193,11 @@ internal sealed class GeneratedRunList : RunList
 
     private EmulatedErrorMessage ErrorFor(int index)
     {
-        IReadOnlyList<string> types = _vocabulary.ErrorTypes;
-        string errorType = types[(int)(Hash(index, 19) % (ulong)types.Count)];
-        ulong pick = Hash(index, 20) % (ulong)(ErrorDetails.Length + 2);
+        var types = _vocabulary.ErrorTypes;
+        var errorType = types[(int)(Hash(index, 19) % (ulong)types.Count)];
+        var pick = Hash(index, 20) % (ulong)(ErrorDetails.Length + 2);
         // Two slots in (length + 2) leave the detail out, as the model allows.
-        string? detail = pick < (ulong)ErrorDetails.Length ? ErrorDetails[pick] : null;
+        var detail = pick < (ulong)ErrorDetails.Length ? ErrorDetails[pick] : null;
         return new EmulatedErrorMessage { ErrorType = errorType, ErrorDetail = detail };
     }
 
@@ -210,7 +210,7 @@ internal sealed class GeneratedRunList : RunList
             return OffsetMs(index - 1);
         }
 
-        long offset = (index * _gapMs) + (long)(Hash(index, 1) % (ulong)(_gapMs - 1_000));
+        var offset = (index * _gapMs) + (long)(Hash(index, 1) % (ulong)(_gapMs - 1_000));
         if (Hash(index, 2) % 3 == 0)
         {
             // No fractional seconds on this one: round the offset up, the time down.
@@ -224,12 +224,12 @@ internal sealed class GeneratedRunList : RunList
 
     private string IdOf(int index)
     {
-        int pair = index >> 1;
+        var pair = index >> 1;
         if (IsTiedPair(pair))
         {
-            string a = RawId(2 * pair);
-            string b = RawId((2 * pair) + 1);
-            bool aFirst = string.CompareOrdinal(a, b) <= 0;
+            var a = RawId(2 * pair);
+            var b = RawId((2 * pair) + 1);
+            var aFirst = string.CompareOrdinal(a, b) <= 0;
             return (index & 1) == 0 ? (aFirst ? a : b) : (aFirst ? b : a);
         }
 
@@ -240,15 +240,15 @@ internal sealed class GeneratedRunList : RunList
 
     private static string MakeId(ulong a, ulong b) => string.Create(14, (a, b), static (span, state) =>
     {
-        ulong x = state.a;
-        for (int i = 0; i < 7; i++)
+        var x = state.a;
+        for (var i = 0; i < 7; i++)
         {
             span[i] = IdAlphabet[(int)(x % 36)];
             x /= 36;
         }
 
         x = state.b;
-        for (int i = 7; i < 14; i++)
+        for (var i = 7; i < 14; i++)
         {
             span[i] = IdAlphabet[(int)(x % 36)];
             x /= 36;
@@ -258,8 +258,8 @@ internal sealed class GeneratedRunList : RunList
     /// <summary>A time <paramref name="minMs"/>..<paramref name="maxMs"/> after <paramref name="start"/>; a third without fractional seconds.</summary>
     private DateTimeOffset After(DateTimeOffset start, int index, int salt, long minMs, long maxMs)
     {
-        long delta = minMs + (long)(Hash(index, salt) % (ulong)(maxMs - minMs));
-        DateTimeOffset t = start.AddMilliseconds(delta);
+        var delta = minMs + (long)(Hash(index, salt) % (ulong)(maxMs - minMs));
+        var t = start.AddMilliseconds(delta);
         if (Hash(index, salt + 100) % 3 == 0)
         {
             t = new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
@@ -282,8 +282,8 @@ internal sealed class GeneratedRunList : RunList
     /// <summary>FNV-1a over UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
     private static ulong Fnv(string text)
     {
-        ulong hash = 14695981039346656037UL;
-        foreach (char c in text)
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
@@ -308,7 +308,7 @@ internal sealed class GeneratedRunList : RunList
 
     private static IEnumerable<string> LongDetailLines()
     {
-        for (int i = 1; i <= 40; i++)
+        for (var i = 1; i <= 40; i++)
         {
             yield return $"  - column \"col_{i:D2}\": expected 'varchar(256)', found 'super' ({i}/40) — übersprungen";
         }

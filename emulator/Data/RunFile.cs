@@ -24,18 +24,18 @@ public static class RunFile
     /// <summary>Reads a data file; throws <see cref="InvalidDataException"/> naming the item and member at fault.</summary>
     public static Contents Load(string path, string defaultDomainId, string defaultDataSourceId)
     {
-        byte[] bytes = File.ReadAllBytes(path);
+        var bytes = File.ReadAllBytes(path);
         return Parse(bytes, defaultDomainId, defaultDataSourceId, path);
     }
 
     /// <summary>Reads data file content from UTF-8 bytes.</summary>
     public static Contents Parse(ReadOnlySpan<byte> utf8, string defaultDomainId, string defaultDataSourceId, string source = "data")
     {
-        byte[] copy = utf8.ToArray();
-        using JsonDocument document = JsonDocument.Parse(copy, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        JsonElement root = document.RootElement;
-        string domainId = defaultDomainId;
-        string dataSourceId = defaultDataSourceId;
+        var copy = utf8.ToArray();
+        using var document = JsonDocument.Parse(copy, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var root = document.RootElement;
+        var domainId = defaultDomainId;
+        var dataSourceId = defaultDataSourceId;
         JsonElement items;
         if (root.ValueKind == JsonValueKind.Array)
         {
@@ -45,7 +45,7 @@ public static class RunFile
         {
             domainId = String(root, "domainId", source) ?? defaultDomainId;
             dataSourceId = String(root, "dataSourceId", source) ?? defaultDataSourceId;
-            items = root.TryGetProperty("items", out JsonElement i) && i.ValueKind == JsonValueKind.Array
+            items = root.TryGetProperty("items", out var i) && i.ValueKind == JsonValueKind.Array
                 ? i
                 : throw new InvalidDataException($"{source}: expected an 'items' array.");
         }
@@ -55,8 +55,8 @@ public static class RunFile
         }
 
         var runs = new List<EmulatedRun>();
-        int index = 0;
-        foreach (JsonElement item in items.EnumerateArray())
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
         {
             runs.Add(ReadRun(item, dataSourceId, $"{source}: items[{index}]"));
             index++;
@@ -72,9 +72,9 @@ public static class RunFile
             throw new InvalidDataException($"{where}: expected an object.");
         }
 
-        DateTimeOffset created = Time(item, "createdAt", where) ?? throw Missing(where, "createdAt");
+        var created = Time(item, "createdAt", where) ?? throw Missing(where, "createdAt");
         EmulatedRunStatistics? stats = null;
-        if (item.TryGetProperty("runStatisticsForAssets", out JsonElement s) && s.ValueKind == JsonValueKind.Object)
+        if (item.TryGetProperty("runStatisticsForAssets", out var s) && s.ValueKind == JsonValueKind.Object)
         {
             stats = new EmulatedRunStatistics
             {
@@ -87,7 +87,7 @@ public static class RunFile
         }
 
         EmulatedErrorMessage? error = null;
-        if (item.TryGetProperty("errorMessage", out JsonElement e) && e.ValueKind == JsonValueKind.Object)
+        if (item.TryGetProperty("errorMessage", out var e) && e.ValueKind == JsonValueKind.Object)
         {
             error = new EmulatedErrorMessage
             {
@@ -97,7 +97,7 @@ public static class RunFile
         }
 
         EmulatedLineageSummary? lineage = null;
-        if (item.TryGetProperty("lineageSummary", out JsonElement l) && l.ValueKind == JsonValueKind.Object)
+        if (item.TryGetProperty("lineageSummary", out var l) && l.ValueKind == JsonValueKind.Object)
         {
             lineage = new EmulatedLineageSummary { ImportStatus = String(l, "importStatus", where) };
         }
@@ -123,7 +123,7 @@ public static class RunFile
 
     private static string? String(JsonElement element, string name, string where)
     {
-        if (!element.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -135,30 +135,30 @@ public static class RunFile
 
     private static int? Int(JsonElement element, string name, string where)
     {
-        if (!element.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number)
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
             ? number
             : throw new InvalidDataException($"{where}: '{name}' must be a 32-bit integer.");
     }
 
     private static DateTimeOffset? Time(JsonElement element, string name, string where)
     {
-        if (!element.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double seconds))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds))
         {
             return DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
         }
 
         if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset parsed))
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             return parsed.ToUniversalTime();
         }

@@ -84,25 +84,25 @@ public static class RunJson
     public static string FormatTimestamp(DateTimeOffset value)
     {
         Span<byte> buffer = stackalloc byte[32];
-        int length = FormatTimestamp(value, buffer);
+        var length = FormatTimestamp(value, buffer);
         return System.Text.Encoding.ASCII.GetString(buffer.Slice(0, length));
     }
 
     private static void WriteTimestamp(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset value)
     {
         Span<byte> buffer = stackalloc byte[32];
-        int length = FormatTimestamp(value, buffer);
+        var length = FormatTimestamp(value, buffer);
         writer.WriteString(name, buffer.Slice(0, length));
     }
 
     private static int FormatTimestamp(DateTimeOffset value, Span<byte> destination)
     {
-        DateTime utc = value.UtcDateTime;
-        long fraction = utc.Ticks % TimeSpan.TicksPerSecond;
-        string format = fraction == 0 ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'"
+        var utc = value.UtcDateTime;
+        var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
+        var format = fraction == 0 ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'"
             : fraction % TimeSpan.TicksPerMillisecond == 0 ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'"
             : "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'";
-        return utc.TryFormat(destination, out int written, format, CultureInfo.InvariantCulture)
+        return utc.TryFormat(destination, out var written, format, CultureInfo.InvariantCulture)
             ? written
             : throw new InvalidOperationException("Timestamp buffer too small.");
     }

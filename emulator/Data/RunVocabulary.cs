@@ -12,20 +12,20 @@ internal sealed class RunVocabulary
 {
     private RunVocabulary(ServiceModel model)
     {
-        IReadOnlyList<string> statuses = Enum(model, "DataSourceRunStatus");
+        var statuses = Enum(model, "DataSourceRunStatus");
         Requested = Pick(statuses, "REQUESTED", "DataSourceRunStatus");
         Running = Pick(statuses, "RUNNING", "DataSourceRunStatus");
         Failed = Pick(statuses, "FAILED", "DataSourceRunStatus");
         PartiallySucceeded = Pick(statuses, "PARTIALLY_SUCCEEDED", "DataSourceRunStatus");
         Success = Pick(statuses, "SUCCESS", "DataSourceRunStatus");
 
-        IReadOnlyList<string> types = Enum(model, "DataSourceRunType");
+        var types = Enum(model, "DataSourceRunType");
         Prioritized = Pick(types, "PRIORITIZED", "DataSourceRunType");
         Scheduled = Pick(types, "SCHEDULED", "DataSourceRunType");
 
         ErrorTypes = Enum(model, "DataSourceErrorType");
 
-        IReadOnlyList<string> lineage = Enum(model, "LineageImportStatus");
+        var lineage = Enum(model, "LineageImportStatus");
         LineageInProgress = Pick(lineage, "IN_PROGRESS", "LineageImportStatus");
         LineageSuccess = Pick(lineage, "SUCCESS", "LineageImportStatus");
         LineageFailed = Pick(lineage, "FAILED", "LineageImportStatus");
@@ -59,13 +59,13 @@ internal sealed class RunVocabulary
     public static RunVocabulary From(ServiceModel model) => new(model);
 
     private static IReadOnlyList<string> Enum(ServiceModel model, string shape) =>
-        model.Shapes.TryGetValue(shape, out ShapeModel? s) && s.Enum is { Count: > 0 } values
+        model.Shapes.TryGetValue(shape, out var s) && s.Enum is { Count: > 0 } values
             ? values
             : throw new InvalidOperationException($"The service model has no enum shape '{shape}' to generate runs from.");
 
     private static string Pick(IReadOnlyList<string> values, string wanted, string shape)
     {
-        foreach (string value in values)
+        foreach (var value in values)
         {
             if (string.Equals(value, wanted, StringComparison.Ordinal))
             {

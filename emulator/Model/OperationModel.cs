@@ -112,7 +112,7 @@ public sealed class OperationModel
     /// <summary>Finds the input member bound to a query parameter, URI label or header by wire name.</summary>
     public InputMember? FindInput(MemberLocation location, string locationName)
     {
-        foreach (InputMember member in InputMembers)
+        foreach (var member in InputMembers)
         {
             if (member.Location == location && string.Equals(member.LocationName, locationName, StringComparison.Ordinal))
             {
@@ -126,7 +126,7 @@ public sealed class OperationModel
     /// <summary>Finds an input member by member name, or throws (the handler and model disagree).</summary>
     public InputMember GetInput(string memberName)
     {
-        foreach (InputMember member in InputMembers)
+        foreach (var member in InputMembers)
         {
             if (string.Equals(member.Name, memberName, StringComparison.Ordinal))
             {

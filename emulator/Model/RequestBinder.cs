@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace DataZone.Gen.Emulator.Model;
 
@@ -23,10 +22,10 @@ internal sealed class BoundRequest
     public OperationModel Operation { get; }
 
     /// <summary>A string member's value, or null when absent.</summary>
-    public string? GetString(string memberName) => _values.TryGetValue(memberName, out string? value) ? value : null;
+    public string? GetString(string memberName) => _values.TryGetValue(memberName, out var value) ? value : null;
 
     /// <summary>An integer member's value, or null when absent.</summary>
-    public long? GetInteger(string memberName) => _integers.TryGetValue(memberName, out long value) ? value : null;
+    public long? GetInteger(string memberName) => _integers.TryGetValue(memberName, out var value) ? value : null;
 }
 
 /// <summary>
@@ -48,13 +47,13 @@ internal static class RequestBinder
         var integers = new Dictionary<string, long>(StringComparer.Ordinal);
         var problems = new List<string>();
 
-        foreach (InputMember member in operation.InputMembers)
+        foreach (var member in operation.InputMembers)
         {
-            string? raw = member.Location switch
+            var raw = member.Location switch
             {
-                MemberLocation.Uri => labels.TryGetValue(member.LocationName, out string? label) ? label : null,
+                MemberLocation.Uri => labels.TryGetValue(member.LocationName, out var label) ? label : null,
                 MemberLocation.QueryString => First(query, member.LocationName),
-                MemberLocation.Header => headers.TryGetValue(member.LocationName, out StringValues header) ? header.ToString() : null,
+                MemberLocation.Header => headers.TryGetValue(member.LocationName, out var header) ? header.ToString() : null,
                 _ => null, // Body members: no operation served so far has any.
             };
 
@@ -68,7 +67,7 @@ internal static class RequestBinder
                 continue;
             }
 
-            string? problem = Validate(member, raw, out long integer);
+            var problem = Validate(member, raw, out var integer);
             if (problem is not null)
             {
                 problems.Add(problem);
@@ -95,13 +94,13 @@ internal static class RequestBinder
     }
 
     private static string? First(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out StringValues value) && value.Count > 0 ? value[0] ?? "" : null;
+        query.TryGetValue(name, out var value) && value.Count > 0 ? value[0] ?? "" : null;
 
     private static string? Validate(InputMember member, string raw, out long integer)
     {
         integer = 0;
-        ShapeModel shape = member.Shape;
-        string at = $"Value '{raw}' at '{member.Name}' failed to satisfy constraint: ";
+        var shape = member.Shape;
+        var at = $"Value '{raw}' at '{member.Name}' failed to satisfy constraint: ";
         if (shape.IsInteger)
         {
             if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer))
@@ -155,7 +154,7 @@ internal static class RequestBinder
 
     private static bool Contains(IReadOnlyList<string> values, string value)
     {
-        foreach (string candidate in values)
+        foreach (var candidate in values)
         {
             if (string.Equals(candidate, value, StringComparison.Ordinal))
             {

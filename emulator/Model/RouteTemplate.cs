@@ -25,7 +25,7 @@ public sealed class RouteTemplate
     {
         get
         {
-            foreach (Segment segment in _segments)
+            foreach (var segment in _segments)
             {
                 if (segment.IsLabel)
                 {
@@ -38,11 +38,11 @@ public sealed class RouteTemplate
     /// <summary>Parses a <c>requestUri</c>; a literal query part (<c>?x-id=...</c>) is ignored.</summary>
     public static RouteTemplate Parse(string requestUri)
     {
-        int query = requestUri.IndexOf('?', StringComparison.Ordinal);
-        string path = query >= 0 ? requestUri.Substring(0, query) : requestUri;
-        string[] parts = path.Trim('/').Split('/');
+        var query = requestUri.IndexOf('?', StringComparison.Ordinal);
+        var path = query >= 0 ? requestUri.Substring(0, query) : requestUri;
+        var parts = path.Trim('/').Split('/');
         var segments = new List<Segment>(parts.Length);
-        foreach (string part in parts)
+        foreach (var part in parts)
         {
             if (part.Length == 0)
             {
@@ -51,8 +51,8 @@ public sealed class RouteTemplate
 
             if (part.Length > 2 && part[0] == '{' && part[part.Length - 1] == '}')
             {
-                string name = part.Substring(1, part.Length - 2);
-                bool greedy = name.EndsWith('+');
+                var name = part.Substring(1, part.Length - 2);
+                var greedy = name.EndsWith('+');
                 segments.Add(new Segment(greedy ? name.Substring(0, name.Length - 1) : name, IsLabel: true, greedy));
             }
             else
@@ -68,11 +68,11 @@ public sealed class RouteTemplate
     public bool TryMatch(string rawPath, out Dictionary<string, string> labels)
     {
         labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        string[] parts = rawPath.Length > 1 ? rawPath.Substring(1).Split('/') : Array.Empty<string>();
-        int p = 0;
-        for (int s = 0; s < _segments.Length; s++)
+        var parts = rawPath.Length > 1 ? rawPath.Substring(1).Split('/') : Array.Empty<string>();
+        var p = 0;
+        for (var s = 0; s < _segments.Length; s++)
         {
-            Segment segment = _segments[s];
+            var segment = _segments[s];
             if (segment.Greedy)
             {
                 if (p >= parts.Length)
@@ -89,7 +89,7 @@ public sealed class RouteTemplate
                 return false;
             }
 
-            string value = Uri.UnescapeDataString(parts[p++]);
+            var value = Uri.UnescapeDataString(parts[p++]);
             if (segment.IsLabel)
             {
                 // An empty label does not match, so a missing id is a 404 for the path, as on AWS.

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Reflection;
 using System.Text.Json;
 
 namespace DataZone.Gen.Emulator.Model;
@@ -16,7 +15,7 @@ public sealed class ServiceModel
     /// <summary>The logical name of the model embedded in this assembly.</summary>
     internal const string EmbeddedResourceName = "DataZone.Gen.Emulator.service-2.json";
 
-    private static readonly Lazy<ServiceModel> s_embedded = new(LoadEmbedded);
+    private static readonly Lazy<ServiceModel> EmbeddedModel = new(LoadEmbedded);
 
     private readonly Dictionary<string, OperationModel> _operations;
     private readonly Dictionary<string, int> _errorStatusCodes;
@@ -53,64 +52,64 @@ public sealed class ServiceModel
     public IReadOnlyDictionary<string, ShapeModel> Shapes { get; }
 
     /// <summary>The model shipped inside the emulator assembly (the project's <c>models/datazone/2018-05-10/service-2.json</c>).</summary>
-    public static ServiceModel Embedded => s_embedded.Value;
+    public static ServiceModel Embedded => EmbeddedModel.Value;
 
     /// <summary>Reads a model from a file.</summary>
     public static ServiceModel Load(string path)
     {
-        using FileStream stream = File.OpenRead(path);
+        using var stream = File.OpenRead(path);
         return Load(stream);
     }
 
     /// <summary>Reads a model from a stream of <c>service-2.json</c> text.</summary>
     public static ServiceModel Load(Stream stream)
     {
-        using JsonDocument document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+        using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
         return Read(document.RootElement);
     }
 
     /// <summary>Finds an operation, or throws naming the operation the model lacks.</summary>
     public OperationModel GetOperation(string name) =>
-        _operations.TryGetValue(name, out OperationModel? operation)
+        _operations.TryGetValue(name, out var operation)
             ? operation
             : throw new InvalidOperationException($"The service model has no operation '{name}'.");
 
     /// <summary>The HTTP status the model gives an error shape (<c>error.httpStatusCode</c>), or <paramref name="fallback"/>.</summary>
     public int ErrorStatusCode(string errorCode, int fallback) =>
-        _errorStatusCodes.TryGetValue(errorCode, out int status) ? status : fallback;
+        _errorStatusCodes.TryGetValue(errorCode, out var status) ? status : fallback;
 
     private static ServiceModel LoadEmbedded()
     {
-        Assembly assembly = typeof(ServiceModel).Assembly;
-        using Stream stream = assembly.GetManifestResourceStream(EmbeddedResourceName)
+        var assembly = typeof(ServiceModel).Assembly;
+        using var stream = assembly.GetManifestResourceStream(EmbeddedResourceName)
             ?? throw new InvalidOperationException($"Embedded model '{EmbeddedResourceName}' is missing from {assembly.GetName().Name}.");
         return Load(stream);
     }
 
     private static ServiceModel Read(JsonElement root)
     {
-        JsonElement metadata = Required(root, "metadata");
-        string signingName = OptionalString(metadata, "signingName")
+        var metadata = Required(root, "metadata");
+        var signingName = OptionalString(metadata, "signingName")
             ?? OptionalString(metadata, "endpointPrefix")
             ?? throw new InvalidDataException("The model's metadata has neither 'signingName' nor 'endpointPrefix'.");
-        string protocol = OptionalString(metadata, "protocol") ?? "rest-json";
-        string apiVersion = OptionalString(metadata, "apiVersion") ?? "";
+        var protocol = OptionalString(metadata, "protocol") ?? "rest-json";
+        var apiVersion = OptionalString(metadata, "apiVersion") ?? "";
 
         var shapes = new Dictionary<string, ShapeModel>(StringComparer.Ordinal);
         var errors = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (JsonProperty shape in Required(root, "shapes").EnumerateObject())
+        foreach (var shape in Required(root, "shapes").EnumerateObject())
         {
             shapes[shape.Name] = ReadShape(shape.Value);
-            if (shape.Value.TryGetProperty("error", out JsonElement error)
-                && error.TryGetProperty("httpStatusCode", out JsonElement code)
-                && code.TryGetInt32(out int status))
+            if (shape.Value.TryGetProperty("error", out var error)
+                && error.TryGetProperty("httpStatusCode", out var code)
+                && code.TryGetInt32(out var status))
             {
                 errors[shape.Name] = status;
             }
         }
 
         var operations = new Dictionary<string, OperationModel>(StringComparer.Ordinal);
-        foreach (JsonProperty op in Required(root, "operations").EnumerateObject())
+        foreach (var op in Required(root, "operations").EnumerateObject())
         {
             operations[op.Name] = ReadOperation(op.Name, op.Value, shapes);
         }
@@ -120,30 +119,30 @@ public sealed class ServiceModel
 
     private static ShapeModel ReadShape(JsonElement shape)
     {
-        string type = OptionalString(shape, "type") ?? "structure";
+        var type = OptionalString(shape, "type") ?? "structure";
         List<string>? enumValues = null;
-        if (shape.TryGetProperty("enum", out JsonElement values) && values.ValueKind == JsonValueKind.Array)
+        if (shape.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
         {
             enumValues = new List<string>();
-            foreach (JsonElement value in values.EnumerateArray())
+            foreach (var value in values.EnumerateArray())
             {
                 enumValues.Add(value.GetString() ?? "");
             }
         }
 
         var members = new List<MemberModel>();
-        if (shape.TryGetProperty("members", out JsonElement memberElements) && memberElements.ValueKind == JsonValueKind.Object)
+        if (shape.TryGetProperty("members", out var memberElements) && memberElements.ValueKind == JsonValueKind.Object)
         {
             var required = new HashSet<string>(StringComparer.Ordinal);
-            if (shape.TryGetProperty("required", out JsonElement req) && req.ValueKind == JsonValueKind.Array)
+            if (shape.TryGetProperty("required", out var req) && req.ValueKind == JsonValueKind.Array)
             {
-                foreach (JsonElement name in req.EnumerateArray())
+                foreach (var name in req.EnumerateArray())
                 {
                     required.Add(name.GetString() ?? "");
                 }
             }
 
-            foreach (JsonProperty member in memberElements.EnumerateObject())
+            foreach (var member in memberElements.EnumerateObject())
             {
                 members.Add(new MemberModel(
                     member.Name,
@@ -165,18 +164,18 @@ public sealed class ServiceModel
 
     private static OperationModel ReadOperation(string name, JsonElement op, Dictionary<string, ShapeModel> shapes)
     {
-        JsonElement http = Required(op, "http");
-        string method = OptionalString(http, "method") ?? "POST";
-        string requestUri = OptionalString(http, "requestUri") ?? "/";
-        int status = http.TryGetProperty("responseCode", out JsonElement rc) && rc.TryGetInt32(out int code) ? code : 200;
+        var http = Required(op, "http");
+        var method = OptionalString(http, "method") ?? "POST";
+        var requestUri = OptionalString(http, "requestUri") ?? "/";
+        var status = http.TryGetProperty("responseCode", out var rc) && rc.TryGetInt32(out var code) ? code : 200;
 
         var inputs = new List<InputMember>();
-        if (op.TryGetProperty("input", out JsonElement input) && OptionalString(input, "shape") is { } inputShape
-            && shapes.TryGetValue(inputShape, out ShapeModel? inputModel))
+        if (op.TryGetProperty("input", out var input) && OptionalString(input, "shape") is { } inputShape
+            && shapes.TryGetValue(inputShape, out var inputModel))
         {
-            foreach (MemberModel member in inputModel.Members)
+            foreach (var member in inputModel.Members)
             {
-                ShapeModel target = shapes.TryGetValue(member.Shape, out ShapeModel? s)
+                var target = shapes.TryGetValue(member.Shape, out var s)
                     ? s
                     : new ShapeModel("string", null, null, null, null, Array.Empty<MemberModel>());
                 inputs.Add(new InputMember(member.Name, member.Location, member.LocationName, member.Required, member.Shape, target));
@@ -184,9 +183,9 @@ public sealed class ServiceModel
         }
 
         var errorNames = new List<string>();
-        if (op.TryGetProperty("errors", out JsonElement errs) && errs.ValueKind == JsonValueKind.Array)
+        if (op.TryGetProperty("errors", out var errs) && errs.ValueKind == JsonValueKind.Array)
         {
-            foreach (JsonElement err in errs.EnumerateArray())
+            foreach (var err in errs.EnumerateArray())
             {
                 if (OptionalString(err, "shape") is { } errName)
                 {
@@ -195,7 +194,7 @@ public sealed class ServiceModel
             }
         }
 
-        string? outputShape = op.TryGetProperty("output", out JsonElement output) ? OptionalString(output, "shape") : null;
+        var outputShape = op.TryGetProperty("output", out var output) ? OptionalString(output, "shape") : null;
         return new OperationModel(name, method, requestUri, status, inputs, outputShape, errorNames);
     }
 
@@ -209,20 +208,20 @@ public sealed class ServiceModel
     };
 
     private static JsonElement Required(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
             ? value
             : throw new InvalidDataException($"The service model lacks '{name}'.");
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object
-        && element.TryGetProperty(name, out JsonElement value)
+        && element.TryGetProperty(name, out var value)
         && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 
     private static long? OptionalNumber(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number
-            && value.TryGetInt64(out long number)
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var number)
             ? number
             : null;
 }

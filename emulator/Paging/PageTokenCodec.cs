@@ -49,8 +49,8 @@ internal sealed class PageTokenCodec
     /// <summary>The 8-byte scope a token is bound to.</summary>
     public static byte[] Scope(string domainId, string dataSourceId, string? status, ReadOnlySpan<byte> fingerprint)
     {
-        byte[] text = Encoding.UTF8.GetBytes(domainId + "\n" + dataSourceId + "\n" + (status ?? "*") + "\n");
-        byte[] all = new byte[text.Length + fingerprint.Length];
+        var text = Encoding.UTF8.GetBytes(domainId + "\n" + dataSourceId + "\n" + (status ?? "*") + "\n");
+        var all = new byte[text.Length + fingerprint.Length];
         text.CopyTo(all, 0);
         fingerprint.CopyTo(all.AsSpan(text.Length));
         return SHA256.HashData(all).AsSpan(0, 8).ToArray();
@@ -61,7 +61,7 @@ internal sealed class PageTokenCodec
         Span<byte> token = stackalloc byte[TokenLength];
         Magic.CopyTo(token);
         RandomNumberGenerator.Fill(token.Slice(NonceOffset, 4));
-        Span<byte> cursor = token.Slice(CipherOffset, CipherLength);
+        var cursor = token.Slice(CipherOffset, CipherLength);
         cursor[0] = 0;
         scope.Slice(0, 8).CopyTo(cursor.Slice(1, 8));
         BinaryPrimitives.WriteInt64BigEndian(cursor.Slice(9, 8), position);
@@ -74,7 +74,7 @@ internal sealed class PageTokenCodec
     {
         position = 0;
         Span<byte> bytes = stackalloc byte[TokenLength + 3];
-        if (token.Length != 56 || !Convert.TryFromBase64String(token, bytes, out int written) || written != TokenLength
+        if (token.Length != 56 || !Convert.TryFromBase64String(token, bytes, out var written) || written != TokenLength
             || !bytes.Slice(0, 3).SequenceEqual(Magic))
         {
             return Failure.Malformed;
@@ -87,7 +87,7 @@ internal sealed class PageTokenCodec
             return Failure.NotIssuedHere;
         }
 
-        Span<byte> cursor = bytes.Slice(CipherOffset, CipherLength);
+        var cursor = bytes.Slice(CipherOffset, CipherLength);
         XorStream(bytes.Slice(NonceOffset, 4), cursor);
         if (cursor[0] != 0 || !CryptographicOperations.FixedTimeEquals(scope.Slice(0, 8), cursor.Slice(1, 8)))
         {
@@ -102,7 +102,7 @@ internal sealed class PageTokenCodec
     {
         Span<byte> stream = stackalloc byte[32];
         HMACSHA256.HashData(_streamKey, nonce, stream);
-        for (int i = 0; i < data.Length; i++)
+        for (var i = 0; i < data.Length; i++)
         {
             data[i] ^= stream[i];
         }

@@ -38,7 +38,7 @@ internal sealed class EmulatorServer
         _verifier = options.VerifySignatures
             ? new SignatureVerifier(options.Credentials, model.SigningName, options.MaxClockSkew, options.TimeProvider)
             : null;
-        foreach (IOperationHandler handler in handlers)
+        foreach (var handler in handlers)
         {
             _routes.Add((model.GetOperation(handler.OperationName), handler));
         }
@@ -49,12 +49,12 @@ internal sealed class EmulatorServer
 
     public async Task HandleAsync(HttpContext http)
     {
-        long sequence = Interlocked.Increment(ref _sequence);
-        string requestId = Guid.NewGuid().ToString();
+        var sequence = Interlocked.Increment(ref _sequence);
+        var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
-        (string rawPath, string rawQuery) = RawTarget(http);
+        (var rawPath, var rawQuery) = RawTarget(http);
         var context = new RequestContext(http, _model, sequence, requestId, rawPath, rawQuery, _options.ErrorTypeWithNamespace);
-        FaultOptions faults = _options.Faults;
+        var faults = _options.Faults;
         try
         {
             await ServeAsync(context, faults).ConfigureAwait(false);
@@ -91,7 +91,7 @@ internal sealed class EmulatorServer
 
     private async Task ServeAsync(RequestContext context, FaultOptions faults)
     {
-        HttpContext http = context.Http;
+        var http = context.Http;
         if (faults.Latency > TimeSpan.Zero)
         {
             await Task.Delay(faults.Latency, _options.TimeProvider, http.RequestAborted).ConfigureAwait(false);
@@ -104,7 +104,7 @@ internal sealed class EmulatorServer
             return;
         }
 
-        string payloadHash = await HashBodyAsync(http).ConfigureAwait(false);
+        var payloadHash = await HashBodyAsync(http).ConfigureAwait(false);
         if (string.Equals(http.Request.Headers["x-amz-content-sha256"].ToString(), "UNSIGNED-PAYLOAD", StringComparison.Ordinal))
         {
             payloadHash = "UNSIGNED-PAYLOAD";
@@ -112,7 +112,7 @@ internal sealed class EmulatorServer
 
         if (_verifier is not null)
         {
-            SignatureFailure? failure = _verifier.Verify(http.Request.Method, context.RawPath, context.RawQuery, http.Request.Headers, payloadHash, out string? accessKeyId);
+            var failure = _verifier.Verify(http.Request.Method, context.RawPath, context.RawQuery, http.Request.Headers, payloadHash, out var accessKeyId);
             context.AccessKeyId = accessKeyId;
             if (failure is not null)
             {
@@ -128,7 +128,7 @@ internal sealed class EmulatorServer
             return;
         }
 
-        if (faults.ServerErrorRate > 0 && DrawServerError(faults, out bool unavailable))
+        if (faults.ServerErrorRate > 0 && DrawServerError(faults, out var unavailable))
         {
             context.Fault = EmulatorFault.ServerError;
             await (unavailable
@@ -137,10 +137,10 @@ internal sealed class EmulatorServer
             return;
         }
 
-        bool pathMatched = false;
-        foreach ((OperationModel operation, IOperationHandler handler) in _routes)
+        var pathMatched = false;
+        foreach ((var operation, var handler) in _routes)
         {
-            if (!operation.Route.TryMatch(context.RawPath, out Dictionary<string, string> labels))
+            if (!operation.Route.TryMatch(context.RawPath, out var labels))
             {
                 continue;
             }
@@ -152,7 +152,7 @@ internal sealed class EmulatorServer
             }
 
             context.Operation = operation.Name;
-            BoundRequest? request = RequestBinder.Bind(operation, labels, http.Request.Query, http.Request.Headers, out string? error);
+            var request = RequestBinder.Bind(operation, labels, http.Request.Query, http.Request.Headers, out var error);
             if (request is null)
             {
                 await context.WriteModeledErrorAsync("ValidationException", error!).ConfigureAwait(false);
@@ -181,7 +181,7 @@ internal sealed class EmulatorServer
                 _random = new Random(_randomSeed);
             }
 
-            bool fail = _random.NextDouble() < faults.ServerErrorRate;
+            var fail = _random.NextDouble() < faults.ServerErrorRate;
             unavailable = fail && _random.Next(3) == 0;
             return fail;
         }
@@ -195,7 +195,7 @@ internal sealed class EmulatorServer
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[] buffer = new byte[16 * 1024];
+        var buffer = new byte[16 * 1024];
         long total = 0;
         int read;
         while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
@@ -214,14 +214,14 @@ internal sealed class EmulatorServer
 
     private static (string Path, string Query) RawTarget(HttpContext http)
     {
-        string? target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(target) || target[0] != '/')
         {
             // Absolute-form or missing: fall back to what Kestrel parsed.
             return (http.Request.PathBase.Add(http.Request.Path).ToUriComponent(), http.Request.QueryString.HasValue ? http.Request.QueryString.Value!.Substring(1) : "");
         }
 
-        int q = target.IndexOf('?', StringComparison.Ordinal);
+        var q = target.IndexOf('?', StringComparison.Ordinal);
         return q < 0 ? (target, "") : (target.Substring(0, q), target.Substring(q + 1));
     }
 }

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using DataZone.Gen.Emulator.Data;
 using DataZone.Gen.Emulator.Model;
 using DataZone.Gen.Emulator.Paging;
-using Microsoft.AspNetCore.Http;
 
 namespace DataZone.Gen.Emulator.Server;
 
@@ -39,13 +38,13 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
         _tokens = tokens;
         _faults = faults;
         _domains = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string domain, _) in dataSources.Keys)
+        foreach ((var domain, _) in dataSources.Keys)
         {
             _domains.Add(domain);
         }
 
         // Every member the handler reads must be in the model, or start-up fails here rather than on a request.
-        foreach (string member in new[] { DomainMember, DataSourceMember, StatusMember, TokenMember, MaxResultsMember })
+        foreach (var member in new[] { DomainMember, DataSourceMember, StatusMember, TokenMember, MaxResultsMember })
         {
             _ = operation.GetInput(member);
         }
@@ -58,11 +57,11 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
 
     public async Task HandleAsync(RequestContext context, BoundRequest request)
     {
-        string domainId = request.GetString(DomainMember)!;
-        string dataSourceId = request.GetString(DataSourceMember)!;
-        string? status = request.GetString(StatusMember);
-        string? token = request.GetString(TokenMember);
-        int pageSize = (int)(request.GetInteger(MaxResultsMember) ?? _defaultPageSize);
+        var domainId = request.GetString(DomainMember)!;
+        var dataSourceId = request.GetString(DataSourceMember)!;
+        var status = request.GetString(StatusMember);
+        var token = request.GetString(TokenMember);
+        var pageSize = (int)(request.GetInteger(MaxResultsMember) ?? _defaultPageSize);
 
         if (!_domains.Contains(domainId))
         {
@@ -70,18 +69,18 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
             return;
         }
 
-        if (!_dataSources.TryGetValue((domainId, dataSourceId), out EmulatedDataSource? dataSource))
+        if (!_dataSources.TryGetValue((domainId, dataSourceId), out var dataSource))
         {
             await context.WriteModeledErrorAsync("ResourceNotFoundException", $"Data source {dataSourceId} not found in domain {domainId}.").ConfigureAwait(false);
             return;
         }
 
-        RunList runs = dataSource.RunList;
-        byte[] scope = PageTokenCodec.Scope(domainId, dataSourceId, status, runs.Fingerprint);
+        var runs = dataSource.RunList;
+        var scope = PageTokenCodec.Scope(domainId, dataSourceId, status, runs.Fingerprint);
         long position = 0;
         if (token is not null)
         {
-            PageTokenCodec.Failure failure = _tokens.TryRead(token, scope, runs.Count, out position);
+            var failure = _tokens.TryRead(token, scope, runs.Count, out position);
             if (failure != PageTokenCodec.Failure.None)
             {
                 await context.WriteModeledErrorAsync("ValidationException", failure switch
@@ -97,8 +96,8 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
 
         // Collect the page: matching runs from the cursor on, then find where the next page starts.
         var page = new List<int>(Math.Min(pageSize, runs.Count));
-        int i = (int)position;
-        int count = runs.Count;
+        var i = (int)position;
+        var count = runs.Count;
         for (; i < count && page.Count < pageSize; i++)
         {
             if (status is null || string.Equals(runs.StatusAt(i), status, StringComparison.Ordinal))
@@ -112,9 +111,9 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
             i++;
         }
 
-        string? nextToken = i < count ? _tokens.Issue(scope, i) : null;
+        var nextToken = i < count ? _tokens.Issue(scope, i) : null;
 
-        int emptyEvery = _faults().EmptyPageEvery;
+        var emptyEvery = _faults().EmptyPageEvery;
         if (page.Count > 0 && emptyEvery > 1 && Interlocked.Increment(ref _pagesWithRuns) % emptyEvery == 0)
         {
             // An empty page that still carries a token, to where this page would have started.
@@ -125,14 +124,14 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
 
         context.ItemCount = page.Count;
         context.NextToken = nextToken;
-        HttpResponse response = context.Http.Response;
+        var response = context.Http.Response;
         response.StatusCode = request.Operation.ResponseCode;
         response.ContentType = "application/json";
         using (var writer = new Utf8JsonWriter(response.BodyWriter, RunJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("items"u8);
-            foreach (int index in page)
+            foreach (var index in page)
             {
                 RunJson.Write(writer, runs[index]);
             }

@@ -70,7 +70,7 @@ internal sealed class RequestContext
     {
         ErrorCode = code;
         ErrorMessage = message;
-        HttpResponse response = Http.Response;
+        var response = Http.Response;
         response.StatusCode = status;
         response.Headers["x-amzn-ErrorType"] = ErrorTypeWithNamespace
             ? code + ":http://internal.amazon.com/coral/com.amazon.datazone/"

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text;
 using DataZone.Gen.Generator.Emit.Views;
 using DataZone.Gen.Generator.Model;

@@ -1,5 +1,4 @@
 using System.Linq;
-using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Naming;
 using DataZone.Gen.Generator.Parsing;

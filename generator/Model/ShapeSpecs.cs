@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Naming;

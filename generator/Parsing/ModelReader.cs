@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 

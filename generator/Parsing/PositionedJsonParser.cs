@@ -12,7 +12,7 @@ namespace DataZone.Gen.Generator.Parsing;
 /// <remarks>
 /// Kept lean because it reads a 1 MB model on every cold build: the UTF-8 copy is a pooled buffer, nodes hold
 /// two byte offsets instead of a line/column span (the <see cref="SourceMap"/> works a span out only when one is
-/// stored or reported), repeated short strings are shared, and <see cref="Read{T}"/> lets a caller build nodes
+/// stored or reported), repeated short strings are shared, and <see cref="Read{T}(string, RootReader{T})"/> lets a caller build nodes
 /// for one part of the file at a time (<see cref="JsonNodeBuilder.ReadTransient"/>) instead of a DOM of the
 /// whole file that outlives several collections.
 /// </remarks>

@@ -1,5 +1,3 @@
-using System;
-
 namespace DataZone.Gen.Generator.Parsing;
 
 /// <summary>

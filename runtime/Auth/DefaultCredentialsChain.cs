@@ -37,7 +37,9 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_resolved is { } resolved)
+        {
             return new(resolved);
+        }
 
         var failures = new List<string>();
         if (_environmentProvider is null)
@@ -50,7 +52,9 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
         }
 
         if (TryLookup("shared profile", _profileProvider.Resolve(), failures) is { } fromProfile)
+        {
             return new(_resolved = fromProfile);
+        }
 
         throw new AwsCredentialsException("No AWS credentials found. Tried:\n- " + string.Join("\n- ", failures));
     }
@@ -58,9 +62,15 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
     private static AwsCredentials? TryLookup(string source, CredentialsLookup lookup, List<string> failures)
     {
         if (lookup.Credentials is not null)
+        {
             return lookup.Credentials;
+        }
+
         if (lookup.IsMisconfigured)
+        {
             throw new AwsCredentialsException($"AWS credentials are misconfigured in {source}: {lookup.Reason}.");
+        }
+
         failures.Add($"{source}: {lookup.Reason}");
         return null;
     }

@@ -30,16 +30,25 @@ public sealed class EnvironmentCredentialsProvider : IAwsCredentialsProvider
     /// <summary>Looks up the variables; partial configuration is <see cref="CredentialsLookup.IsMisconfigured"/>.</summary>
     internal CredentialsLookup Resolve()
     {
-        string? accessKey = _environment.GetVariable("AWS_ACCESS_KEY_ID");
-        string? secretKey = _environment.GetVariable("AWS_SECRET_ACCESS_KEY");
+        var accessKey = _environment.GetVariable("AWS_ACCESS_KEY_ID");
+        var secretKey = _environment.GetVariable("AWS_SECRET_ACCESS_KEY");
         // AWS_SECURITY_TOKEN is the legacy name botocore still honours.
-        string? sessionToken = _environment.GetVariable("AWS_SESSION_TOKEN") ?? _environment.GetVariable("AWS_SECURITY_TOKEN");
+        var sessionToken = _environment.GetVariable("AWS_SESSION_TOKEN") ?? _environment.GetVariable("AWS_SECURITY_TOKEN");
         if (accessKey is null && secretKey is null)
+        {
             return CredentialsLookup.NotFound("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
+        }
+
         if (accessKey is null)
+        {
             return CredentialsLookup.Misconfigured("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not");
+        }
+
         if (secretKey is null)
+        {
             return CredentialsLookup.Misconfigured("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
+        }
+
         return CredentialsLookup.Found(new AwsCredentials(accessKey, secretKey, sessionToken));
     }
 }

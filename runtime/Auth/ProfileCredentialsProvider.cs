@@ -53,40 +53,53 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
     internal CredentialsLookup Resolve()
     {
         if (_cached is { } cached)
+        {
             return CredentialsLookup.Found(cached);
+        }
+
         var files = SharedConfigFiles.Load(_environment);
-        string profileName = SharedConfigFiles.SelectProfile(_explicitProfile, _environment);
+        var profileName = SharedConfigFiles.SelectProfile(_explicitProfile, _environment);
         var profile = files.GetProfile(profileName);
         if (profile is null)
+        {
             return CredentialsLookup.NotFound($"profile '{profileName}' not found in {files.DescribeFiles()}");
+        }
 
         var lookup = FromProfile(profileName, profile);
         if (lookup.Credentials is not null)
+        {
             _cached = lookup.Credentials;
+        }
+
         return lookup;
     }
 
     private static CredentialsLookup FromProfile(string profileName, IReadOnlyDictionary<string, string> profile)
     {
-        string? accessKey = Get(profile, "aws_access_key_id");
-        string? secretKey = Get(profile, "aws_secret_access_key");
-        string? sessionToken = Get(profile, "aws_session_token") ?? Get(profile, "aws_security_token");
+        var accessKey = Get(profile, "aws_access_key_id");
+        var secretKey = Get(profile, "aws_secret_access_key");
+        var sessionToken = Get(profile, "aws_session_token") ?? Get(profile, "aws_security_token");
         if (accessKey is not null && secretKey is not null)
+        {
             return CredentialsLookup.Found(new AwsCredentials(accessKey, secretKey, sessionToken));
+        }
+
         if (accessKey is not null || secretKey is not null)
         {
-            string missing = accessKey is null ? "aws_access_key_id" : "aws_secret_access_key";
+            var missing = accessKey is null ? "aws_access_key_id" : "aws_secret_access_key";
             return CredentialsLookup.Misconfigured($"profile '{profileName}' is missing {missing}");
         }
         foreach (var (key, description) in UnsupportedSources)
         {
             if (Get(profile, key) is not null)
+            {
                 return CredentialsLookup.NotFound(
                     $"profile '{profileName}' uses {description}, which this provider does not support; plug that source in with DelegateCredentialsProvider");
+            }
         }
         return CredentialsLookup.NotFound($"profile '{profileName}' has no aws_access_key_id");
     }
 
     private static string? Get(IReadOnlyDictionary<string, string> profile, string key) =>
-        profile.TryGetValue(key, out string? value) && value.Length > 0 ? value : null;
+        profile.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 }

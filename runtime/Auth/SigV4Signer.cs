@@ -51,7 +51,10 @@ public static class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0)
+        {
             return "/";
+        }
+
         return escapePath ? AwsUriEncoding.Escape(RemoveDotSegments(path), keepSlash: true) : path;
     }
 
@@ -65,17 +68,23 @@ public static class SigV4Signer
         ArgumentNullException.ThrowIfNull(query);
         var pairs = new List<(string Name, string Value)>();
         foreach (var pair in query)
+        {
             pairs.Add((AwsUriEncoding.EscapeQueryComponent(pair.Key), AwsUriEncoding.EscapeQueryComponent(pair.Value ?? "")));
+        }
+
         pairs.Sort(static (a, b) =>
         {
-            int byName = string.CompareOrdinal(a.Name, b.Name);
+            var byName = string.CompareOrdinal(a.Name, b.Name);
             return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
         });
         var builder = new StringBuilder();
         foreach (var (name, value) in pairs)
         {
             if (builder.Length > 0)
+            {
                 builder.Append('&');
+            }
+
             builder.Append(name).Append('=').Append(value);
         }
         return builder.ToString();
@@ -90,14 +99,20 @@ public static class SigV4Signer
     {
         var pairs = new List<KeyValuePair<string, string>>();
         if (string.IsNullOrEmpty(rawQuery))
+        {
             return pairs;
-        foreach (string part in rawQuery.TrimStart('?').Split('&'))
+        }
+
+        foreach (var part in rawQuery.TrimStart('?').Split('&'))
         {
             if (part.Length == 0)
+            {
                 continue;
-            int equals = part.IndexOf('=');
-            string name = equals < 0 ? part : part.Substring(0, equals);
-            string value = equals < 0 ? "" : part.Substring(equals + 1);
+            }
+
+            var equals = part.IndexOf('=');
+            var name = equals < 0 ? part : part.Substring(0, equals);
+            var value = equals < 0 ? "" : part.Substring(equals + 1);
             pairs.Add(new(AwsUriEncoding.Unescape(name), AwsUriEncoding.Unescape(value)));
         }
         return pairs;
@@ -124,16 +139,22 @@ public static class SigV4Signer
     private static string CanonicalHeadersOfSorted(IEnumerable<KeyValuePair<string, string>> headers, List<string> sortedNames)
     {
         var builder = new StringBuilder();
-        foreach (string name in sortedNames)
+        foreach (var name in sortedNames)
         {
             builder.Append(name).Append(':');
-            bool first = true;
+            var first = true;
             foreach (var header in headers)
             {
                 if (!string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
                     continue;
+                }
+
                 if (!first)
+                {
                     builder.Append(',');
+                }
+
                 AppendCollapsed(builder, header.Value ?? "");
                 first = false;
             }
@@ -182,10 +203,10 @@ public static class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(canonicalRequest);
         // The canonical request holds the session token: the pooled buffer is cleared before it goes back.
-        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(canonicalRequest.Length));
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(canonicalRequest.Length));
         try
         {
-            int length = Encoding.UTF8.GetBytes(canonicalRequest, utf8);
+            var length = Encoding.UTF8.GetBytes(canonicalRequest, utf8);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(utf8.AsSpan(0, length), hash);
             return $"{Algorithm}\n{amzDate}\n{credentialScope}\n{ToHex(hash)}";
@@ -204,7 +225,7 @@ public static class SigV4Signer
     public static byte[] DeriveSigningKey(string secretAccessKey, string date, string region, string service)
     {
         ArgumentNullException.ThrowIfNull(secretAccessKey);
-        byte[] key = Encoding.UTF8.GetBytes("AWS4" + secretAccessKey);
+        var key = Encoding.UTF8.GetBytes("AWS4" + secretAccessKey);
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(date));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(region));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(service));
@@ -228,8 +249,11 @@ public static class SigV4Signer
     {
         var last = Volatile.Read(ref _lastSigningKey);
         if (last is not null && last.Matches(secretAccessKey, date, region, service))
+        {
             return last.Key;
-        byte[] key = DeriveSigningKey(secretAccessKey, date, region, service);
+        }
+
+        var key = DeriveSigningKey(secretAccessKey, date, region, service);
         Volatile.Write(ref _lastSigningKey, new SigningKey(secretAccessKey, date, region, service, key));
         return key;
     }
@@ -259,9 +283,12 @@ public static class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(amzDate);
         if (amzDate.Length < 8)
+        {
             throw new ArgumentException("X-Amz-Date must look like yyyyMMddTHHmmssZ.", nameof(amzDate));
-        string date = amzDate.Substring(0, 8);
-        string stringToSign = StringToSign(amzDate, CredentialScope(date, region, service), CanonicalRequest(request, signedHeaderNames));
+        }
+
+        var date = amzDate.Substring(0, 8);
+        var stringToSign = StringToSign(amzDate, CredentialScope(date, region, service), CanonicalRequest(request, signedHeaderNames));
         return ComputeSignature(DeriveSigningKey(secretAccessKey, date, region, service), stringToSign);
     }
 
@@ -282,23 +309,28 @@ public static class SigV4Signer
         ArgumentException.ThrowIfNullOrEmpty(region);
         ArgumentException.ThrowIfNullOrEmpty(service);
 
-        string amzDate = FormatAmzDate(signingTime);
-        string date = amzDate.Substring(0, 8);
+        var amzDate = FormatAmzDate(signingTime);
+        var date = amzDate.Substring(0, 8);
         var described = new SigV4Request(request.Method, request.Path) { PayloadHash = request.PayloadHash };
         described.Query.AddRange(request.Query);
         var signedNames = new List<string>();
-        bool hasHost = false;
+        var hasHost = false;
         foreach (var header in request.Headers)
         {
             // Values the signer owns are replaced, never signed twice.
             if (IsOneOf(header.Key, "x-amz-date", "x-amz-security-token") || UnsignedHeaders.Contains(header.Key))
+            {
                 continue;
+            }
+
             hasHost |= string.Equals(header.Key, "host", StringComparison.OrdinalIgnoreCase);
             described.Headers.Add(header);
             signedNames.Add(header.Key);
         }
         if (!hasHost)
+        {
             throw new ArgumentException("The request description needs a 'host' header: SigV4 always signs it.", nameof(request));
+        }
 
         described.Headers.Add(new("x-amz-date", amzDate));
         signedNames.Add("x-amz-date");
@@ -309,12 +341,12 @@ public static class SigV4Signer
         }
 
         var names = SortedLowerNames(signedNames);
-        string signedHeaders = string.Join(";", names);
-        string scope = CredentialScope(date, region, service);
-        string canonicalRequest = CanonicalRequestOfSorted(described, names, signedHeaders, escapePath: true);
-        string stringToSign = StringToSign(amzDate, scope, canonicalRequest);
-        string signature = ComputeSignature(SigningKeyFor(credentials.SecretAccessKey, date, region, service), stringToSign);
-        string authorization = $"{Algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
+        var signedHeaders = string.Join(";", names);
+        var scope = CredentialScope(date, region, service);
+        var canonicalRequest = CanonicalRequestOfSorted(described, names, signedHeaders, escapePath: true);
+        var stringToSign = StringToSign(amzDate, scope, canonicalRequest);
+        var signature = ComputeSignature(SigningKeyFor(credentials.SecretAccessKey, date, region, service), stringToSign);
+        var authorization = $"{Algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
         return new SigV4SigningResult(authorization, amzDate, credentials.SessionToken, signedHeaders, canonicalRequest, stringToSign, signature);
     }
 
@@ -328,15 +360,21 @@ public static class SigV4Signer
     {
         authorization = null;
         if (header is null || !header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
-            return false;
-        string? credential = null, signedHeaders = null, signature = null;
-        foreach (string rawPart in header.Substring(Algorithm.Length + 1).Split(','))
         {
-            string part = rawPart.Trim();
-            int equals = part.IndexOf('=');
+            return false;
+        }
+
+        string? credential = null, signedHeaders = null, signature = null;
+        foreach (var rawPart in header.Substring(Algorithm.Length + 1).Split(','))
+        {
+            var part = rawPart.Trim();
+            var equals = part.IndexOf('=');
             if (equals <= 0)
+            {
                 return false;
-            string value = part.Substring(equals + 1);
+            }
+
+            var value = part.Substring(equals + 1);
             switch (part.Substring(0, equals))
             {
                 case "Credential": credential = value; break;
@@ -346,11 +384,16 @@ public static class SigV4Signer
             }
         }
         if (credential is null || signedHeaders is null || signature is null)
+        {
             return false;
+        }
         // The access key id cannot contain '/', so the last four parts are always the scope.
-        string[] scope = credential.Split('/');
+        var scope = credential.Split('/');
         if (scope.Length != 5 || scope[4] != "aws4_request" || scope[0].Length == 0 || signedHeaders.Length == 0)
+        {
             return false;
+        }
+
         authorization = new SigV4Authorization(scope[0], scope[1], scope[2], scope[3], signedHeaders.Split(';'), signature);
         return true;
     }
@@ -366,22 +409,27 @@ public static class SigV4Signer
     internal static string RemoveDotSegments(string path)
     {
         var output = new List<string>();
-        foreach (string segment in path.Split('/'))
+        foreach (var segment in path.Split('/'))
         {
             if (segment.Length == 0 || segment == ".")
+            {
                 continue;
+            }
+
             if (segment == "..")
             {
                 if (output.Count > 0)
+                {
                     output.RemoveAt(output.Count - 1);
+                }
             }
             else
             {
                 output.Add(segment);
             }
         }
-        string first = path[0] == '/' ? "/" : "";
-        string last = path[^1] == '/' && output.Count > 0 ? "/" : "";
+        var first = path[0] == '/' ? "/" : "";
+        var last = path[^1] == '/' && output.Count > 0 ? "/" : "";
         return first + string.Join("/", output) + last;
     }
 
@@ -389,8 +437,11 @@ public static class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(names);
         var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string name in names)
+        foreach (var name in names)
+        {
             set.Add(name.Trim().ToLowerInvariant());
+        }
+
         return new List<string>(set);
     }
 
@@ -398,7 +449,7 @@ public static class SigV4Signer
     {
         // Python's ' '.join(value.split()): trim, and every whitespace run becomes one space.
         bool pendingSpace = false, wroteAny = false;
-        foreach (char c in value)
+        foreach (var c in value)
         {
             if (char.IsWhiteSpace(c))
             {
@@ -406,7 +457,10 @@ public static class SigV4Signer
                 continue;
             }
             if (pendingSpace)
+            {
                 builder.Append(' ');
+            }
+
             builder.Append(c);
             pendingSpace = false;
             wroteAny = true;
@@ -421,7 +475,7 @@ public static class SigV4Signer
     {
         const string Digits = "0123456789abcdef";
         Span<char> chars = stackalloc char[bytes.Length * 2];
-        for (int i = 0; i < bytes.Length; i++)
+        for (var i = 0; i < bytes.Length; i++)
         {
             chars[2 * i] = Digits[bytes[i] >> 4];
             chars[2 * i + 1] = Digits[bytes[i] & 0xF];

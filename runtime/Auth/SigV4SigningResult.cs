@@ -53,7 +53,10 @@ public sealed class SigV4SigningResult
                 new("X-Amz-Date", AmzDate),
             };
             if (SecurityToken is not null)
+            {
                 headers.Add(new("X-Amz-Security-Token", SecurityToken));
+            }
+
             return headers;
         }
     }

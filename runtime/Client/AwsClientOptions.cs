@@ -55,5 +55,5 @@ public sealed class AwsClientOptions
     public bool? UseFips { get; set; }
 
     /// <summary>Test seams: clock, delay, randomness and (unless <see cref="Environment"/> is set) environment. Production code leaves this unset.</summary>
-    internal ClientServices? Services { get; set; }
+    internal ClientDependencies? Dependencies { get; set; }
 }

@@ -43,13 +43,18 @@ public sealed class AwsRetryOptions
     internal void Validate()
     {
         if (MaxAttempts < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be at least 1.");
-        if (BaseDelay < TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "BaseDelay must not be negative.");
-        if (MaxBackoff < TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(MaxBackoff), MaxBackoff, "MaxBackoff must not be negative.");
-    }
+        }
 
-    /// <summary>A copy, so that a client never sees later changes to options it was created with.</summary>
-    internal AwsRetryOptions Clone() => (AwsRetryOptions)MemberwiseClone();
+        if (BaseDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "BaseDelay must not be negative.");
+        }
+
+        if (MaxBackoff < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxBackoff), MaxBackoff, "MaxBackoff must not be negative.");
+        }
+    }
 }

@@ -1,9 +1,10 @@
 using System;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
+using DataZone.Gen.Endpoints;
 using DataZone.Gen.Http;
+using DataZone.Gen.Pipeline;
 
 namespace DataZone.Gen;
 
@@ -15,7 +16,7 @@ namespace DataZone.Gen;
 public class AwsServiceClient : IDisposable
 {
     private readonly IAwsCredentialsProvider _credentials;
-    private readonly ClientServices _services;
+    private readonly ClientDependencies _dependencies;
     private readonly RetryStrategy _retry;
     private readonly HttpTransport _transport;
     private readonly string _userAgent;
@@ -25,7 +26,7 @@ public class AwsServiceClient : IDisposable
     /// <param name="service">The service's identity from its model.</param>
     /// <param name="options">
     /// Settings; <see langword="null"/> takes everything from the environment and shared config
-    /// (<see cref="AwsClientConfiguration"/> tells beforehand what region and endpoint that gives).
+    /// (<see cref="AwsClientSettings"/> tells beforehand what region and endpoint that gives).
     /// </param>
     /// <exception cref="AwsClientException">
     /// No region could be found, or the endpoint or retry configuration (<c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) is invalid.
@@ -35,15 +36,15 @@ public class AwsServiceClient : IDisposable
         ArgumentNullException.ThrowIfNull(service);
         service.Validate();
         options ??= new AwsClientOptions();
-        _services = options.Services ?? ClientServices.Default;
+        _dependencies = options.Dependencies ?? ClientDependencies.Default;
 
-        var config = new ConfigLookup(options.Environment ?? _services.Environment, options.Profile);
+        var config = new SettingSources(options.Environment ?? _dependencies.Environment, options.Profile);
 
         Service = service;
         Region = RegionResolver.Resolve(options.Region, config);
         Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, EndpointResolver.UseFips(options.UseFips, config), config);
         _credentials = options.Credentials ?? new DefaultCredentialsChain(options.Profile, config.Environment);
-        _retry = new RetryStrategy(RetrySettings.Resolve(options.Retry, config), _services);
+        _retry = new RetryStrategy(RetrySettings.Resolve(options.Retry, config), _dependencies);
         _userAgent = UserAgent.Build(service, options.UserAgentSuffix);
         _transport = new HttpTransport(options);
     }
@@ -77,9 +78,9 @@ public class AwsServiceClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        AwsHttpRequest httpRequest = operation.Marshal(request); // validation errors surface before anything is sent
-        Uri uri = HttpRequestFactory.BuildUri(Endpoint, httpRequest);
-        string invocationId = Guid.NewGuid().ToString();
+        var httpRequest = operation.Marshal(request); // validation errors surface before anything is sent
+        var uri = HttpRequestFactory.BuildUri(Endpoint, httpRequest);
+        var invocationId = Guid.NewGuid().ToString();
         return _retry.ExecuteAsync(
             operation.Name,
             (attempt, token) => SendAttemptAsync(operation, httpRequest, uri, invocationId, attempt, token),
@@ -89,17 +90,17 @@ public class AwsServiceClient : IDisposable
     private async Task<TResponse> SendAttemptAsync<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation,
         AwsHttpRequest httpRequest, Uri uri, string invocationId, int attempt, CancellationToken cancellationToken)
     {
-        AwsCredentials credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        using HttpRequestMessage message = HttpRequestFactory.Create(uri, httpRequest);
+        var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        using var message = HttpRequestFactory.Create(uri, httpRequest);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_retry.MaxAttempts}");
 
         // Signed per attempt: a retry after a long backoff needs a fresh X-Amz-Date.
-        var signature = SigV4Signer.Sign(HttpRequestFactory.Describe(uri, httpRequest), credentials, Region, Service.SigningName, _services.UtcNow());
+        var signature = SigV4Signer.Sign(HttpRequestFactory.Describe(uri, httpRequest), credentials, Region, Service.SigningName, _dependencies.UtcNow());
         HttpRequestFactory.AddHeaders(message, signature);
 
-        AwsHttpResponse response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is >= 200 and < 300)
         {
             try
@@ -123,7 +124,7 @@ public class AwsServiceClient : IDisposable
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not AwsServiceException and not AwsClientException)
         {
-            string? requestId = response.GetHeader("x-amzn-RequestId") ?? response.GetHeader("x-amz-request-id");
+            var requestId = response.GetHeader("x-amzn-RequestId") ?? response.GetHeader("x-amz-request-id");
             throw new AwsClientException(
                 $"Could not read the {operation.Name} response (HTTP {response.StatusCode}{(requestId is null ? "" : ", request id " + requestId)}): {exception.Message}",
                 exception);
@@ -155,9 +156,14 @@ public class AwsServiceClient : IDisposable
     protected virtual void Dispose(bool disposing)
     {
         if (_disposed)
+        {
             return;
+        }
+
         _disposed = true;
         if (disposing)
+        {
             _transport.Dispose();
+        }
     }
 }

@@ -49,19 +49,36 @@ public class AwsServiceException : Exception
     {
         ArgumentNullException.ThrowIfNull(details);
         if (!string.IsNullOrWhiteSpace(details.Message))
+        {
             return details.Message!;
+        }
+
         var text = new StringBuilder("HTTP ").Append(details.StatusCode);
-        string reason = ((HttpStatusCode)details.StatusCode).ToString();
+        var reason = ((HttpStatusCode)details.StatusCode).ToString();
         if (reason != details.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
             text.Append(' ').Append(reason);
+        }
+
         if (details.ErrorCode.Length > 0)
+        {
             text.Append(' ').Append(details.ErrorCode);
+        }
+
         if (details.Body.IsEmpty)
+        {
             text.Append(" (no error body)");
+        }
         else
+        {
             text.Append(" (error body: ").Append(RestJsonErrorParser.Excerpt(details.Body.Span)).Append(')');
+        }
+
         if (details.RequestId is not null)
+        {
             text.Append(", request id ").Append(details.RequestId);
+        }
+
         return text.ToString();
     }
 }

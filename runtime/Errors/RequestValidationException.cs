@@ -25,7 +25,7 @@ public sealed class RequestValidationException : ArgumentException
     private static string FormatMessage(string operationName, IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        string noun = problems.Count == 1 ? "problem" : "problems";
+        var noun = problems.Count == 1 ? "problem" : "problems";
         return $"Invalid {operationName} request ({problems.Count} {noun}):{Environment.NewLine}- "
             + string.Join(Environment.NewLine + "- ", problems);
     }

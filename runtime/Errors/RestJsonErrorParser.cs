@@ -20,8 +20,8 @@ internal static class RestJsonErrorParser
         string? typeField = null, codeField = null, message = null;
         ReadBodyFields(response.Body, ref typeField, ref codeField, ref message);
 
-        string? rawCode = response.GetHeader("X-Amzn-ErrorType") ?? codeField ?? typeField;
-        string requestId = response.GetHeader("x-amzn-RequestId") ?? response.GetHeader("x-amz-request-id") ?? "";
+        var rawCode = response.GetHeader("X-Amzn-ErrorType") ?? codeField ?? typeField;
+        var requestId = response.GetHeader("x-amzn-RequestId") ?? response.GetHeader("x-amz-request-id") ?? "";
         return new AwsErrorDetails(response, SanitizeCode(rawCode), message, requestId.Length == 0 ? null : requestId);
     }
 
@@ -29,35 +29,47 @@ internal static class RestJsonErrorParser
     internal static string SanitizeCode(string? raw)
     {
         if (string.IsNullOrEmpty(raw))
+        {
             return "";
-        int colon = raw.IndexOf(':');
-        string code = colon >= 0 ? raw.Substring(0, colon) : raw;
-        int hash = code.LastIndexOf('#');
+        }
+
+        var colon = raw.IndexOf(':');
+        var code = colon >= 0 ? raw.Substring(0, colon) : raw;
+        var hash = code.LastIndexOf('#');
         return (hash >= 0 ? code.Substring(hash + 1) : code).Trim();
     }
 
     private static void ReadBodyFields(ReadOnlyMemory<byte> body, ref string? typeField, ref string? codeField, ref string? message)
     {
         if (body.IsEmpty)
+        {
             return;
+        }
+
         string? lowerMessage = null, upperMessage = null, errorMessage = null, lowerCode = null, upperCode = null;
         try
         {
             // Only top-level string members matter; anything else in a hostile body is skipped.
             var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
                 return;
+            }
+
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string name = reader.GetString()!;
+                var name = reader.GetString()!;
                 if (!reader.Read())
+                {
                     return;
+                }
+
                 if (reader.TokenType != JsonTokenType.String)
                 {
                     reader.Skip();
                     continue;
                 }
-                string value = reader.GetString()!;
+                var value = reader.GetString()!;
                 switch (name)
                 {
                     case "__type": typeField ??= value; break;
@@ -83,9 +95,9 @@ internal static class RestJsonErrorParser
     /// <summary>A short, printable excerpt of a body for an exception message (control characters replaced).</summary>
     internal static string Excerpt(ReadOnlySpan<byte> body)
     {
-        string text = Encoding.UTF8.GetString(body.Length > ExcerptLength * 4 ? body.Slice(0, ExcerptLength * 4) : body);
+        var text = Encoding.UTF8.GetString(body.Length > ExcerptLength * 4 ? body.Slice(0, ExcerptLength * 4) : body);
         var builder = new StringBuilder(Math.Min(text.Length, ExcerptLength) + 1);
-        foreach (char c in text)
+        foreach (var c in text)
         {
             if (builder.Length == ExcerptLength)
             {

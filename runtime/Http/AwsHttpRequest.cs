@@ -19,7 +19,10 @@ public sealed class AwsHttpRequest
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(path);
         if (!path.StartsWith('/'))
+        {
             throw new ArgumentException("The path must start with '/'.", nameof(path));
+        }
+
         Method = method;
         Path = path;
     }

@@ -20,9 +20,14 @@ public sealed class AwsHttpResponse
         Body = body;
         _headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (headers is null)
+        {
             return;
+        }
+
         foreach (var header in headers)
-            _headers[header.Key] = _headers.TryGetValue(header.Key, out string? existing) ? existing + ", " + header.Value : header.Value;
+        {
+            _headers[header.Key] = _headers.TryGetValue(header.Key, out var existing) ? existing + ", " + header.Value : header.Value;
+        }
     }
 
     // Set by the transport when Body lives in an ArrayPool array; the client returns it once the body is read.
@@ -48,5 +53,5 @@ public sealed class AwsHttpResponse
 
     /// <summary>Returns a header's value (case-insensitive name), or <see langword="null"/>.</summary>
     /// <param name="name">The header name.</param>
-    public string? GetHeader(string name) => _headers.TryGetValue(name, out string? value) ? value : null;
+    public string? GetHeader(string name) => _headers.TryGetValue(name, out var value) ? value : null;
 }

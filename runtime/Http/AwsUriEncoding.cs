@@ -28,19 +28,24 @@ public static class AwsUriEncoding
     internal static string Escape(string value, bool keepSlash)
     {
         ArgumentNullException.ThrowIfNull(value);
-        int firstToEscape = 0;
+        var firstToEscape = 0;
         while (firstToEscape < value.Length && (IsUnreserved(value[firstToEscape]) || (keepSlash && value[firstToEscape] == '/')))
+        {
             firstToEscape++;
+        }
+
         if (firstToEscape == value.Length)
+        {
             return value; // the common case: nothing to do, no allocation
+        }
 
         // Lone surrogates become U+FFFD (the encoder's replacement) rather than throwing:
         // a label value must never crash the marshaller.
-        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        var bytes = Encoding.UTF8.GetBytes(value);
         var builder = new StringBuilder(bytes.Length * 3);
-        foreach (byte b in bytes)
+        foreach (var b in bytes)
         {
-            char c = (char)b;
+            var c = (char)b;
             if (b < 0x80 && (IsUnreserved(c) || (keepSlash && c == '/')))
             {
                 builder.Append(c);
@@ -59,10 +64,13 @@ public static class AwsUriEncoding
     internal static string Unescape(string value)
     {
         if (value.IndexOf('%') < 0)
+        {
             return value;
+        }
+
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
-        int length = 0;
-        for (int i = 0; i < value.Length; i++)
+        var length = 0;
+        for (var i = 0; i < value.Length; i++)
         {
             if (value[i] == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
             {
@@ -73,7 +81,9 @@ public static class AwsUriEncoding
             {
                 length += Encoding.UTF8.GetBytes(value.AsSpan(i, char.IsHighSurrogate(value[i]) && i + 1 < value.Length ? 2 : 1), bytes.AsSpan(length));
                 if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length)
+                {
                     i++;
+                }
             }
         }
         return Encoding.UTF8.GetString(bytes, 0, length);

@@ -41,7 +41,9 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         _options = Snapshot(options);
         Validate(_definition, _options);
         if (_options.StartingToken is { } startingToken)
+        {
             _start = ResumeTokenCodec.Decode(startingToken, _definition.InputTokenName);
+        }
     }
 
     /// <summary>
@@ -69,9 +71,9 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
 
     private async IAsyncEnumerable<TItem> ItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (TResponse page in PagesAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (TItem item in _definition.GetItems(page) ?? Array.Empty<TItem>())
+            foreach (var item in _definition.GetItems(page) ?? Array.Empty<TItem>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
@@ -87,9 +89,9 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     public async Task<TResponse> BuildFullResultAsync(CancellationToken cancellationToken = default)
     {
         TResponse? first = default;
-        bool any = false;
+        var any = false;
         var items = new List<TItem>();
-        await foreach (TResponse page in PagesAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!any)
             {
@@ -99,7 +101,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
             items.AddRange(_definition.GetItems(page) ?? Array.Empty<TItem>());
         }
         // PagesAsync always fetches at least one page.
-        TResponse result = _definition.WithItems(first!, items);
+        var result = _definition.WithItems(first!, items);
         return _definition.WithOutputToken(result, ResumeToken);
     }
 
@@ -108,7 +110,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     {
         ResumeToken = null;
         var definition = _definition;
-        TRequest request = _request;
+        var request = _request;
         string? pageToken = null; // the token that fetched the current page: a mid-page resume token repeats it
         if (_start is { } start)
         {
@@ -116,20 +118,22 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
             request = definition.WithInputToken(request, start.ServiceToken);
         }
         if (_options.PageSize is { } pageSize)
+        {
             request = definition.WithLimit!(request, pageSize);
+        }
 
-        int? maxItems = _options.MaxItems;
-        int totalItems = 0;
-        bool firstPage = true;
+        var maxItems = _options.MaxItems;
+        var totalItems = 0;
+        var firstPage = true;
         string? previousNextToken = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TResponse page = await _fetchPage(request, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<TItem> items = definition.GetItems(page) ?? Array.Empty<TItem>();
+            var page = await _fetchPage(request, cancellationToken).ConfigureAwait(false);
+            var items = definition.GetItems(page) ?? Array.Empty<TItem>();
 
             // Only the first page of a resumed listing is cut on the left: those items were returned last time.
-            int startingTruncation = 0;
+            var startingTruncation = 0;
             if (firstPage && _start is { } resumed)
             {
                 startingTruncation = resumed.TruncateAmount;
@@ -141,12 +145,12 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
             }
             firstPage = false;
 
-            int truncateAmount = maxItems is { } max ? totalItems + items.Count - max : 0;
+            var truncateAmount = maxItems is { } max ? totalItems + items.Count - max : 0;
             if (truncateAmount > 0)
             {
                 // Cut mid-page: the resume token refetches this page and skips what was already returned,
                 // counting the left cut too (botocore's amount_to_keep + starting_truncation).
-                int keep = items.Count - truncateAmount;
+                var keep = items.Count - truncateAmount;
                 page = definition.WithItems(page, Slice(items, 0, keep));
                 ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, pageToken, keep + startingTruncation);
                 yield return page;
@@ -155,16 +159,22 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
 
             yield return page;
             totalItems += items.Count;
-            string? nextToken = NextToken(page);
+            var nextToken = NextToken(page);
             if (nextToken is null)
+            {
                 yield break; // exhausted: no resume token
+            }
+
             if (maxItems is { } limit && totalItems == limit)
             {
                 ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, nextToken, truncateAmount: null);
                 yield break; // on a page boundary: the next page's token, no truncate amount
             }
             if (_options.StopOnRepeatedToken && previousNextToken is not null && previousNextToken == nextToken)
+            {
                 throw new PaginationException($"The same next token was received twice: {{'{definition.InputTokenName}': '{nextToken}'}}");
+            }
+
             request = definition.WithInputToken(request, nextToken);
             previousNextToken = nextToken;
             pageToken = nextToken;
@@ -175,16 +185,22 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     private string? NextToken(TResponse page)
     {
         if (_definition.GetMoreResults is { } moreResults && !moreResults(page))
+        {
             return null;
-        string? token = _definition.GetOutputToken(page);
+        }
+
+        var token = _definition.GetOutputToken(page);
         return string.IsNullOrEmpty(token) ? null : token;
     }
 
     private static IReadOnlyList<TItem> Slice(IReadOnlyList<TItem> items, int start, int end)
     {
         var slice = new TItem[end - start];
-        for (int i = start; i < end; i++)
+        for (var i = start; i < end; i++)
+        {
             slice[i - start] = items[i];
+        }
+
         return slice;
     }
 
@@ -200,16 +216,25 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     {
         ArgumentException.ThrowIfNullOrEmpty(definition.InputTokenName);
         if (options.MaxItems is < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(PaginationOptions.MaxItems), options.MaxItems, $"MaxItems must be at least 1; got {options.MaxItems}.");
+        }
+
         if (options.PageSize is not { } pageSize)
+        {
             return;
+        }
+
         if (definition.WithLimit is null)
+        {
             throw new PaginationException("PageSize parameter is not supported for the pagination interface for this operation.");
-        int min = definition.LimitMin ?? 1;
+        }
+
+        var min = definition.LimitMin ?? 1;
         if (pageSize < min || pageSize > (definition.LimitMax ?? int.MaxValue))
         {
-            string range = definition.LimitMax is { } maxLimit ? $"{min}..{maxLimit}" : $"at least {min}";
-            string limitName = definition.LimitName is null ? "" : $" (sent as '{definition.LimitName}')";
+            var range = definition.LimitMax is { } maxLimit ? $"{min}..{maxLimit}" : $"at least {min}";
+            var limitName = definition.LimitName is null ? "" : $" (sent as '{definition.LimitName}')";
             throw new ArgumentOutOfRangeException(nameof(PaginationOptions.PageSize), pageSize,
                 $"PageSize {pageSize} is outside the allowed range {range}{limitName}.");
         }

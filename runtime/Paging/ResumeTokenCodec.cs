@@ -24,9 +24,14 @@ internal static class ResumeTokenCodec
         AppendPythonString(json, inputTokenName);
         json.Append(": ");
         if (serviceToken is null)
+        {
             json.Append("null");
+        }
         else
+        {
             AppendPythonString(json, serviceToken);
+        }
+
         if (truncateAmount is { } amount)
         {
             json.Append(", ");
@@ -39,14 +44,17 @@ internal static class ResumeTokenCodec
 
     public static ResumePoint Decode(string startingToken, string inputTokenName)
     {
-        byte[] bytes = DecodeBase64(startingToken);
+        var bytes = DecodeBase64(startingToken);
         try
         {
             using var document = JsonDocument.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
             if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
                 throw Invalid("its JSON is not an object");
+            }
+
             string? serviceToken = null;
-            int truncateAmount = 0;
+            var truncateAmount = 0;
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name == inputTokenName)
@@ -61,7 +69,9 @@ internal static class ResumeTokenCodec
                 else if (property.Name == TruncateAmountKey)
                 {
                     if (!property.Value.TryGetInt32(out truncateAmount) || truncateAmount < 0)
+                    {
                         throw Invalid($"'{TruncateAmountKey}' is not a non-negative integer");
+                    }
                 }
                 else
                 {
@@ -79,12 +89,15 @@ internal static class ResumeTokenCodec
 
     private static byte[] DecodeBase64(string token)
     {
-        string trimmed = token.Trim();
+        var trimmed = token.Trim();
         // Python's b64decode wants padding; copying a token by hand often loses it, so restore it.
-        string padded = trimmed.Length % 4 == 0 ? trimmed : trimmed + new string('=', 4 - trimmed.Length % 4);
+        var padded = trimmed.Length % 4 == 0 ? trimmed : trimmed + new string('=', 4 - trimmed.Length % 4);
         var buffer = new byte[padded.Length];
-        if (trimmed.Length == 0 || !Convert.TryFromBase64String(padded, buffer, out int written))
+        if (trimmed.Length == 0 || !Convert.TryFromBase64String(padded, buffer, out var written))
+        {
             throw Invalid("it is not base64 of a JSON object");
+        }
+
         return buffer.AsSpan(0, written).ToArray();
     }
 
@@ -97,7 +110,7 @@ internal static class ResumeTokenCodec
     private static void AppendPythonString(StringBuilder json, string value)
     {
         json.Append('"');
-        foreach (char c in value)
+        foreach (var c in value)
         {
             switch (c)
             {
@@ -110,9 +123,14 @@ internal static class ResumeTokenCodec
                 case '\t': json.Append("\\t"); break;
                 default:
                     if (c is >= ' ' and <= '~')
+                    {
                         json.Append(c);
+                    }
                     else
+                    {
                         json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+
                     break;
             }
         }

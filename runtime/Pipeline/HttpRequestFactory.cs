@@ -4,7 +4,7 @@ using System.Text;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Http;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Pipeline;
 
 /// <summary>
 /// Turns a marshalled <see cref="AwsHttpRequest"/> into the <see cref="HttpRequestMessage"/> of one attempt,
@@ -18,7 +18,7 @@ internal static class HttpRequestFactory
         var text = new StringBuilder(endpoint.GetLeftPart(UriPartial.Authority))
             .Append(endpoint.AbsolutePath.TrimEnd('/'))
             .Append(request.Path);
-        char separator = '?';
+        var separator = '?';
         foreach (var pair in request.Query)
         {
             text.Append(separator).Append(AwsUriEncoding.EscapeQueryComponent(pair.Key))
@@ -36,7 +36,9 @@ internal static class HttpRequestFactory
         {
             message.Content = new ByteArrayContent(request.Body);
             if (request.ContentType is not null)
+            {
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            }
         }
         foreach (var header in request.Headers)
         {
@@ -58,7 +60,10 @@ internal static class HttpRequestFactory
         description.Query.AddRange(request.Query);
         description.Headers.Add(new("host", HostHeader(uri)));
         if (request.Body is not null && request.ContentType is not null)
+        {
             description.Headers.Add(new("content-type", request.ContentType));
+        }
+
         description.Headers.AddRange(request.Headers);
         return description;
     }
@@ -74,7 +79,7 @@ internal static class HttpRequestFactory
 
     internal static string HostHeader(Uri uri)
     {
-        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
         return uri.IsDefaultPort ? host : $"{host}:{uri.Port}";
     }
 }

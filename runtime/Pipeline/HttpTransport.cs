@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Http;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Pipeline;
 
 /// <summary>Sends one attempt and reads the whole response, enforcing the per-attempt timeout.</summary>
 internal sealed class HttpTransport : IDisposable
@@ -17,9 +17,14 @@ internal sealed class HttpTransport : IDisposable
     public HttpTransport(AwsClientOptions options)
     {
         if (options.HttpClient is not null && options.HttpMessageHandler is not null)
+        {
             throw new ArgumentException("Set either AwsClientOptions.HttpClient or AwsClientOptions.HttpMessageHandler, not both.", nameof(options));
+        }
+
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "AwsClientOptions.Timeout must be positive.");
+        }
 
         _timeout = options.Timeout == Timeout.InfiniteTimeSpan ? null : options.Timeout;
         if (options.HttpClient is not null)
@@ -30,7 +35,7 @@ internal sealed class HttpTransport : IDisposable
         {
             // Our own client: per-attempt timeouts replace HttpClient.Timeout; pooled connections are recycled
             // so DNS changes are picked up. A handler given by the caller stays the caller's to dispose.
-            HttpMessageHandler handler = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            var handler = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
             _httpClient = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
             _ownsClient = true;
         }
@@ -40,15 +45,15 @@ internal sealed class HttpTransport : IDisposable
     {
         using var attemptTimeout = _timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attemptTimeout?.CancelAfter(_timeout!.Value);
-        CancellationToken token = attemptTimeout?.Token ?? cancellationToken;
+        var token = attemptTimeout?.Token ?? cancellationToken;
         try
         {
-            using HttpResponseMessage response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             // Read into a pooled array: ReadAsByteArrayAsync buffers a chunked body into a growing stream and then
             // copies it into a new array, about 2.3x the body in garbage per page.
-            long? contentLength = response.Content.Headers.ContentLength;
-            byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(contentLength is > 0 and < 16 * 1024 * 1024 ? (int)contentLength.Value : 32 * 1024);
-            int length = 0;
+            var contentLength = response.Content.Headers.ContentLength;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(contentLength is > 0 and < 16 * 1024 * 1024 ? (int)contentLength.Value : 32 * 1024);
+            var length = 0;
             using (var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false))
             {
                 int read;
@@ -57,7 +62,7 @@ internal sealed class HttpTransport : IDisposable
                     length += read;
                     if (length == buffer.Length)
                     {
-                        byte[] larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                         buffer.AsSpan(0, length).CopyTo(larger);
                         System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
@@ -66,9 +71,15 @@ internal sealed class HttpTransport : IDisposable
             }
             var headers = new List<KeyValuePair<string, string>>();
             foreach (var header in response.Headers)
+            {
                 headers.Add(new(header.Key, string.Join(", ", header.Value)));
+            }
+
             foreach (var header in response.Content.Headers)
+            {
                 headers.Add(new(header.Key, string.Join(", ", header.Value)));
+            }
+
             return new AwsHttpResponse((int)response.StatusCode, new ReadOnlyMemory<byte>(buffer, 0, length), headers) { PooledBuffer = buffer };
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && attemptTimeout is not null && attemptTimeout.IsCancellationRequested)
@@ -80,6 +91,8 @@ internal sealed class HttpTransport : IDisposable
     public void Dispose()
     {
         if (_ownsClient)
+        {
             _httpClient.Dispose();
+        }
     }
 }

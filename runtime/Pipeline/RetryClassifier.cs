@@ -4,7 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Pipeline;
 
 /// <summary>Why a failed attempt may be retried (the kind decides the retry-quota cost).</summary>
 internal enum RetryKind
@@ -53,9 +53,15 @@ internal static class RetryClassifier
     private static RetryKind ClassifyServiceError(AwsServiceException error)
     {
         if (error.IsThrottling || ThrottlingCodes.Contains(error.ErrorCode))
+        {
             return RetryKind.Throttling;
+        }
+
         if (error.IsRetryable || TransientCodes.Contains(error.ErrorCode) || error.StatusCode is 500 or 502 or 503 or 504)
+        {
             return RetryKind.Transient;
+        }
+
         return RetryKind.None;
     }
 }

@@ -1,6 +1,6 @@
 using System;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Pipeline;
 
 /// <summary>
 /// The standard-mode retry quota (botocore's <c>RetryQuotaChecker</c>): a token bucket shared by all calls of one
@@ -18,7 +18,11 @@ internal sealed class RetryQuota
 
     public int Available
     {
-        get { lock (_gate) return _available; }
+        get { lock (_gate)
+            {
+                return _available;
+            }
+        }
     }
 
     /// <summary>Takes the cost of one retry; <see langword="false"/> when the bucket cannot pay it.</summary>
@@ -28,7 +32,10 @@ internal sealed class RetryQuota
         lock (_gate)
         {
             if (_available < cost)
+            {
                 return false;
+            }
+
             _available -= cost;
             return true;
         }
@@ -37,8 +44,10 @@ internal sealed class RetryQuota
     /// <summary>A call succeeded: return what its last retry cost, or <see cref="NoRetryIncrement"/> when it never retried.</summary>
     public void ReleaseAfterSuccess(int lastRetryCost)
     {
-        int amount = lastRetryCost > 0 ? lastRetryCost : NoRetryIncrement;
+        var amount = lastRetryCost > 0 ? lastRetryCost : NoRetryIncrement;
         lock (_gate)
+        {
             _available = Math.Min(InitialCapacity, _available + amount);
+        }
     }
 }

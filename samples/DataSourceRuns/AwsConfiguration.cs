@@ -8,7 +8,7 @@ internal readonly record struct Configured<T>(T Value, string Source);
 
 /// <summary>
 /// The AWS configuration the tool runs with: the command-line options first, then what the runtime's
-/// <see cref="AwsClientConfiguration"/> finds in <see cref="CliHost.Environment"/> (never the process's own), so that
+/// <see cref="AwsClientSettings"/> finds in <see cref="CliHost.Environment"/> (never the process's own), so that
 /// tests decide what is configured. The clients get the same environment, so the runtime's region, endpoint, retry
 /// (<c>AWS_MAX_ATTEMPTS</c>) and credential chains read what the tool read. Configuration the runtime rejects, such as a
 /// malformed <c>AWS_ENDPOINT_URL</c> or <c>AWS_MAX_ATTEMPTS</c>, is a usage error (exit code 2).
@@ -29,10 +29,13 @@ internal sealed class AwsConfiguration
     public Configured<Uri>? FindEndpoint(AwsServiceMetadata service)
     {
         if (_settings.Endpoint is { } endpoint)
+        {
             return new Configured<Uri>(endpoint, "--endpoint");
+        }
+
         try
         {
-            return AwsClientConfiguration.FindEndpoint(service, NewOptions(), out string source) is { } configured
+            return AwsClientSettings.FindEndpoint(service, NewOptions(), out var source) is { } configured
                 ? new Configured<Uri>(configured, source)
                 : null;
         }
@@ -48,12 +51,18 @@ internal sealed class AwsConfiguration
     {
         lookedAt = "";
         if (_settings.Region is { } region)
+        {
             return new Configured<string>(region, "--region");
+        }
+
         try
         {
-            string? configured = AwsClientConfiguration.FindRegion(NewOptions(), out string source);
+            var configured = AwsClientSettings.FindRegion(NewOptions(), out var source);
             if (configured is not null)
+            {
                 return new Configured<string>(configured, source);
+            }
+
             lookedAt = source;
             return null;
         }
@@ -67,7 +76,7 @@ internal sealed class AwsConfiguration
     /// <exception cref="UsageException">The runtime rejects the configuration.</exception>
     public DataZoneClient CreateClient(Action<AwsClientOptions> configure)
     {
-        AwsClientOptions options = NewOptions();
+        var options = NewOptions();
         configure(options);
         try
         {

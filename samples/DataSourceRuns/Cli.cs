@@ -89,13 +89,16 @@ public static class Cli
         AddHelpFooter(root, listRuns.Command);
 
         // No response files: a token or id starting with '@' is data, not a file name.
-        ParseResult parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         try
         {
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
-                foreach (string message in parse.Errors.Select(e => e.Message).Distinct())
+                foreach (var message in parse.Errors.Select(e => e.Message).Distinct())
+                {
                     await host.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+                }
+
                 await host.Error.WriteLineAsync("Run 'DataSourceRuns list-runs --help' for usage.").ConfigureAwait(false);
                 return ExitUsage;
             }
@@ -132,10 +135,12 @@ public static class Cli
     /// </summary>
     private static void AddHelpFooter(RootCommand root, Command listRuns)
     {
-        foreach (HelpOption help in root.Options.OfType<HelpOption>())
+        foreach (var help in root.Options.OfType<HelpOption>())
         {
             if (help.Action is HelpAction standard)
+            {
                 help.Action = new HelpWithFooter(standard, root, listRuns);
+            }
         }
     }
 
@@ -163,7 +168,7 @@ public static class Cli
             }
 
             _standard.Invoke(parseResult);
-            TextWriter output = parseResult.InvocationConfiguration.Output;
+            var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine(HelpFooter.TrimStart('\n'));
             output.Flush();
             return ExitSuccess;

@@ -44,7 +44,7 @@ public sealed class CliHost
 
     /// <summary>An environment variable, or <see langword="null"/> when unset or blank (as the AWS SDKs treat it).</summary>
     public string? GetVariable(string name) =>
-        Environment.TryGetValue(name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        Environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     /// <summary>The real console and process environment.</summary>
     internal static CliHost FromConsole()
@@ -55,7 +55,9 @@ public sealed class CliHost
         var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
         var variables = new Dictionary<string, string?>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
             variables[(string)entry.Key] = entry.Value as string;
+        }
 
         int? width = null;
         if (!Console.IsOutputRedirected || !Console.IsErrorRedirected)

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
-using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -100,7 +98,7 @@ internal sealed class ListRunsCommand
     /// <summary>Lists the runs; returns the exit code. Usage problems found only now throw <see cref="UsageException"/>.</summary>
     private async Task<int> ExecuteAsync(ListRunsSettings settings, CancellationToken cancellationToken)
     {
-        TextWriter error = _host.Error;
+        var error = _host.Error;
         ServiceConnection? connection = null;
         try
         {
@@ -143,7 +141,9 @@ internal sealed class ListRunsCommand
         finally
         {
             if (connection is not null)
+            {
                 await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -171,19 +171,22 @@ internal sealed class ListRunsCommand
             throw new PaginationException($"--starting-token is not a resume token this tool (or the AWS CLI) printed: {exception.Message}", exception);
         }
 
-        RunWriter writer = RunWriter.Create(settings.Output, _host);
-        ProgressLine? progress = _host.ErrorIsTerminal ? new ProgressLine(_host.Error) : null;
+        var writer = RunWriter.Create(settings.Output, _host);
+        var progress = _host.ErrorIsTerminal ? new ProgressLine(_host.Error) : null;
         var tally = new RunTally();
         try
         {
-            await foreach (ListDataSourceRunsResponse page in listing.AsPages(cancellationToken).ConfigureAwait(false))
+            await foreach (var page in listing.AsPages(cancellationToken).ConfigureAwait(false))
             {
-                IReadOnlyList<DataSourceRunSummary> runs = page.Items;
+                var runs = page.Items;
                 tally.AddPage(runs);
                 if (writer.Streams && runs.Count > 0)
                 {
                     if (_host.OutIsTerminal)
+                    {
                         progress?.Clear(); // the same terminal: the rows must not land on the progress line
+                    }
+
                     writer.WritePage(runs);
                     await _host.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -200,19 +203,25 @@ internal sealed class ListRunsCommand
             progress?.Clear();
         }
 
-        string? resumeToken = listing.ResumeToken;
+        var resumeToken = listing.ResumeToken;
         writer.Complete(tally, moreRemain: resumeToken is not null);
         await _host.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (resumeToken is not null)
+        {
             await _host.Error.WriteLineAsync($"NextToken: {resumeToken}").ConfigureAwait(false);
+        }
+
         if (settings.Output != OutputFormat.Table && _host.ErrorIsTerminal)
+        {
             await _host.Error.WriteLineAsync(tally.Describe()).ConfigureAwait(false);
+        }
+
         return Cli.ExitSuccess;
     }
 
     private static string Describe(AwsServiceException exception)
     {
-        string code = exception.ErrorCode.Length > 0 ? exception.ErrorCode : "service error";
+        var code = exception.ErrorCode.Length > 0 ? exception.ErrorCode : "service error";
         return $"{code} (HTTP {exception.StatusCode}): {exception.Message}";
     }
 }

@@ -41,7 +41,7 @@ internal sealed record ListRunsSettings
 
     public static bool TryParseEndpoint(string text, out Uri endpoint)
     {
-        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? parsed) && parsed.Scheme is "http" or "https" && parsed.Host.Length > 0)
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" && parsed.Host.Length > 0)
         {
             endpoint = parsed;
             return true;
@@ -56,7 +56,7 @@ internal sealed record ListRunsSettings
 
     internal static string? ParseText(ArgumentResult result, string option)
     {
-        string value = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (string.IsNullOrWhiteSpace(value))
         {
             result.AddError($"{option} must not be empty.");
@@ -68,29 +68,37 @@ internal sealed record ListRunsSettings
 
     internal static int? ParsePageSize(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value is >= MinPageSize and <= MaxPageSize)
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value is >= MinPageSize and <= MaxPageSize)
+        {
             return value;
+        }
+
         result.AddError($"--page-size must be between {MinPageSize} and {MaxPageSize}; got '{text}'.");
         return null;
     }
 
     internal static int? ParseMaxItems(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= 1)
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= 1)
+        {
             return value;
+        }
+
         result.AddError($"--max-items must be a whole number of at least 1; got '{text}'.");
         return null;
     }
 
     internal static DataSourceRunStatus? ParseStatus(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        foreach (DataSourceRunStatus known in DataSourceRunStatus.KnownValues)
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        foreach (var known in DataSourceRunStatus.KnownValues)
         {
             if (string.Equals(known.Value, text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
                 return known;
+            }
         }
 
         result.AddError($"--status must be one of {KnownStatuses}; got '{text}'.");
@@ -99,7 +107,7 @@ internal sealed record ListRunsSettings
 
     internal static OutputFormat ParseOutput(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         switch (text.Trim().ToLowerInvariant())
         {
             case "table": return OutputFormat.Table;
@@ -113,19 +121,25 @@ internal sealed record ListRunsSettings
 
     internal static Uri? ParseEndpoint(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (TryParseEndpoint(text, out Uri endpoint))
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (TryParseEndpoint(text, out var endpoint))
+        {
             return endpoint;
+        }
+
         result.AddError($"--endpoint must be an absolute http or https URL, for example http://127.0.0.1:4566; got '{text}'.");
         return null;
     }
 
     internal static string? ParseRegion(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
         // A region is a DNS label: it becomes part of the endpoint host and of the signature scope.
         if (text.Length is > 0 and <= 63 && text[0] != '-' && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
             return text;
+        }
+
         result.AddError($"--region must be a region name such as us-east-1 (letters, digits and '-'); got '{text}'.");
         return null;
     }

@@ -20,7 +20,7 @@ internal static class Program
             }
         };
 
-        CliHost host = CliHost.FromConsole();
+        var host = CliHost.FromConsole();
         return await Cli.RunAsync(args, host, cancellation.Token).ConfigureAwait(false);
     }
 }

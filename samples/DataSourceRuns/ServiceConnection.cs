@@ -51,8 +51,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
     public static async Task<ServiceConnection> OpenAsync(ListRunsSettings settings, CliHost host, CancellationToken cancellationToken)
     {
         var aws = new AwsConfiguration(host, settings);
-        Configured<Uri>? endpoint = aws.FindEndpoint(DataZoneClient.ServiceMetadata);
-        Configured<string>? region = aws.FindRegion(out string regionLookedAt);
+        var endpoint = aws.FindEndpoint(DataZoneClient.ServiceMetadata);
+        var region = aws.FindRegion(out var regionLookedAt);
 
         if (endpoint is null && region is null)
         {
@@ -65,14 +65,20 @@ internal sealed class ServiceConnection : IAsyncDisposable
             return await StartEmbeddedAsync(settings, aws, host, cancellationToken).ConfigureAwait(false);
         }
 
-        string target = endpoint is { } e
+        var target = endpoint is { } e
             ? $"endpoint {e.Value} (from {e.Source})"
             : $"region {region!.Value.Value} (from {region.Value.Source})";
         const string fallback = "With no endpoint and no region configured, the tool lists from its embedded emulator instead.";
         if (settings.Domain is null)
+        {
             throw new UsageException($"--domain is required when calling {target}. {fallback}");
+        }
+
         if (settings.DataSource is null)
+        {
             throw new UsageException($"--data-source is required when calling {target}. {fallback}");
+        }
+
         if (region is null)
         {
             throw new UsageException(
@@ -80,7 +86,7 @@ internal sealed class ServiceConnection : IAsyncDisposable
         }
 
         // Credentials: the runtime's default chain over the tool's environment (the access-key variables, then the profile).
-        DataZoneClient client = aws.CreateClient(options =>
+        var client = aws.CreateClient(options =>
         {
             options.Region = region.Value.Value;
             options.Endpoint = endpoint?.Value;
@@ -105,7 +111,7 @@ internal sealed class ServiceConnection : IAsyncDisposable
         DataZoneClient? client = null;
         try
         {
-            EmulatorCredentials credentials = emulator.Credentials;
+            var credentials = emulator.Credentials;
             client = aws.CreateClient(options =>
             {
                 options.Region = DataZoneEmulator.DefaultRegion;
@@ -133,6 +139,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
     {
         Client.Dispose();
         if (Emulator is not null)
+        {
             await Emulator.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

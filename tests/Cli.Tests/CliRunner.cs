@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using DataSourceRuns;
 
 namespace DataZone.Gen.Cli.Tests;
 
@@ -33,7 +32,7 @@ internal static class CliRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exitCode = await DataSourceRuns.Cli.RunAsync(args, stdout, stderr, environment, CancellationToken.None);
+        var exitCode = await DataSourceRuns.Cli.RunAsync(args, stdout, stderr, environment, CancellationToken.None);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 
@@ -44,8 +43,8 @@ internal static class CliRunner
         string? token = null;
         do
         {
-            string[] withToken = token is null ? args : args.Concat(new[] { "--starting-token", token }).ToArray();
-            CliResult result = await RunAsync(environment, withToken);
+            var withToken = token is null ? args : args.Concat(new[] { "--starting-token", token }).ToArray();
+            var result = await RunAsync(environment, withToken);
             Xunit.Assert.True(result.ExitCode == 0, result.ToString());
             results.Add(result);
             token = result.NextToken;

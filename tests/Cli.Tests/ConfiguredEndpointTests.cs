@@ -35,7 +35,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     {
         var credentials = _reference.Emulator.Credentials;
 
-        CliResult result = await CliRunner.RunAsync(Environment(credentials.AccessKeyId, credentials.SecretAccessKey), Args("--output", "json", "--page-size", "25"));
+        var result = await CliRunner.RunAsync(Environment(credentials.AccessKeyId, credentials.SecretAccessKey), Args("--output", "json", "--page-size", "25"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("embedded", result.Stderr);
@@ -48,11 +48,11 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [InlineData("AKIAEMULATOREXAMPLE", "wrong/secret/KEY", "InvalidSignatureException")]
     public async Task Wrong_credentials_exit_1_with_the_error_code_and_request_id(string accessKeyId, string secret, string errorCode)
     {
-        CliResult result = await CliRunner.RunAsync(Environment(accessKeyId, secret), Args());
+        var result = await CliRunner.RunAsync(Environment(accessKeyId, secret), Args());
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"error: {errorCode} (HTTP 403)", result.Stderr);
-        string requestId = _reference.Emulator.Requests.Last(r => r.ErrorCode == errorCode && r.AccessKeyId == accessKeyId).RequestId;
+        var requestId = _reference.Emulator.Requests.Last(r => r.ErrorCode == errorCode && r.AccessKeyId == accessKeyId).RequestId;
         Assert.Contains($"request id: {requestId}", result.Stderr);
         Assert.Equal("", result.Stdout);
     }
@@ -62,12 +62,12 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // nothing listens there now
         var environment = Environment("AKIAEMULATOREXAMPLE", "x");
         environment["AWS_MAX_ATTEMPTS"] = "1";
 
-        CliResult result = await CliRunner.RunAsync(environment,
+        var result = await CliRunner.RunAsync(environment,
             "list-runs", "--endpoint", $"http://127.0.0.1:{port}/", "--domain", "dzd_demo01", "--data-source", "demo-data-source");
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -81,7 +81,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
         var environment = Environment(credentials.AccessKeyId, credentials.SecretAccessKey);
         environment["AWS_ENDPOINT_URL_DATAZONE"] = _reference.Endpoint;
 
-        CliResult result = await CliRunner.RunAsync(environment,
+        var result = await CliRunner.RunAsync(environment,
             "list-runs", "--domain", "dzd_demo01", "--data-source", "demo-data-source", "--max-items", "3", "--output", "csv");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -94,7 +94,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [InlineData("AWS_DEFAULT_REGION")]
     public async Task A_region_in_the_environment_selects_aws_and_requires_domain(string variable)
     {
-        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { [variable] = "eu-west-1" }, "list-runs");
+        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { [variable] = "eu-west-1" }, "list-runs");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--domain is required", result.Stderr);
@@ -105,15 +105,15 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task A_region_in_the_shared_config_profile_selects_aws()
     {
-        string home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        var home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(home, ".aws"));
             File.WriteAllText(Path.Combine(home, ".aws", "config"), "[default]\nregion = us-west-2\n\n[profile work]\nregion = ap-southeast-2\n");
 
-            CliResult byDefault = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--domain", "dzd_x");
-            CliResult byProfile = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home, ["AWS_PROFILE"] = "work" }, "list-runs");
-            CliResult byOption = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--profile", "work");
+            var byDefault = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--domain", "dzd_x");
+            var byProfile = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home, ["AWS_PROFILE"] = "work" }, "list-runs");
+            var byOption = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--profile", "work");
 
             Assert.True(byDefault.ExitCode == 2, byDefault.ToString());
             Assert.Contains("--data-source is required", byDefault.Stderr);
@@ -132,7 +132,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task An_endpoint_without_any_region_asks_for_one()
     {
-        CliResult result = await CliRunner.RunAsync(Args());
+        var result = await CliRunner.RunAsync(Args());
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--region is required", result.Stderr);
@@ -144,7 +144,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
         var environment = Environment("AKIAEMULATOREXAMPLE", "x");
         environment["AWS_MAX_ATTEMPTS"] = "many";
 
-        CliResult result = await CliRunner.RunAsync(environment, Args());
+        var result = await CliRunner.RunAsync(environment, Args());
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("AWS_MAX_ATTEMPTS", result.Stderr);
@@ -156,7 +156,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
         var environment = Environment("AKIAEMULATOREXAMPLE", "x");
         environment["AWS_USE_FIPS_ENDPOINT"] = "true";
 
-        CliResult result = await CliRunner.RunAsync(environment, Args());
+        var result = await CliRunner.RunAsync(environment, Args());
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("FIPS and custom endpoint are not supported", result.Stderr);
@@ -166,7 +166,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     public async Task Profile_credentials_are_read_under_the_tools_home_directory()
     {
         var credentials = _reference.Emulator.Credentials;
-        string home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        var home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(home, ".aws"));
@@ -174,7 +174,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
                 $"[work]\naws_access_key_id = {credentials.AccessKeyId}\naws_secret_access_key = {credentials.SecretAccessKey}\n");
             File.WriteAllText(Path.Combine(home, ".aws", "config"), "[profile work]\nregion = us-east-1\nmax_attempts = 2\n");
 
-            CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home },
+            var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home },
                 Args("--profile", "work", "--max-items", "2", "--output", "json"));
 
             Assert.True(result.ExitCode == 0, result.ToString());
@@ -191,7 +191,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     public async Task A_profiles_services_section_endpoint_is_called_instead_of_the_embedded_emulator()
     {
         var credentials = _reference.Emulator.Credentials;
-        string home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        var home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(home, ".aws"));
@@ -203,9 +203,9 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
                 ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
                 ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
             };
-            int requestsBefore = _reference.Emulator.Requests.Count;
+            var requestsBefore = _reference.Emulator.Requests.Count;
 
-            CliResult result = await CliRunner.RunAsync(environment, "list-runs", "--domain", _reference.Emulator.DomainId,
+            var result = await CliRunner.RunAsync(environment, "list-runs", "--domain", _reference.Emulator.DomainId,
                 "--data-source", _reference.Emulator.DataSourceId, "--max-items", "2", "--output", "json");
 
             Assert.True(result.ExitCode == 0, result.ToString());
@@ -222,7 +222,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task An_explicit_profile_without_a_region_is_a_usage_error_that_says_where_it_looked()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--profile", "ghost");
+        var result = await CliRunner.RunAsync("list-runs", "--profile", "ghost");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--region is required: profile 'ghost' has no region", result.Stderr);
@@ -233,7 +233,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task A_malformed_endpoint_variable_is_a_usage_error()
     {
-        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = "localhost:4566" }, "list-runs");
+        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = "localhost:4566" }, "list-runs");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("AWS_ENDPOINT_URL must be an absolute http or https URL", result.Stderr);
@@ -245,7 +245,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
         var environment = Environment("AKIAEMULATOREXAMPLE", "x");
         environment["AWS_RETRY_MODE"] = "adaptive";
 
-        CliResult result = await CliRunner.RunAsync(environment, Args());
+        var result = await CliRunner.RunAsync(environment, Args());
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("AWS_RETRY_MODE is 'adaptive'", result.Stderr);
@@ -254,7 +254,7 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Missing_credentials_say_where_the_chain_looked_without_the_process_environment()
     {
-        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_REGION"] = "us-east-1" }, Args());
+        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_REGION"] = "us-east-1" }, Args());
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("No AWS credentials found", result.Stderr);

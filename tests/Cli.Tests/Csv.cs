@@ -11,7 +11,7 @@ internal static class Csv
         var records = new List<List<string>>();
         var record = new List<string>();
         var field = new StringBuilder();
-        int i = 0;
+        var i = 0;
         while (i < text.Length)
         {
             if (text[i] == '"' && field.Length == 0)
@@ -20,7 +20,10 @@ internal static class Csv
                 while (true)
                 {
                     if (i >= text.Length)
+                    {
                         throw new System.FormatException("unterminated quoted field");
+                    }
+
                     if (text[i] == '"')
                     {
                         if (i + 1 < text.Length && text[i + 1] == '"')
@@ -38,7 +41,10 @@ internal static class Csv
                 }
 
                 if (i < text.Length && text[i] != ',' && text[i] != '\r')
+                {
                     throw new System.FormatException($"text after a closing quote at {i}");
+                }
+
                 continue;
             }
 
@@ -51,7 +57,10 @@ internal static class Csv
                     break;
                 case '\r':
                     if (i + 1 >= text.Length || text[i + 1] != '\n')
+                    {
                         throw new System.FormatException($"bare CR at {i}");
+                    }
+
                     record.Add(field.ToString());
                     field.Clear();
                     records.Add(record);
@@ -68,7 +77,10 @@ internal static class Csv
         }
 
         if (field.Length > 0 || record.Count > 0)
+        {
             throw new System.FormatException("the last record has no CRLF");
+        }
+
         return records;
     }
 }

@@ -28,7 +28,7 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Default_run_prints_every_demo_run_in_a_table_with_a_summary()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs");
+        var result = await CliRunner.RunAsync("list-runs");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("embedded DataZone emulator", result.Stderr);
@@ -37,17 +37,20 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
         var rows = result.StdoutLines.Where(line => line.StartsWith("| ", StringComparison.Ordinal)).Skip(1).ToList(); // skip the header row
         Assert.Equal(ExpectedRuns.Select(r => r.Id), rows.Select(row => row.Split('|')[1].Trim()));
 
-        string summary = result.StdoutLines[^1];
+        var summary = result.StdoutLines[^1];
         Assert.StartsWith("120 runs: ", summary);
         foreach (var group in ExpectedRuns.GroupBy(r => r.Status))
+        {
             Assert.Contains($"{group.Count()} {group.Key}", summary);
+        }
+
         Assert.Null(result.NextToken);
     }
 
     [Fact]
     public async Task A_fips_preference_in_the_environment_does_not_block_the_embedded_emulator()
     {
-        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_USE_FIPS_ENDPOINT"] = "true" }, "list-runs", "--output", "json");
+        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["AWS_USE_FIPS_ENDPOINT"] = "true" }, "list-runs", "--output", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("embedded DataZone emulator", result.Stderr);
@@ -57,7 +60,7 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Output_to_a_non_terminal_has_no_escape_codes_and_no_progress_line()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--status", "FAILED");
+        var result = await CliRunner.RunAsync("list-runs", "--status", "FAILED");
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain('\u001b', result.Stdout);
@@ -69,16 +72,16 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Json_output_is_one_object_per_line_with_wire_names_and_utc_timestamps()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--output", "json");
+        var result = await CliRunner.RunAsync("list-runs", "--output", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        string[] lines = result.StdoutLines;
+        var lines = result.StdoutLines;
         Assert.Equal(ExpectedRuns.Count, lines.Length);
-        for (int i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
-            EmulatedRun expected = ExpectedRuns[i];
-            using JsonDocument document = JsonDocument.Parse(lines[i]);
-            JsonElement run = document.RootElement;
+            var expected = ExpectedRuns[i];
+            using var document = JsonDocument.Parse(lines[i]);
+            var run = document.RootElement;
             Assert.All(run.EnumerateObject(), property => Assert.Contains(property.Name, WireNames));
             Assert.Equal(expected.Id, run.GetProperty("id").GetString());
             Assert.Equal(expected.Status, run.GetProperty("status").GetString());
@@ -86,40 +89,45 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
             Assert.Equal(expected.DataSourceId, run.GetProperty("dataSourceId").GetString());
             AssertUtcTimestamp(expected.CreatedAt, run.GetProperty("createdAt"));
             AssertUtcTimestamp(expected.UpdatedAt, run.GetProperty("updatedAt"));
-            Assert.Equal(expected.StartedAt is not null, run.TryGetProperty("startedAt", out JsonElement startedAt));
+            Assert.Equal(expected.StartedAt is not null, run.TryGetProperty("startedAt", out var startedAt));
             if (expected.StartedAt is { } started)
+            {
                 AssertUtcTimestamp(started, startedAt);
-            Assert.Equal(expected.ErrorMessage is not null, run.TryGetProperty("errorMessage", out JsonElement error));
+            }
+
+            Assert.Equal(expected.ErrorMessage is not null, run.TryGetProperty("errorMessage", out var error));
             if (expected.ErrorMessage is { } expectedError)
             {
                 Assert.Equal(expectedError.ErrorType, error.GetProperty("errorType").GetString());
-                Assert.Equal(expectedError.ErrorDetail, error.TryGetProperty("errorDetail", out JsonElement detail) ? detail.GetString() : null);
+                Assert.Equal(expectedError.ErrorDetail, error.TryGetProperty("errorDetail", out var detail) ? detail.GetString() : null);
             }
 
             if (expected.RunStatisticsForAssets is { Added: { } added })
+            {
                 Assert.Equal(added, run.GetProperty("runStatisticsForAssets").GetProperty("added").GetInt32());
+            }
         }
     }
 
     [Fact]
     public async Task Csv_output_quotes_fields_as_rfc_4180_requires()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--output", "csv");
+        var result = await CliRunner.RunAsync("list-runs", "--output", "csv");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        List<List<string>> records = Csv.Parse(result.Stdout);
-        List<string> header = records[0];
+        var records = Csv.Parse(result.Stdout);
+        var header = records[0];
         Assert.Equal("id", header[0]);
         Assert.Equal(ExpectedRuns.Count, records.Count - 1);
         int id = header.IndexOf("id"), status = header.IndexOf("status"), created = header.IndexOf("createdAt");
         int errorType = header.IndexOf("errorMessage.errorType"), errorDetail = header.IndexOf("errorMessage.errorDetail");
         Assert.All(new[] { id, status, created, errorType, errorDetail }, index => Assert.True(index >= 0));
 
-        int awkward = 0;
-        for (int i = 0; i < ExpectedRuns.Count; i++)
+        var awkward = 0;
+        for (var i = 0; i < ExpectedRuns.Count; i++)
         {
-            EmulatedRun expected = ExpectedRuns[i];
-            List<string> record = records[i + 1];
+            var expected = ExpectedRuns[i];
+            var record = records[i + 1];
             Assert.Equal(header.Count, record.Count);
             Assert.Equal(expected.Id, record[id]);
             Assert.Equal(expected.Status, record[status]);
@@ -127,7 +135,9 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
             Assert.Equal(expected.ErrorMessage?.ErrorType ?? "", record[errorType]);
             Assert.Equal(expected.ErrorMessage?.ErrorDetail ?? "", record[errorDetail]);
             if (expected.ErrorMessage?.ErrorDetail is { } detail && detail.IndexOfAny(new[] { '"', ',', '\n', '\r' }) >= 0)
+            {
                 awkward++;
+            }
         }
 
         Assert.True(awkward > 0, "the demo data should hold error details with quotes, commas or line breaks");
@@ -136,7 +146,7 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Status_filter_lists_only_runs_in_that_status()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--status", "failed", "--output", "json", "--page-size", "7");
+        var result = await CliRunner.RunAsync("list-runs", "--status", "failed", "--output", "json", "--page-size", "7");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var ids = result.StdoutLines.Select(line => JsonDocument.Parse(line).RootElement).Select(run =>
@@ -157,10 +167,12 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     {
         var args = new List<string> { "list-runs", "--output", "json", "--max-items", maxItems.ToString(CultureInfo.InvariantCulture) };
         if (pageSize is not null)
+        {
             args.AddRange(new[] { "--page-size", pageSize });
+        }
 
         // Each invocation starts its own embedded emulator: the token outlives the process that printed it.
-        List<CliResult> results = await CliRunner.RunToEndAsync(CliRunner.EmptyEnvironment(), args.ToArray());
+        var results = await CliRunner.RunToEndAsync(CliRunner.EmptyEnvironment(), args.ToArray());
 
         Assert.All(results.Take(results.Count - 1), r => Assert.Equal(maxItems, r.StdoutLines.Length));
         var ids = results.SelectMany(r => r.StdoutLines).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()).ToList();
@@ -171,7 +183,7 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Max_items_with_the_table_says_more_runs_remain()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--max-items", "5");
+        var result = await CliRunner.RunAsync("list-runs", "--max-items", "5");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.NotNull(result.NextToken);
@@ -182,7 +194,7 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task Unknown_data_source_is_a_service_error_with_code_and_request_id()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--data-source", "no-such-source");
+        var result = await CliRunner.RunAsync("list-runs", "--data-source", "no-such-source");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ResourceNotFoundException", result.Stderr);
@@ -193,7 +205,7 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task A_starting_token_that_is_not_a_resume_token_fails_clearly()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--starting-token", "not-a-token");
+        var result = await CliRunner.RunAsync("list-runs", "--starting-token", "not-a-token");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--starting-token", result.Stderr);
@@ -202,9 +214,9 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
     [Fact]
     public async Task A_forged_service_token_is_refused_by_the_service()
     {
-        string forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"nextToken\": \"Zm9yZ2VkK3Rva2VuLw==\"}"));
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"nextToken\": \"Zm9yZ2VkK3Rva2VuLw==\"}"));
 
-        CliResult result = await CliRunner.RunAsync("list-runs", "--starting-token", forged);
+        var result = await CliRunner.RunAsync("list-runs", "--starting-token", forged);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ValidationException", result.Stderr);
@@ -219,14 +231,14 @@ public sealed class EmbeddedEmulatorTests : IClassFixture<ReferenceEmulator>
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        int exitCode = await DataSourceRuns.Cli.RunAsync(new[] { "list-runs" }, stdout, stderr, CliRunner.EmptyEnvironment(), cancelled.Token);
+        var exitCode = await DataSourceRuns.Cli.RunAsync(new[] { "list-runs" }, stdout, stderr, CliRunner.EmptyEnvironment(), cancelled.Token);
 
         Assert.Equal(DataSourceRuns.Cli.ExitCancelled, exitCode);
     }
 
     private static void AssertUtcTimestamp(DateTimeOffset expected, JsonElement actual)
     {
-        string text = actual.GetString()!;
+        var text = actual.GetString()!;
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", text);
         Assert.Equal(expected, DateTimeOffset.Parse(text, CultureInfo.InvariantCulture));
     }

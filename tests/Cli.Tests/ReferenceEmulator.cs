@@ -23,6 +23,8 @@ public sealed class ReferenceEmulator : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_emulator is not null)
+        {
             await _emulator.DisposeAsync();
+        }
     }
 }

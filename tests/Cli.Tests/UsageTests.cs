@@ -25,7 +25,7 @@ public sealed class UsageTests
     [InlineData("a command is required")]
     public async Task Usage_errors_exit_2_and_name_the_argument(string expectedMessage, params string[] args)
     {
-        CliResult result = await CliRunner.RunAsync(args);
+        var result = await CliRunner.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(expectedMessage, result.Stderr);
@@ -35,13 +35,16 @@ public sealed class UsageTests
     [Fact]
     public async Task Help_lists_every_option_the_exit_codes_and_where_runs_come_from()
     {
-        foreach (string[] args in new[] { new[] { "--help" }, new[] { "list-runs", "--help" }, new[] { "list-runs", "-h" } })
+        foreach (var args in new[] { new[] { "--help" }, new[] { "list-runs", "--help" }, new[] { "list-runs", "-h" } })
         {
-            CliResult result = await CliRunner.RunAsync(args);
+            var result = await CliRunner.RunAsync(args);
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            foreach (string option in new[] { "--domain", "--data-source", "--status", "--max-items", "--page-size", "--starting-token", "--output", "--endpoint", "--region", "--profile" })
+            foreach (var option in new[] { "--domain", "--data-source", "--status", "--max-items", "--page-size", "--starting-token", "--output", "--endpoint", "--region", "--profile" })
+            {
                 Assert.Contains(option, result.Stdout);
+            }
+
             Assert.Contains("Exit codes", result.Stdout);
             Assert.Contains("embedded DataZone emulator", result.Stdout);
             Assert.Contains("PARTIALLY_SUCCEEDED", result.Stdout);
@@ -51,7 +54,7 @@ public sealed class UsageTests
     [Fact]
     public async Task Help_wins_over_other_errors()
     {
-        CliResult result = await CliRunner.RunAsync("list-runs", "--page-size", "0", "--help");
+        var result = await CliRunner.RunAsync("list-runs", "--page-size", "0", "--help");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("--page-size", result.Stdout);

@@ -19,18 +19,18 @@ public sealed class DataTests
     [Fact]
     public async Task Error_details_with_odd_characters_round_trip_as_valid_json()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 300 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 300 });
         using var client = new SignedClient(emulator);
         var served = new Dictionary<string, string?>();
         string? token = null;
         do
         {
-            using Reply reply = await client.ListRunsAsync(Domain, Source, nextToken: token);
-            foreach (JsonElement item in reply.Items)
+            using var reply = await client.ListRunsAsync(Domain, Source, nextToken: token);
+            foreach (var item in reply.Items)
             {
-                if (item.TryGetProperty("errorMessage", out JsonElement error))
+                if (item.TryGetProperty("errorMessage", out var error))
                 {
-                    served[item.GetProperty("id").GetString()!] = error.TryGetProperty("errorDetail", out JsonElement d) ? d.GetString() : null;
+                    served[item.GetProperty("id").GetString()!] = error.TryGetProperty("errorDetail", out var d) ? d.GetString() : null;
                 }
             }
 
@@ -40,7 +40,7 @@ public sealed class DataTests
 
         var expected = emulator.Runs.Where(r => r.ErrorMessage is not null).ToDictionary(r => r.Id, r => r.ErrorMessage!.ErrorDetail);
         Assert.Equal(expected, served);
-        foreach (string detail in GeneratedRunList.ErrorDetails)
+        foreach (var detail in GeneratedRunList.ErrorDetails)
         {
             Assert.Contains(detail, served.Values);
         }
@@ -51,14 +51,14 @@ public sealed class DataTests
     [Fact]
     public async Task Non_ascii_text_is_sent_as_utf8()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 300 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 300 });
         using var client = new SignedClient(emulator);
 
-        bool sawRawUmlaut = false;
+        var sawRawUmlaut = false;
         string? token = null;
         do
         {
-            using Reply reply = await client.ListRunsAsync(Domain, Source, nextToken: token);
+            using var reply = await client.ListRunsAsync(Domain, Source, nextToken: token);
             sawRawUmlaut |= reply.Body.Contains("für", StringComparison.Ordinal);
             Assert.DoesNotContain("\n", reply.Body, StringComparison.Ordinal);
             token = reply.NextToken;
@@ -71,8 +71,8 @@ public sealed class DataTests
     [Fact]
     public async Task Runs_load_from_a_file_in_wire_format()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"emulator-runs-{Guid.NewGuid():N}.json");
-        string detail = "Zugriff verweigert: „Tabelle\" \"x\"\n… \\ \t 🚦 日本";
+        var path = Path.Combine(Path.GetTempPath(), $"emulator-runs-{Guid.NewGuid():N}.json");
+        var detail = "Zugriff verweigert: „Tabelle\" \"x\"\n… \\ \t 🚦 日本";
         var json = new StringBuilder();
         json.Append("{\"domainId\":\"dzd_filedomain\",\"dataSourceId\":\"file-source\",\"items\":[");
         json.Append("{\"id\":\"old\",\"type\":\"SCHEDULED\",\"status\":\"SUCCESS\",\"projectId\":\"p1\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:05:00Z\"},");
@@ -84,15 +84,15 @@ public sealed class DataTests
         await File.WriteAllTextAsync(path, json.ToString());
         try
         {
-            await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { DataFile = path });
+            await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { DataFile = path });
             using var client = new SignedClient(emulator);
 
-            (List<string> ids, _, _) = await client.ListAllAsync("dzd_filedomain", "file-source", maxResults: 1);
-            using Reply first = await client.ListRunsAsync("dzd_filedomain", "file-source");
-            using Reply demo = await client.ListRunsAsync(Domain, Source);
+            (var ids, _, _) = await client.ListAllAsync("dzd_filedomain", "file-source", maxResults: 1);
+            using var first = await client.ListRunsAsync("dzd_filedomain", "file-source");
+            using var demo = await client.ListRunsAsync(Domain, Source);
 
             Assert.Equal(new[] { "new", "tie-a", "tie-b", "old" }, ids);
-            JsonElement failed = first.Items[0];
+            var failed = first.Items[0];
             Assert.Equal(detail, failed.GetProperty("errorMessage").GetProperty("errorDetail").GetString());
             Assert.Equal("2026-01-06T00:00:00.500Z", failed.GetProperty("createdAt").GetString());
             Assert.Equal("file-source", failed.GetProperty("dataSourceId").GetString());
@@ -109,9 +109,9 @@ public sealed class DataTests
     [Fact]
     public void A_data_file_with_a_bad_item_names_it()
     {
-        byte[] json = Encoding.UTF8.GetBytes("[{\"id\":\"a\",\"status\":\"SUCCESS\",\"createdAt\":\"2026-01-01T00:00:00Z\"},{\"id\":\"b\",\"status\":\"SUCCESS\"}]");
+        var json = Encoding.UTF8.GetBytes("[{\"id\":\"a\",\"status\":\"SUCCESS\",\"createdAt\":\"2026-01-01T00:00:00Z\"},{\"id\":\"b\",\"status\":\"SUCCESS\"}]");
 
-        InvalidDataException error = Assert.Throws<InvalidDataException>(() => RunFile.Parse(json, Domain, Source, "runs.json"));
+        var error = Assert.Throws<InvalidDataException>(() => RunFile.Parse(json, Domain, Source, "runs.json"));
 
         Assert.Contains("runs.json: items[1]: 'createdAt' is required.", error.Message, StringComparison.Ordinal);
     }
@@ -119,11 +119,11 @@ public sealed class DataTests
     [Fact]
     public async Task A_data_file_with_a_status_outside_the_model_is_refused()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"emulator-runs-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(Path.GetTempPath(), $"emulator-runs-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, "[{\"id\":\"a\",\"status\":\"DONE\",\"createdAt\":\"2026-01-01T00:00:00Z\"}]");
         try
         {
-            InvalidDataException error = await Assert.ThrowsAsync<InvalidDataException>(() => DataZoneEmulator.StartAsync(new EmulatorOptions { DataFile = path }));
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => DataZoneEmulator.StartAsync(new EmulatorOptions { DataFile = path }));
             Assert.Contains("status 'DONE'", error.Message, StringComparison.Ordinal);
         }
         finally
@@ -135,7 +135,7 @@ public sealed class DataTests
     [Fact]
     public void Generated_runs_are_deterministic()
     {
-        RunVocabulary vocabulary = RunVocabulary.From(ServiceModel.Embedded);
+        var vocabulary = RunVocabulary.From(ServiceModel.Embedded);
         DateTimeOffset newest = new(2026, 11, 1, 9, 30, 0, TimeSpan.Zero);
         var a = new GeneratedRunList(1, 500, Domain, Source, newest, vocabulary);
         var b = new GeneratedRunList(1, 500, Domain, Source, newest, vocabulary);
@@ -149,13 +149,13 @@ public sealed class DataTests
     [Fact]
     public void A_million_runs_are_computed_on_demand_in_listing_order()
     {
-        RunVocabulary vocabulary = RunVocabulary.From(ServiceModel.Embedded);
+        var vocabulary = RunVocabulary.From(ServiceModel.Embedded);
         var runs = new GeneratedRunList(1, 1_000_000, Domain, Source, new DateTimeOffset(2026, 11, 1, 9, 30, 0, TimeSpan.Zero), vocabulary);
 
         EmulatedRun? previous = null;
-        foreach (int index in Enumerable.Range(0, 2_000).Concat(Enumerable.Range(499_000, 2_000)).Concat(Enumerable.Range(998_000, 2_000)))
+        foreach (var index in Enumerable.Range(0, 2_000).Concat(Enumerable.Range(499_000, 2_000)).Concat(Enumerable.Range(998_000, 2_000)))
         {
-            EmulatedRun run = runs[index];
+            var run = runs[index];
             Assert.Equal(run.Status, runs.StatusAt(index));
             if (previous is not null && index > 0 && runs[index - 1] == previous)
             {
@@ -171,12 +171,12 @@ public sealed class DataTests
     [Fact]
     public async Task An_emulator_with_a_million_runs_serves_its_first_pages()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 1_000_000 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 1_000_000 });
         using var client = new SignedClient(emulator);
 
-        using Reply first = await client.ListRunsAsync(Domain, Source);
-        using Reply second = await client.ListRunsAsync(Domain, Source, nextToken: first.NextToken);
-        using Reply filtered = await client.ListRunsAsync(Domain, Source, status: "REQUESTED", maxResults: 10);
+        using var first = await client.ListRunsAsync(Domain, Source);
+        using var second = await client.ListRunsAsync(Domain, Source, nextToken: first.NextToken);
+        using var filtered = await client.ListRunsAsync(Domain, Source, status: "REQUESTED", maxResults: 10);
 
         Assert.Equal(1_000_000, emulator.Runs.Count);
         Assert.Equal(emulator.Runs.Skip(50).Take(50).Select(r => r.Id), second.Ids);

@@ -15,7 +15,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Every_third_request_is_throttled()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             RunCount = 10,
             Faults = { ThrottleEvery = 3 },
@@ -23,9 +23,9 @@ public sealed class FaultTests
         using var client = new SignedClient(emulator);
 
         var statuses = new List<int>();
-        for (int i = 0; i < 7; i++)
+        for (var i = 0; i < 7; i++)
         {
-            using Reply reply = await client.ListRunsAsync(Domain, Source, maxResults: 2);
+            using var reply = await client.ListRunsAsync(Domain, Source, maxResults: 2);
             statuses.Add(reply.Status);
             if (reply.Status == 429)
             {
@@ -41,14 +41,14 @@ public sealed class FaultTests
     [Fact]
     public async Task Empty_pages_still_carry_a_token_and_lose_nothing()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             RunCount = 45,
             Faults = { EmptyPageEvery = 2 },
         });
         using var client = new SignedClient(emulator);
 
-        (List<string> ids, List<int> sizes, List<string> tokens) = await client.ListAllAsync(Domain, Source, maxResults: 10);
+        (var ids, var sizes, var tokens) = await client.ListAllAsync(Domain, Source, maxResults: 10);
 
         Assert.Equal(emulator.Runs.Select(r => r.Id), ids);
         Assert.Contains(0, sizes);
@@ -64,26 +64,26 @@ public sealed class FaultTests
     [Fact]
     public async Task Every_second_connection_is_dropped()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             RunCount = 5,
             Faults = { DropConnectionEvery = 2 },
         });
         using var client = new SignedClient(emulator) { FreshConnection = true };
 
-        using (Reply first = await client.ListRunsAsync(Domain, Source))
+        using (var first = await client.ListRunsAsync(Domain, Source))
         {
             Assert.Equal(200, first.Status);
         }
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.ListRunsAsync(Domain, Source));
 
-        using (Reply third = await client.ListRunsAsync(Domain, Source))
+        using (var third = await client.ListRunsAsync(Domain, Source))
         {
             Assert.Equal(200, third.Status);
         }
 
-        RequestLogEntry dropped = Assert.Single(emulator.Requests, r => r.Fault == EmulatorFault.DroppedConnection);
+        var dropped = Assert.Single(emulator.Requests, r => r.Fault == EmulatorFault.DroppedConnection);
         Assert.Equal(2, dropped.Sequence);
         Assert.Equal(0, dropped.StatusCode);
     }
@@ -91,7 +91,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_server_error_rate_of_one_fails_every_request_with_500_or_503()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             RunCount = 5,
             Faults = { ServerErrorRate = 1.0 },
@@ -99,9 +99,9 @@ public sealed class FaultTests
         using var client = new SignedClient(emulator);
 
         var seen = new HashSet<(int, string?)>();
-        for (int i = 0; i < 12; i++)
+        for (var i = 0; i < 12; i++)
         {
-            using Reply reply = await client.ListRunsAsync(Domain, Source);
+            using var reply = await client.ListRunsAsync(Domain, Source);
             seen.Add((reply.Status, reply.ErrorType));
         }
 
@@ -114,24 +114,24 @@ public sealed class FaultTests
     {
         async Task<List<int>> Draw()
         {
-            await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+            await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
             {
                 RunCount = 5,
                 Faults = { ServerErrorRate = 0.4, ServerErrorSeed = 7 },
             });
             using var client = new SignedClient(emulator);
             var statuses = new List<int>();
-            for (int i = 0; i < 20; i++)
+            for (var i = 0; i < 20; i++)
             {
-                using Reply reply = await client.ListRunsAsync(Domain, Source);
+                using var reply = await client.ListRunsAsync(Domain, Source);
                 statuses.Add(reply.Status);
             }
 
             return statuses;
         }
 
-        List<int> first = await Draw();
-        List<int> second = await Draw();
+        var first = await Draw();
+        var second = await Draw();
 
         Assert.Equal(first, second);
         Assert.Contains(200, first);
@@ -141,36 +141,36 @@ public sealed class FaultTests
     [Fact]
     public async Task Faults_can_be_switched_while_running()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 5 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 5 });
         using var client = new SignedClient(emulator);
 
-        using (Reply before = await client.ListRunsAsync(Domain, Source))
+        using (var before = await client.ListRunsAsync(Domain, Source))
         {
             Assert.Equal(200, before.Status);
         }
 
         emulator.Faults.ThrottleEvery = 1;
-        using (Reply during = await client.ListRunsAsync(Domain, Source))
+        using (var during = await client.ListRunsAsync(Domain, Source))
         {
             Assert.Equal(429, during.Status);
         }
 
         emulator.Faults.ThrottleEvery = 0;
-        using Reply after = await client.ListRunsAsync(Domain, Source);
+        using var after = await client.ListRunsAsync(Domain, Source);
         Assert.Equal(200, after.Status);
     }
 
     [Fact]
     public async Task Added_latency_still_serves_the_page()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             RunCount = 5,
             Faults = { Latency = TimeSpan.FromMilliseconds(5) },
         });
         using var client = new SignedClient(emulator);
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, reply.Status);
         Assert.Equal(5, reply.Items.Count);

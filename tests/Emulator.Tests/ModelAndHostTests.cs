@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using DataZone.Gen.Emulator.Data;
 using DataZone.Gen.Emulator.Model;
 using Xunit;
 
@@ -19,15 +18,15 @@ public sealed class ModelAndHostTests
     [Fact]
     public void The_embedded_model_describes_ListDataSourceRuns()
     {
-        ServiceModel model = ServiceModel.Embedded;
-        OperationModel operation = model.GetOperation("ListDataSourceRuns");
+        var model = ServiceModel.Embedded;
+        var operation = model.GetOperation("ListDataSourceRuns");
 
         Assert.Equal("datazone", model.SigningName);
         Assert.Equal("rest-json", model.Protocol);
         Assert.Equal("GET", operation.Method);
         Assert.Equal("/v2/domains/{domainIdentifier}/data-sources/{dataSourceIdentifier}/runs", operation.RequestUri);
         Assert.Equal(new[] { "domainIdentifier", "dataSourceIdentifier" }, operation.Route.Labels);
-        InputMember maxResults = operation.FindInput(MemberLocation.QueryString, "maxResults")!;
+        var maxResults = operation.FindInput(MemberLocation.QueryString, "maxResults")!;
         Assert.Equal((1L, 50L), (maxResults.Shape.Min!.Value, maxResults.Shape.Max!.Value));
         Assert.Equal(MemberLocation.QueryString, operation.GetInput("nextToken").Location);
         Assert.Equal(400, model.ErrorStatusCode("ValidationException", 0));
@@ -38,9 +37,9 @@ public sealed class ModelAndHostTests
     [Fact]
     public void The_embedded_model_is_the_projects_model_file()
     {
-        string? repoModel = FindUp(Path.Combine("models", "datazone", "2018-05-10", "service-2.json"));
+        var repoModel = FindUp(Path.Combine("models", "datazone", "2018-05-10", "service-2.json"));
         Assert.NotNull(repoModel);
-        ServiceModel fromFile = ServiceModel.Load(repoModel);
+        var fromFile = ServiceModel.Load(repoModel);
 
         Assert.Equal(fromFile.Operations.Keys.OrderBy(k => k, StringComparer.Ordinal), ServiceModel.Embedded.Operations.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
@@ -48,10 +47,10 @@ public sealed class ModelAndHostTests
     [Fact]
     public void The_shared_full_model_loads_too()
     {
-        string? shared = FindUp(Path.Combine("shared", "models", "datazone", "2018-05-10", "service-2.json"));
+        var shared = FindUp(Path.Combine("shared", "models", "datazone", "2018-05-10", "service-2.json"));
         Assert.NotNull(shared);
 
-        ServiceModel model = ServiceModel.Load(shared);
+        var model = ServiceModel.Load(shared);
 
         Assert.True(model.Operations.Count > 100);
         Assert.Equal(ServiceModel.Embedded.GetOperation("ListDataSourceRuns").RequestUri, model.GetOperation("ListDataSourceRuns").RequestUri);
@@ -60,11 +59,11 @@ public sealed class ModelAndHostTests
     [Fact]
     public async Task The_emulator_serves_from_a_model_file_given_as_an_option()
     {
-        string shared = FindUp(Path.Combine("shared", "models", "datazone", "2018-05-10", "service-2.json"))!;
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { ModelPath = shared, RunCount = 3 });
+        var shared = FindUp(Path.Combine("shared", "models", "datazone", "2018-05-10", "service-2.json"))!;
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { ModelPath = shared, RunCount = 3 });
         using var client = new SignedClient(emulator);
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, reply.Status);
         Assert.True(emulator.Model.Operations.Count > 100);
@@ -73,18 +72,18 @@ public sealed class ModelAndHostTests
     [Fact]
     public async Task Every_member_written_is_a_member_of_the_model_shape()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 200 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 200 });
         using var client = new SignedClient(emulator);
-        ShapeModel summary = emulator.Model.Shapes["DataSourceRunSummary"];
+        var summary = emulator.Model.Shapes["DataSourceRunSummary"];
         var allowed = MemberNames(emulator.Model, summary);
 
         var written = new HashSet<string>();
         string? token = null;
         do
         {
-            using Reply reply = await client.ListRunsAsync(Domain, Source, nextToken: token);
+            using var reply = await client.ListRunsAsync(Domain, Source, nextToken: token);
             Assert.Equal(new[] { "items", "nextToken" }.Take(reply.NextToken is null ? 1 : 2), reply.Json.RootElement.EnumerateObject().Select(p => p.Name));
-            foreach (JsonElement item in reply.Items)
+            foreach (var item in reply.Items)
             {
                 Collect(item, "", written);
             }
@@ -94,7 +93,7 @@ public sealed class ModelAndHostTests
         while (token is not null);
 
         Assert.Subset(allowed, written);
-        foreach (string required in summary.Members.Where(m => m.Required).Select(m => m.Name))
+        foreach (var required in summary.Members.Where(m => m.Required).Select(m => m.Name))
         {
             Assert.Contains(required, written);
         }
@@ -103,7 +102,7 @@ public sealed class ModelAndHostTests
     [Fact]
     public async Task Every_response_carries_a_request_id_that_the_log_records()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 5, Faults = { ThrottleEvery = 5 } });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 5, Faults = { ThrottleEvery = 5 } });
         using var client = new SignedClient(emulator);
         using var unsigned = new SignedClient(emulator.Endpoint, credentials: null);
 
@@ -117,7 +116,7 @@ public sealed class ModelAndHostTests
         };
 
         Assert.Equal(new[] { 200, 400, 404, 403, 429 }, replies.Select(r => r.Status));
-        IReadOnlyList<RequestLogEntry> log = emulator.Requests;
+        var log = emulator.Requests;
         Assert.Equal(replies.Select(r => r.RequestId), log.Select(e => e.RequestId));
         Assert.All(replies, r => Assert.True(Guid.TryParse(r.RequestId, out _)));
         Assert.Equal(replies.Count, replies.Select(r => r.RequestId).Distinct().Count());
@@ -134,14 +133,14 @@ public sealed class ModelAndHostTests
     [Fact]
     public async Task Two_emulators_run_side_by_side_on_free_ports_and_stop()
     {
-        DataZoneEmulator a = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 1 });
-        DataZoneEmulator b = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 2 });
+        var a = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 1 });
+        var b = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 2 });
         try
         {
             Assert.NotEqual(a.Port, b.Port);
             Assert.Equal($"http://127.0.0.1:{a.Port}/", a.Endpoint.ToString());
             using var client = new SignedClient(b);
-            using Reply reply = await client.ListRunsAsync(Domain, Source);
+            using var reply = await client.ListRunsAsync(Domain, Source);
             Assert.Equal(2, reply.Items.Count);
         }
         finally
@@ -155,7 +154,7 @@ public sealed class ModelAndHostTests
     [Fact]
     public async Task A_taken_port_fails_the_start()
     {
-        await using DataZoneEmulator first = await DataZoneEmulator.StartAsync();
+        await using var first = await DataZoneEmulator.StartAsync();
 
         await Assert.ThrowsAnyAsync<IOException>(() => DataZoneEmulator.StartAsync(new EmulatorOptions { Port = first.Port }));
     }
@@ -169,7 +168,7 @@ public sealed class ModelAndHostTests
     [Fact]
     public void The_command_line_maps_flags_to_options()
     {
-        EmulatorCommandLine parsed = EmulatorCommandLine.Parse(
+        var parsed = EmulatorCommandLine.Parse(
         [
             "--port", "0", "--runs=10000", "--seed", "9", "--domain", "dzd_x", "--data-source", "ds1", "--extra-data-source", "ds2",
             "--no-auth", "--access-key-id", "AKIAOTHER", "--max-clock-skew", "5m", "--error-type-namespace",
@@ -177,7 +176,7 @@ public sealed class ModelAndHostTests
             "--empty-page-every", "4", "--drop-connection-every", "10", "--log-requests", "--newest-run-at", "2026-01-02T03:04:05Z",
         ]);
 
-        EmulatorOptions o = parsed.Options;
+        var o = parsed.Options;
         Assert.Equal((0, 10_000, 9, "dzd_x", "ds1"), (o.Port, o.RunCount, o.Seed, o.DomainId, o.DataSourceId));
         Assert.Equal(new[] { "ds2" }, o.AdditionalDataSourceIds);
         Assert.False(o.VerifySignatures);
@@ -201,7 +200,7 @@ public sealed class ModelAndHostTests
     [InlineData("--empty-page-every", "1")]
     public void Bad_flags_are_named_in_the_error(params string[] args)
     {
-        ArgumentException error = Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
+        var error = Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
 
         Assert.Contains(args[0], error.Message, StringComparison.Ordinal);
     }
@@ -212,8 +211,8 @@ public sealed class ModelAndHostTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        int help = await EmulatorCommandLine.RunAsync(["--help"], stdout, stderr, CancellationToken.None);
-        int bad = await EmulatorCommandLine.RunAsync(["--nope"], stdout, stderr, CancellationToken.None);
+        var help = await EmulatorCommandLine.RunAsync(["--help"], stdout, stderr, CancellationToken.None);
+        var bad = await EmulatorCommandLine.RunAsync(["--nope"], stdout, stderr, CancellationToken.None);
 
         Assert.Equal(0, help);
         Assert.Contains("--throttle-every", stdout.ToString(), StringComparison.Ordinal);
@@ -228,13 +227,13 @@ public sealed class ModelAndHostTests
         using var stderr = new StringWriter();
         using var stop = new CancellationTokenSource();
 
-        TextWriter syncOut = TextWriter.Synchronized(stdout);
-        TextWriter syncErr = TextWriter.Synchronized(stderr);
+        var syncOut = TextWriter.Synchronized(stdout);
+        var syncErr = TextWriter.Synchronized(stderr);
 
-        Task<int> run = EmulatorCommandLine.RunAsync(["--port", "0", "--runs", "3", "--log-requests"], syncOut, syncErr, stop.Token);
-        Uri endpoint = await WaitForEndpointAsync(syncOut, stdout, run);
+        var run = EmulatorCommandLine.RunAsync(["--port", "0", "--runs", "3", "--log-requests"], syncOut, syncErr, stop.Token);
+        var endpoint = await WaitForEndpointAsync(syncOut, stdout, run);
         using var client = new SignedClient(endpoint, new DataZone.Gen.Auth.AwsCredentials(EmulatorCredentials.Default.AccessKeyId, EmulatorCredentials.Default.SecretAccessKey));
-        using (Reply reply = await client.ListRunsAsync(Domain, Source))
+        using (var reply = await client.ListRunsAsync(Domain, Source))
         {
             Assert.Equal(3, reply.Items.Count);
         }
@@ -250,7 +249,7 @@ public sealed class ModelAndHostTests
     private static async Task<Uri> WaitForEndpointAsync(TextWriter writer, StringWriter stdout, Task<int> run)
     {
         const string Marker = "listening on ";
-        for (int attempt = 0; attempt < 1_000; attempt++)
+        for (var attempt = 0; attempt < 1_000; attempt++)
         {
             string text;
             lock (writer)
@@ -258,10 +257,10 @@ public sealed class ModelAndHostTests
                 text = stdout.ToString();
             }
 
-            int at = text.IndexOf(Marker, StringComparison.Ordinal);
+            var at = text.IndexOf(Marker, StringComparison.Ordinal);
             if (at >= 0)
             {
-                int end = text.IndexOfAny(['\r', '\n'], at);
+                var end = text.IndexOfAny(['\r', '\n'], at);
                 if (end > 0)
                 {
                     return new Uri(text.Substring(at + Marker.Length, end - at - Marker.Length));
@@ -282,10 +281,10 @@ public sealed class ModelAndHostTests
     private static HashSet<string> MemberNames(ServiceModel model, ShapeModel shape, string prefix = "")
     {
         var names = new HashSet<string>();
-        foreach (MemberModel member in shape.Members)
+        foreach (var member in shape.Members)
         {
             names.Add(prefix + member.Name);
-            if (model.Shapes.TryGetValue(member.Shape, out ShapeModel? inner) && inner.Type == "structure")
+            if (model.Shapes.TryGetValue(member.Shape, out var inner) && inner.Type == "structure")
             {
                 names.UnionWith(MemberNames(model, inner, prefix + member.Name + "."));
             }
@@ -296,7 +295,7 @@ public sealed class ModelAndHostTests
 
     private static void Collect(JsonElement element, string prefix, HashSet<string> names)
     {
-        foreach (JsonProperty property in element.EnumerateObject())
+        foreach (var property in element.EnumerateObject())
         {
             names.Add(prefix + property.Name);
             if (property.Value.ValueKind == JsonValueKind.Object)
@@ -310,7 +309,7 @@ public sealed class ModelAndHostTests
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, relative);
+            var candidate = Path.Combine(dir.FullName, relative);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -21,13 +21,13 @@ public sealed class PagingTests
     [InlineData(null)]
     public async Task Listing_returns_every_run_once_newest_first(int? pageSize)
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 200 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 200 });
         using var client = new SignedClient(emulator);
 
-        (List<string> ids, List<int> sizes, List<string> tokens) = await client.ListAllAsync(Domain, Source, maxResults: pageSize);
+        (var ids, var sizes, var tokens) = await client.ListAllAsync(Domain, Source, maxResults: pageSize);
 
         Assert.Equal(emulator.Runs.Select(r => r.Id), ids);
-        int expectedPage = pageSize ?? 50;
+        var expectedPage = pageSize ?? 50;
         Assert.All(sizes.Take(sizes.Count - 1), size => Assert.Equal(expectedPage, size));
         Assert.Equal((200 + expectedPage - 1) / expectedPage, sizes.Count);
         Assert.Equal(sizes.Count - 1, tokens.Count);
@@ -37,17 +37,17 @@ public sealed class PagingTests
     [Fact]
     public async Task Runs_are_ordered_by_creation_time_descending_then_id()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 2_000 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 2_000 });
         using var client = new SignedClient(emulator);
 
-        (List<string> ids, _, _) = await client.ListAllAsync(Domain, Source);
+        (var ids, _, _) = await client.ListAllAsync(Domain, Source);
         var byId = emulator.Runs.ToDictionary(r => r.Id);
         Assert.Equal(2_000, byId.Count);
-        bool sawTie = false;
-        for (int i = 1; i < ids.Count; i++)
+        var sawTie = false;
+        for (var i = 1; i < ids.Count; i++)
         {
-            EmulatedRun previous = byId[ids[i - 1]];
-            EmulatedRun current = byId[ids[i]];
+            var previous = byId[ids[i - 1]];
+            var current = byId[ids[i]];
             Assert.True(previous.CreatedAt >= current.CreatedAt, $"run {i} is newer than run {i - 1}");
             if (previous.CreatedAt == current.CreatedAt)
             {
@@ -62,10 +62,10 @@ public sealed class PagingTests
     [Fact]
     public async Task Every_token_carries_plus_slash_and_equals()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 60 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 60 });
         using var client = new SignedClient(emulator);
 
-        (_, _, List<string> tokens) = await client.ListAllAsync(Domain, Source, maxResults: 5);
+        (_, _, var tokens) = await client.ListAllAsync(Domain, Source, maxResults: 5);
 
         Assert.Equal(11, tokens.Count);
         Assert.All(tokens, t =>
@@ -83,12 +83,12 @@ public sealed class PagingTests
     [InlineData("PARTIALLY_SUCCEEDED", null)]
     public async Task Status_filter_lists_only_that_status_in_order(string status, int? pageSize)
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 300 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 300 });
         using var client = new SignedClient(emulator);
 
-        (List<string> ids, List<int> sizes, _) = await client.ListAllAsync(Domain, Source, status, pageSize);
+        (var ids, var sizes, _) = await client.ListAllAsync(Domain, Source, status, pageSize);
 
-        List<string> expected = emulator.DataSource.RunsWithStatus(status).Select(r => r.Id).ToList();
+        var expected = emulator.DataSource.RunsWithStatus(status).Select(r => r.Id).ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, ids);
         Assert.DoesNotContain(0, sizes);
@@ -97,10 +97,10 @@ public sealed class PagingTests
     [Fact]
     public async Task Generated_data_has_a_realistic_mix()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 200 });
-        IReadOnlyList<EmulatedRun> runs = emulator.Runs;
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 200 });
+        var runs = emulator.Runs;
 
-        foreach (string status in new[] { "REQUESTED", "RUNNING", "FAILED", "PARTIALLY_SUCCEEDED", "SUCCESS" })
+        foreach (var status in new[] { "REQUESTED", "RUNNING", "FAILED", "PARTIALLY_SUCCEEDED", "SUCCESS" })
         {
             Assert.Contains(runs, r => r.Status == status);
         }
@@ -121,17 +121,17 @@ public sealed class PagingTests
     [Fact]
     public async Task Timestamps_are_iso8601_utc_with_and_without_fractions()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 100 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 100 });
         using var client = new SignedClient(emulator);
         var format = new Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$");
         var seen = new List<string>();
 
-        using (Reply first = await client.ListRunsAsync(Domain, Source))
-        using (Reply second = await client.ListRunsAsync(Domain, Source, nextToken: first.NextToken))
+        using (var first = await client.ListRunsAsync(Domain, Source))
+        using (var second = await client.ListRunsAsync(Domain, Source, nextToken: first.NextToken))
         {
             foreach (var item in first.Items.Concat(second.Items))
             {
-                foreach (string name in new[] { "createdAt", "updatedAt", "startedAt", "stoppedAt" })
+                foreach (var name in new[] { "createdAt", "updatedAt", "startedAt", "stoppedAt" })
                 {
                     if (item.TryGetProperty(name, out var value))
                     {
@@ -150,10 +150,10 @@ public sealed class PagingTests
     [Fact]
     public async Task Empty_listing_has_no_token()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 0 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 0 });
         using var client = new SignedClient(emulator);
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, reply.Status);
         Assert.Empty(reply.Items);
@@ -165,17 +165,17 @@ public sealed class PagingTests
     {
         string token;
         List<string> expected;
-        await using (DataZoneEmulator first = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 30 }))
+        await using (var first = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 30 }))
         {
             using var client = new SignedClient(first);
-            using Reply page = await client.ListRunsAsync(Domain, Source, maxResults: 10);
+            using var page = await client.ListRunsAsync(Domain, Source, maxResults: 10);
             token = page.NextToken!;
             expected = first.Runs.Skip(10).Select(r => r.Id).ToList();
         }
 
-        await using DataZoneEmulator second = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 30 });
+        await using var second = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 30 });
         using var again = new SignedClient(second);
-        using Reply rest = await again.ListRunsAsync(Domain, Source, nextToken: token);
+        using var rest = await again.ListRunsAsync(Domain, Source, nextToken: token);
 
         Assert.Equal(200, rest.Status);
         Assert.Equal(expected, rest.Ids);
@@ -184,16 +184,16 @@ public sealed class PagingTests
     [Fact]
     public async Task Several_data_sources_have_their_own_runs()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             RunCount = 20,
             AdditionalDataSourceIds = { "other_source-2" },
         });
         using var client = new SignedClient(emulator);
 
-        (List<string> ids, _, _) = await client.ListAllAsync(Domain, "other_source-2", maxResults: 6);
+        (var ids, _, _) = await client.ListAllAsync(Domain, "other_source-2", maxResults: 6);
 
-        EmulatedDataSource other = emulator.FindDataSource(Domain, "other_source-2")!;
+        var other = emulator.FindDataSource(Domain, "other_source-2")!;
         Assert.Equal(other.Runs.Select(r => r.Id), ids);
         Assert.Empty(ids.Intersect(emulator.Runs.Select(r => r.Id)));
         Assert.All(other.Runs, r => Assert.Equal("other_source-2", r.DataSourceId));

@@ -32,7 +32,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { Region = region };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, reply.Status);
         Assert.Equal("AKIAEMULATOREXAMPLE", _emulator.Requests[^1].AccessKeyId);
@@ -43,7 +43,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator.Endpoint, credentials: null);
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "IncompleteSignatureException", "Authorization");
     }
@@ -63,7 +63,7 @@ public sealed class SignatureTests : IAsyncLifetime
             },
         };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "IncompleteSignatureException", "Authorization");
     }
@@ -73,7 +73,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { AfterSigning = request => request.Headers.Remove("X-Amz-Date") };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "IncompleteSignatureException", "X-Amz-Date");
     }
@@ -83,7 +83,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { Credentials = new AwsCredentials("AKIAEMULATOREXAMPLE", "not/the/secret") };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided.");
         Assert.Contains("The Canonical String for this request should have been", reply.Message, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class SignatureTests : IAsyncLifetime
             AfterSigning = request => request.RequestUri = new Uri(request.RequestUri!.ToString().Replace("maxResults=2", "maxResults=3", StringComparison.Ordinal)),
         };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source, maxResults: 2);
+        using var reply = await client.ListRunsAsync(Domain, Source, maxResults: 2);
 
         AssertForbidden(reply, "InvalidSignatureException", "does not match");
     }
@@ -107,7 +107,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { Service = "glue" };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "InvalidSignatureException", "Credential should be scoped to correct service: 'datazone'.");
     }
@@ -117,7 +117,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { Credentials = new AwsCredentials("AKIAUNKNOWNKEY000000", "emulator/secret/EXAMPLEKEY") };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
@@ -127,7 +127,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { Credentials = new AwsCredentials("AKIAEMULATOREXAMPLE", "emulator/secret/EXAMPLEKEY", "session") };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
@@ -135,15 +135,15 @@ public sealed class SignatureTests : IAsyncLifetime
     [Fact]
     public async Task A_configured_session_token_is_required_and_accepted()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
         {
             Credentials = new EmulatorCredentials("AKIAEMULATORSESSION", "emulator/secret/SESSIONKEY", "token/with+odd=chars"),
         });
         using var good = new SignedClient(emulator);
         using var missing = new SignedClient(emulator) { Credentials = new AwsCredentials("AKIAEMULATORSESSION", "emulator/secret/SESSIONKEY") };
 
-        using Reply served = await good.ListRunsAsync(Domain, Source);
-        using Reply refused = await missing.ListRunsAsync(Domain, Source);
+        using var served = await good.ListRunsAsync(Domain, Source);
+        using var refused = await missing.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, served.Status);
         AssertForbidden(refused, "UnrecognizedClientException", "security token");
@@ -156,7 +156,7 @@ public sealed class SignatureTests : IAsyncLifetime
     {
         using var client = new SignedClient(_emulator) { SigningTime = DateTimeOffset.UtcNow.AddMinutes(minutes) };
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         AssertForbidden(reply, "InvalidSignatureException", message);
     }
@@ -165,12 +165,12 @@ public sealed class SignatureTests : IAsyncLifetime
     public async Task A_date_checked_against_the_emulator_clock()
     {
         var clock = new FixedClock(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         using var client = new SignedClient(emulator) { SigningTime = clock.GetUtcNow().AddMinutes(-14) };
         using var late = new SignedClient(emulator) { SigningTime = clock.GetUtcNow().AddMinutes(-16) };
 
-        using Reply served = await client.ListRunsAsync(Domain, Source);
-        using Reply refused = await late.ListRunsAsync(Domain, Source);
+        using var served = await client.ListRunsAsync(Domain, Source);
+        using var refused = await late.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, served.Status);
         AssertForbidden(refused, "InvalidSignatureException", "Signature expired: 20300102T024805Z is now earlier than 20300102T024905Z (20300102T030405Z - 15 min.)");
@@ -179,10 +179,10 @@ public sealed class SignatureTests : IAsyncLifetime
     [Fact]
     public async Task Unsigned_requests_are_served_when_verification_is_off()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { VerifySignatures = false, RunCount = 3 });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { VerifySignatures = false, RunCount = 3 });
         using var client = new SignedClient(emulator.Endpoint, credentials: null);
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source);
+        using var reply = await client.ListRunsAsync(Domain, Source);
 
         Assert.Equal(200, reply.Status);
         Assert.Equal(3, reply.Items.Count);

@@ -31,16 +31,16 @@ internal sealed class Reply : IDisposable
 
     public JsonDocument Json { get; }
 
-    public string? Message => Json.RootElement.TryGetProperty("message", out JsonElement m) ? m.GetString() : null;
+    public string? Message => Json.RootElement.TryGetProperty("message", out var m) ? m.GetString() : null;
 
-    public string? NextToken => Json.RootElement.TryGetProperty("nextToken", out JsonElement t) ? t.GetString() : null;
+    public string? NextToken => Json.RootElement.TryGetProperty("nextToken", out var t) ? t.GetString() : null;
 
     public List<JsonElement> Items
     {
         get
         {
             var items = new List<JsonElement>();
-            foreach (JsonElement item in Json.RootElement.GetProperty("items").EnumerateArray())
+            foreach (var item in Json.RootElement.GetProperty("items").EnumerateArray())
             {
                 items.Add(item);
             }
@@ -60,7 +60,7 @@ internal sealed class Reply : IDisposable
 /// </summary>
 internal sealed class SignedClient : IDisposable
 {
-    private static readonly HttpClient s_http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+    private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
 
     private readonly Uri _endpoint;
 
@@ -119,14 +119,14 @@ internal sealed class SignedClient : IDisposable
     public async Task<Reply> GetAsync(string path, IReadOnlyList<KeyValuePair<string, string>> query, string? rawQuery = null)
     {
         var encoded = new StringBuilder();
-        foreach (KeyValuePair<string, string> pair in query)
+        foreach (var pair in query)
         {
             encoded.Append(encoded.Length == 0 ? "" : "&")
                 .Append(AwsUriEncoding.EscapeQueryComponent(pair.Key)).Append('=')
                 .Append(AwsUriEncoding.EscapeQueryComponent(pair.Value));
         }
 
-        string queryText = rawQuery ?? encoded.ToString();
+        var queryText = rawQuery ?? encoded.ToString();
         var uri = new Uri(_endpoint, path + (queryText.Length > 0 ? "?" + queryText : ""));
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         if (Credentials is not null)
@@ -134,19 +134,19 @@ internal sealed class SignedClient : IDisposable
             var description = new SigV4Request("GET", path);
             description.Query.AddRange(rawQuery is null ? query : SigV4Signer.ParseQuery(rawQuery));
             description.Headers.Add(new("host", uri.Authority));
-            SigV4SigningResult signed = SigV4Signer.Sign(description, Credentials, Region, Service, SigningTime ?? DateTimeOffset.UtcNow);
-            foreach (KeyValuePair<string, string> header in signed.Headers)
+            var signed = SigV4Signer.Sign(description, Credentials, Region, Service, SigningTime ?? DateTimeOffset.UtcNow);
+            foreach (var header in signed.Headers)
             {
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 
         AfterSigning?.Invoke(request);
-        using HttpClient? fresh = FreshConnection ? new HttpClient(new SocketsHttpHandler { UseCookies = false }) : null;
-        using HttpResponseMessage response = await (fresh ?? s_http).SendAsync(request).ConfigureAwait(false);
-        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        string? errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out IEnumerable<string>? types) ? string.Join(",", types) : null;
-        string? requestId = response.Headers.TryGetValues("x-amzn-RequestId", out IEnumerable<string>? ids) ? string.Join(",", ids) : null;
+        using var fresh = FreshConnection ? new HttpClient(new SocketsHttpHandler { UseCookies = false }) : null;
+        using var response = await (fresh ?? SharedHttp).SendAsync(request).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? string.Join(",", types) : null;
+        var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? string.Join(",", ids) : null;
         return new Reply((int)response.StatusCode, errorType, requestId, body);
     }
 
@@ -159,7 +159,7 @@ internal sealed class SignedClient : IDisposable
         string? token = null;
         do
         {
-            using Reply reply = await ListRunsAsync(domainId, dataSourceId, status, token, maxResults).ConfigureAwait(false);
+            using var reply = await ListRunsAsync(domainId, dataSourceId, status, token, maxResults).ConfigureAwait(false);
             if (reply.Status != 200)
             {
                 throw new InvalidOperationException($"HTTP {reply.Status} {reply.ErrorType}: {reply.Message}");

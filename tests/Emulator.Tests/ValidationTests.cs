@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -29,7 +28,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData(50)]
     public async Task MaxResults_within_the_model_bounds_is_accepted(int maxResults)
     {
-        using Reply reply = await _client.ListRunsAsync(Domain, Source, maxResults: maxResults);
+        using var reply = await _client.ListRunsAsync(Domain, Source, maxResults: maxResults);
 
         Assert.Equal(200, reply.Status);
         Assert.Equal(Math.Min(maxResults, 40), reply.Items.Count);
@@ -42,7 +41,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("ten", "Member must be a number")]
     public async Task MaxResults_outside_the_model_bounds_is_a_validation_error(string maxResults, string constraint)
     {
-        using Reply reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [new("maxResults", maxResults)]);
+        using var reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [new("maxResults", maxResults)]);
 
         AssertValidation(reply, $"Value '{maxResults}' at 'maxResults' failed to satisfy constraint: {constraint}");
     }
@@ -50,7 +49,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_status_is_a_validation_error_listing_the_model_enum()
     {
-        using Reply reply = await _client.ListRunsAsync(Domain, Source, status: "DONE");
+        using var reply = await _client.ListRunsAsync(Domain, Source, status: "DONE");
 
         AssertValidation(reply, "Value 'DONE' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [REQUESTED, RUNNING, FAILED, PARTIALLY_SUCCEEDED, SUCCESS]");
     }
@@ -58,7 +57,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task Several_violations_are_reported_together()
     {
-        using Reply reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [new("status", "x"), new("maxResults", "99")]);
+        using var reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [new("status", "x"), new("maxResults", "99")]);
 
         AssertValidation(reply, "2 validation errors detected: ");
     }
@@ -70,7 +69,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData(Domain, "a234567890123456789012345678901234567", "dataSourceIdentifier", "[a-zA-Z0-9_-]{1,36}")]
     public async Task Ids_not_matching_the_model_patterns_are_validation_errors(string domain, string source, string member, string pattern)
     {
-        using Reply reply = await _client.ListRunsAsync(domain, source);
+        using var reply = await _client.ListRunsAsync(domain, source);
 
         AssertValidation(reply, $"at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}");
     }
@@ -78,7 +77,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_domain_is_not_found()
     {
-        using Reply reply = await _client.ListRunsAsync("dzd_nosuchdomain", Source);
+        using var reply = await _client.ListRunsAsync("dzd_nosuchdomain", Source);
 
         Assert.Equal(404, reply.Status);
         Assert.Equal("ResourceNotFoundException", reply.ErrorType);
@@ -88,7 +87,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_data_source_is_not_found()
     {
-        using Reply reply = await _client.ListRunsAsync(Domain, "no-such-source");
+        using var reply = await _client.ListRunsAsync(Domain, "no-such-source");
 
         Assert.Equal(404, reply.Status);
         Assert.Equal("ResourceNotFoundException", reply.ErrorType);
@@ -101,7 +100,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("/")]
     public async Task A_path_no_operation_serves_is_unknown(string path)
     {
-        using Reply reply = await _client.GetAsync(path, []);
+        using var reply = await _client.GetAsync(path, []);
 
         Assert.Equal(404, reply.Status);
         Assert.Equal("UnknownOperationException", reply.ErrorType);
@@ -110,12 +109,12 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_tampered_token_is_rejected()
     {
-        string token = await FirstTokenAsync(Source, status: null);
-        char[] chars = token.ToCharArray();
-        int i = 20;
+        var token = await FirstTokenAsync(Source, status: null);
+        var chars = token.ToCharArray();
+        var i = 20;
         chars[i] = chars[i] == 'A' ? 'B' : 'A';
 
-        using Reply reply = await _client.ListRunsAsync(Domain, Source, nextToken: new string(chars));
+        using var reply = await _client.ListRunsAsync(Domain, Source, nextToken: new string(chars));
 
         AssertValidation(reply, "Invalid nextToken");
     }
@@ -126,7 +125,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("bm90IGEgdG9rZW4=")]
     public async Task A_forged_token_is_rejected(string token)
     {
-        using Reply reply = await _client.ListRunsAsync(Domain, Source, nextToken: token);
+        using var reply = await _client.ListRunsAsync(Domain, Source, nextToken: token);
 
         AssertValidation(reply, "Invalid nextToken");
     }
@@ -134,7 +133,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_token_violates_the_model_length()
     {
-        using Reply reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [new("nextToken", "")]);
+        using var reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [new("nextToken", "")]);
 
         AssertValidation(reply, "Member must have length greater than or equal to 1");
     }
@@ -142,9 +141,9 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_token_from_another_data_source_is_rejected()
     {
-        string token = await FirstTokenAsync("second-source", status: null);
+        var token = await FirstTokenAsync("second-source", status: null);
 
-        using Reply reply = await _client.ListRunsAsync(Domain, Source, nextToken: token);
+        using var reply = await _client.ListRunsAsync(Domain, Source, nextToken: token);
 
         AssertValidation(reply, "Invalid nextToken: it was issued for a different data source or status filter.");
     }
@@ -152,11 +151,11 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_token_from_another_status_filter_is_rejected()
     {
-        string token = await FirstTokenAsync(Source, status: "SUCCESS");
+        var token = await FirstTokenAsync(Source, status: "SUCCESS");
 
-        using Reply unfiltered = await _client.ListRunsAsync(Domain, Source, nextToken: token);
-        using Reply otherStatus = await _client.ListRunsAsync(Domain, Source, status: "FAILED", nextToken: token);
-        using Reply same = await _client.ListRunsAsync(Domain, Source, status: "SUCCESS", nextToken: token);
+        using var unfiltered = await _client.ListRunsAsync(Domain, Source, nextToken: token);
+        using var otherStatus = await _client.ListRunsAsync(Domain, Source, status: "FAILED", nextToken: token);
+        using var same = await _client.ListRunsAsync(Domain, Source, status: "SUCCESS", nextToken: token);
 
         AssertValidation(unfiltered, "different data source or status filter");
         AssertValidation(otherStatus, "different data source or status filter");
@@ -166,11 +165,11 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_token_from_an_emulator_with_other_data_is_rejected()
     {
-        await using DataZoneEmulator other = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 40, Seed = 2 });
+        await using var other = await DataZoneEmulator.StartAsync(new EmulatorOptions { RunCount = 40, Seed = 2 });
         using var otherClient = new SignedClient(other);
-        using Reply page = await otherClient.ListRunsAsync(Domain, Source, maxResults: 3);
+        using var page = await otherClient.ListRunsAsync(Domain, Source, maxResults: 3);
 
-        using Reply reply = await _client.ListRunsAsync(Domain, Source, nextToken: page.NextToken);
+        using var reply = await _client.ListRunsAsync(Domain, Source, nextToken: page.NextToken);
 
         AssertValidation(reply, "Invalid nextToken");
     }
@@ -179,9 +178,9 @@ public sealed class ValidationTests : IAsyncLifetime
     public async Task A_token_sent_without_percent_encoding_is_rejected()
     {
         // '+' unencoded in a query means a space; a client must send %2B.
-        string token = await FirstTokenAsync(Source, status: null);
+        var token = await FirstTokenAsync(Source, status: null);
 
-        using Reply reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [], rawQuery: "nextToken=" + token);
+        using var reply = await _client.GetAsync(SignedClient.RunsPath(Domain, Source), [], rawQuery: "nextToken=" + token);
 
         AssertValidation(reply, "Invalid nextToken");
     }
@@ -189,10 +188,10 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task Error_type_can_carry_the_service_namespace()
     {
-        await using DataZoneEmulator emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { ErrorTypeWithNamespace = true });
+        await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { ErrorTypeWithNamespace = true });
         using var client = new SignedClient(emulator);
 
-        using Reply reply = await client.ListRunsAsync(Domain, Source, maxResults: 0);
+        using var reply = await client.ListRunsAsync(Domain, Source, maxResults: 0);
 
         Assert.Equal(400, reply.Status);
         Assert.StartsWith("ValidationException:http://internal.amazon.com/", reply.ErrorType, StringComparison.Ordinal);
@@ -200,7 +199,7 @@ public sealed class ValidationTests : IAsyncLifetime
 
     private async Task<string> FirstTokenAsync(string source, string? status)
     {
-        using Reply page = await _client.ListRunsAsync(Domain, source, status, maxResults: 2);
+        using var page = await _client.ListRunsAsync(Domain, source, status, maxResults: 2);
         Assert.Equal(200, page.Status);
         return page.NextToken ?? throw new InvalidOperationException("expected a token");
     }

@@ -34,7 +34,10 @@ public sealed class EmulatorEndToEndTests
     {
         var list = new List<T>();
         await foreach (var item in source)
+        {
             list.Add(item);
+        }
+
         return list;
     }
 
@@ -51,13 +54,13 @@ public sealed class EmulatorEndToEndTests
         var ids = (await ToListAsync(paginator.GetItemsAsync(Request(emulator), new PaginationOptions { PageSize = pageSize }))).Select(r => r.Id).ToList();
 
         Assert.Equal(emulator.Runs.Select(r => r.Id), ids);
-        int expectedPages = (123 + (pageSize ?? 50) - 1) / (pageSize ?? 50);
+        var expectedPages = (123 + (pageSize ?? 50) - 1) / (pageSize ?? 50);
         Assert.Equal(expectedPages, emulator.Requests.Count);
         Assert.All(emulator.Requests, r => Assert.Equal(200, r.StatusCode));
     }
 
     [Fact]
-    public async Task ItemsCarryEveryMemberTheEmulatorServes()
+    public async Task Items_carry_every_member_the_emulator_serves()
     {
         await using var emulator = await StartAsync(runCount: 80);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -65,7 +68,7 @@ public sealed class EmulatorEndToEndTests
         var runs = await ToListAsync(paginator.GetItemsAsync(Request(emulator)));
 
         Assert.Equal(emulator.Runs.Count, runs.Count);
-        for (int i = 0; i < runs.Count; i++)
+        for (var i = 0; i < runs.Count; i++)
         {
             var expected = emulator.Runs[i];
             var actual = runs[i];
@@ -88,7 +91,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task PagesAndFullResultAgree()
+    public async Task Pages_and_full_result_agree()
     {
         await using var emulator = await StartAsync(runCount: 33);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -108,7 +111,7 @@ public sealed class EmulatorEndToEndTests
     [InlineData("FAILED")]
     [InlineData("SUCCESS")]
     [InlineData("RUNNING")]
-    public async Task StatusFilterReturnsOnlyMatchingRunsInOrder(string status)
+    public async Task Status_filter_returns_only_matching_runs_in_order(string status)
     {
         await using var emulator = await StartAsync(runCount: 150);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -122,20 +125,20 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task MaxItemsAndResumeLoseAndRepeatNothing()
+    public async Task Max_items_and_resume_lose_and_repeat_nothing()
     {
         await using var emulator = await StartAsync(runCount: 61);
         var client = Client(emulator);
         var paginator = new DataSourceRunsPaginator(client);
         var all = emulator.Runs.Select(r => r.Id).ToList();
 
-        foreach (int? pageSize in new int?[] { 1, 4, 7, 50, null })
+        foreach (var pageSize in new int?[] { 1, 4, 7, 50, null })
         {
-            foreach (int maxItems in new[] { 1, 2, 3, 5, 7, 8, 14, 49, 50, 51, 60, 61, 100 })
+            foreach (var maxItems in new[] { 1, 2, 3, 5, 7, 8, 14, 49, 50, 51, 60, 61, 100 })
             {
                 var seen = new List<string>();
                 string? token = null;
-                int listings = 0;
+                var listings = 0;
                 do
                 {
                     var listing = paginator.Paginate(Request(emulator), new PaginationOptions { PageSize = pageSize, MaxItems = maxItems, StartingToken = token });
@@ -144,7 +147,10 @@ public sealed class EmulatorEndToEndTests
                     seen.AddRange(chunk.Select(r => r.Id));
                     token = listing.ResumeToken;
                     if (token is not null)
+                    {
                         Assert.Equal(maxItems, chunk.Count);
+                    }
+
                     Assert.True(++listings <= all.Count, "the resume loop does not end");
                 }
                 while (token is not null);
@@ -155,7 +161,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task ResumeTokenFromBuildFullResultContinues()
+    public async Task Resume_token_from_build_full_result_continues()
     {
         await using var emulator = await StartAsync(runCount: 40);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -170,7 +176,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task ThrottlingEveryThirdRequestIsAbsorbedByRetries()
+    public async Task Throttling_every_third_request_is_absorbed_by_retries()
     {
         await using var emulator = await StartAsync(runCount: 100, o => o.Faults.ThrottleEvery = 3);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -184,7 +190,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task ThrottlingBeyondMaxAttemptsSurfacesTypedException()
+    public async Task Throttling_beyond_max_attempts_surfaces_typed_exception()
     {
         await using var emulator = await StartAsync(runCount: 10, o => o.Faults.ThrottleEvery = 1);
         var client = new DataZoneClient(new AwsClientOptions
@@ -201,7 +207,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task EmptyPagesWithTokensAreFollowed()
+    public async Task Empty_pages_with_tokens_are_followed()
     {
         await using var emulator = await StartAsync(runCount: 45, o => o.Faults.EmptyPageEvery = 2);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -213,7 +219,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task WrongSecretIsInvalidSignature()
+    public async Task Wrong_secret_is_invalid_signature()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator, new StaticCredentialsProvider(emulator.Credentials.AccessKeyId, "not/the/secret"));
@@ -227,7 +233,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task UnknownAccessKeyIsUnrecognizedClient()
+    public async Task Unknown_access_key_is_unrecognized_client()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator, new StaticCredentialsProvider("AKIAUNKNOWNEXAMPLE", "whatever"));
@@ -240,7 +246,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task ForgedNextTokenIsValidationException()
+    public async Task Forged_next_token_is_validation_exception()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator);
@@ -253,7 +259,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task TokenOfAnotherFilterIsValidationException()
+    public async Task Token_of_another_filter_is_validation_exception()
     {
         await using var emulator = await StartAsync(runCount: 30);
         var client = Client(emulator);
@@ -265,7 +271,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task IdentifierNotMatchingPatternIsValidationException()
+    public async Task Identifier_not_matching_pattern_is_validation_exception()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator);
@@ -278,7 +284,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task UnknownDataSourceIsResourceNotFound()
+    public async Task Unknown_data_source_is_resource_not_found()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator);
@@ -292,7 +298,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task UnknownDomainIsResourceNotFoundThroughThePaginator()
+    public async Task Unknown_domain_is_resource_not_found_through_the_paginator()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -305,7 +311,7 @@ public sealed class EmulatorEndToEndTests
     [InlineData(0)]
     [InlineData(51)]
     [InlineData(-1)]
-    public async Task PageSizeOutOfRangeFailsBeforeSending(int pageSize)
+    public async Task Page_size_out_of_range_fails_before_sending(int pageSize)
     {
         await using var emulator = await StartAsync(runCount: 5);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
@@ -318,7 +324,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task MaxResultsZeroOnTheRequestFailsBeforeSending()
+    public async Task Max_results_zero_on_the_request_fails_before_sending()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator);
@@ -332,7 +338,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task RequestValidationListsEveryProblem()
+    public async Task Request_validation_lists_every_problem()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var client = Client(emulator);
@@ -350,7 +356,7 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
-    public async Task BothIdentifiersMissingAreBothReported()
+    public async Task Both_identifiers_missing_are_both_reported()
     {
         await using var emulator = await StartAsync(runCount: 5);
         var paginator = new DataSourceRunsPaginator(Client(emulator));

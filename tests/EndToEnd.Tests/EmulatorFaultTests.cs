@@ -27,12 +27,15 @@ public sealed class EmulatorFaultTests
     {
         var ids = new List<string>();
         await foreach (var run in new DataSourceRunsPaginator(client).GetItemsAsync(Request(emulator), new PaginationOptions { PageSize = pageSize }))
+        {
             ids.Add(run.Id);
+        }
+
         return ids;
     }
 
     [Fact]
-    public async Task DroppedConnectionsAreRetried()
+    public async Task Dropped_connections_are_retried()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 40, Faults = { DropConnectionEvery = 3 } });
 
@@ -43,7 +46,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task ServerErrorsAreRetried()
+    public async Task Server_errors_are_retried()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 60, Faults = { ServerErrorRate = 0.3, ServerErrorSeed = 7 } });
 
@@ -54,7 +57,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task PersistentServerErrorSurfacesTypedException()
+    public async Task Persistent_server_error_surfaces_typed_exception()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 5, Faults = { ServerErrorRate = 1.0 } });
 
@@ -62,12 +65,15 @@ public sealed class EmulatorFaultTests
 
         Assert.True(error.StatusCode is 500 or 503);
         if (error.StatusCode == 500)
+        {
             Assert.IsType<InternalServerException>(error);
+        }
+
         Assert.Equal(2, emulator.Requests.Count);
     }
 
     [Fact]
-    public async Task NamespacedErrorTypeStillMapsToTheGeneratedException()
+    public async Task Namespaced_error_type_still_maps_to_the_generated_exception()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 5, ErrorTypeWithNamespace = true });
 
@@ -80,7 +86,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task SessionTokenCredentialsSign()
+    public async Task Session_token_credentials_sign()
     {
         var credentials = new EmulatorCredentials("ASIAEMULATORSESSION", "session/secret/KEY", "FwoGZXIvYXdzEXAMPLE+token/==");
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 12, Credentials = credentials });
@@ -99,7 +105,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task AdditionalDataSourceIsListedSeparately()
+    public async Task Additional_data_source_is_listed_separately()
     {
         var options = new EmulatorOptions { Port = 0, RunCount = 25 };
         options.AdditionalDataSourceIds.Add("second-source");
@@ -124,19 +130,21 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task CancelledEnumerationStopsWithoutFurtherRequests()
+    public async Task Cancelled_enumeration_stops_without_further_requests()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 100 });
         var paginator = new DataSourceRunsPaginator(Client(emulator));
         using var cts = new CancellationTokenSource();
 
-        int seen = 0;
+        var seen = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var run in paginator.GetItemsAsync(Request(emulator), new PaginationOptions { PageSize = 10 }, cts.Token))
             {
                 if (++seen == 15)
+                {
                     cts.Cancel();
+                }
             }
         });
 
@@ -145,7 +153,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task AlreadyCancelledCallSendsNothing()
+    public async Task Already_cancelled_call_sends_nothing()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 5 });
 
@@ -156,7 +164,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task LargeListingStreamsEveryRun()
+    public async Task Large_listing_streams_every_run()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 5_000 });
 
@@ -169,9 +177,9 @@ public sealed class EmulatorFaultTests
     private static string ModelPath() => System.IO.Path.Combine(AppContext.BaseDirectory, "Models", "service-2.json");
 
     [Fact]
-    public async Task UnknownEnumValuesFromTheServiceArriveIntact()
+    public async Task Unknown_enum_values_from_the_service_arrive_intact()
     {
-        string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dzgen-e2e-" + Guid.NewGuid().ToString("N") + ".json");
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dzgen-e2e-" + Guid.NewGuid().ToString("N") + ".json");
         System.IO.File.WriteAllText(file, """
             { "domainId": "dzd_mydomain", "dataSourceId": "my-source",
               "items": [
@@ -183,7 +191,7 @@ public sealed class EmulatorFaultTests
               ] }
             """);
         // The service is newer than the client: its model has enum values the generated code has never seen.
-        string model = System.IO.Path.ChangeExtension(file, ".model.json");
+        var model = System.IO.Path.ChangeExtension(file, ".model.json");
         var root = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(ModelPath()))!;
         root["shapes"]!["DataSourceRunStatus"]!["enum"]!.AsArray().Add("PAUSED");
         root["shapes"]!["DataSourceRunType"]!["enum"]!.AsArray().Add("ON_DEMAND");
@@ -195,7 +203,9 @@ public sealed class EmulatorFaultTests
             var runs = new List<DataSourceRunSummary>();
             await foreach (var run in new DataSourceRunsPaginator(Client(emulator)).GetItemsAsync(
                 new ListDataSourceRunsRequest { DomainIdentifier = "dzd_mydomain", DataSourceIdentifier = "my-source" }, new PaginationOptions { PageSize = 1 }))
+            {
                 runs.Add(run);
+            }
 
             Assert.Equal(new[] { "r1", "r2" }, runs.Select(r => r.Id));
             Assert.False(runs[0].Status.IsKnown);
@@ -214,7 +224,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task UnknownStatusFilterIsRefusedByTheServiceNotTheClient()
+    public async Task Unknown_status_filter_is_refused_by_the_service_not_the_client()
     {
         await using var emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions { Port = 0, RunCount = 5 });
 

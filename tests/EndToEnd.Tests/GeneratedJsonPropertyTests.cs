@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using CsCheck;
-using Any = CsCheck.Gen;
 using DataZone.Gen.Json;
 using Xunit;
+using Any = CsCheck.Gen;
 
 namespace DataZone.Gen.EndToEnd.Tests;
 
@@ -50,7 +50,7 @@ public sealed class GeneratedJsonPropertyTests
     private static bool SameInstant(DateTimeOffset? a, DateTimeOffset? b) => a?.UtcTicks == b?.UtcTicks;
 
     [Fact]
-    public void RunSummaryRoundTrips()
+    public void Run_summary_round_trips()
     {
         Run.Sample(run =>
         {
@@ -63,7 +63,7 @@ public sealed class GeneratedJsonPropertyTests
     }
 
     [Fact]
-    public void ResponsePageRoundTrips()
+    public void Response_page_round_trips()
     {
         Any.Select(Run.List[0, 8], Text.Null(), (items, token) => new ListDataSourceRunsResponse { Items = items, NextToken = token })
             .Sample(page =>
@@ -74,9 +74,9 @@ public sealed class GeneratedJsonPropertyTests
     }
 
     [Fact]
-    public void ArbitraryBytesNeverThrowAnythingButJsonExceptions()
+    public void Arbitrary_bytes_never_throw_anything_but_json_exceptions()
     {
-        string valid = Encoding.UTF8.GetString(AwsJson.Serialize(
+        var valid = Encoding.UTF8.GetString(AwsJson.Serialize(
             new ListDataSourceRunsResponse
             {
                 Items = new[]
@@ -95,7 +95,7 @@ public sealed class GeneratedJsonPropertyTests
         // Every prefix and every single-character corruption of a valid page either reads or fails with a located AwsJsonException.
         Any.Select(Any.Int[0, valid.Length - 1], Any.Char[' ', '~'], Any.Bool).Sample((position, replacement, truncate) =>
         {
-            string text = truncate ? valid.Substring(0, position) : valid.Substring(0, position) + replacement + valid.Substring(position + 1);
+            var text = truncate ? valid.Substring(0, position) : valid.Substring(0, position) + replacement + valid.Substring(position + 1);
             try
             {
                 AwsJson.ReadBody(Encoding.UTF8.GetBytes(text), ListDataSourceRunsResponse.ReadJson);

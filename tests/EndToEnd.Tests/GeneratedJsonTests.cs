@@ -55,7 +55,7 @@ public sealed class GeneratedJsonTests
     private static DataSourceRunSummary ReadRun(string json) => Read<DataSourceRunSummary>(json, DataSourceRunSummary.ReadJson);
 
     [Fact]
-    public void RealisticPageReadsEveryMember()
+    public void Realistic_page_reads_every_member()
     {
         var page = ReadPage(RealisticPage);
 
@@ -91,7 +91,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void RealisticPageSurvivesWriteAndReadBack()
+    public void Realistic_page_survives_write_and_read_back()
     {
         var page = ReadPage(RealisticPage);
         var again = ReadPage(Write(page, ListDataSourceRunsResponse.WriteJson));
@@ -101,7 +101,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void UnknownEnumValueIsKeptAndRoundTrips()
+    public void Unknown_enum_value_is_kept_and_round_trips()
     {
         var run = ReadRun(Run("").Replace("\"SUCCESS\"", "\"PAUSED\"").Replace("\"SCHEDULED\"", "\"ON_DEMAND\""));
 
@@ -113,7 +113,7 @@ public sealed class GeneratedJsonTests
         Assert.DoesNotContain(run.Status, DataSourceRunStatus.KnownValues);
         Assert.False(run.Type.IsKnown);
 
-        string written = Write(run, DataSourceRunSummary.WriteJson);
+        var written = Write(run, DataSourceRunSummary.WriteJson);
         Assert.Contains("\"status\":\"PAUSED\"", written);
         Assert.Contains("\"type\":\"ON_DEMAND\"", written);
         var again = ReadRun(written);
@@ -122,7 +122,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void KnownEnumValuesCompareByValue()
+    public void Known_enum_values_compare_by_value()
     {
         Assert.Equal(DataSourceRunStatus.PartiallySucceeded, new DataSourceRunStatus("PARTIALLY_SUCCEEDED"));
         Assert.True(new DataSourceRunStatus("PARTIALLY_SUCCEEDED").IsKnown);
@@ -132,7 +132,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void UnknownMembersAreSkippedAtEveryLevel()
+    public void Unknown_members_are_skipped_at_every_level()
     {
         const string json = """
             {
@@ -166,7 +166,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void MissingOptionalMembersReadAsNull()
+    public void Missing_optional_members_read_as_null()
     {
         var page = ReadPage("{\"items\":[" + Run("") + "]}");
 
@@ -184,7 +184,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void NullValuesAreToleratedForOptionalMembers()
+    public void Null_values_are_tolerated_for_optional_members()
     {
         var page = ReadPage("{\"items\":[" + Run(",\"startedAt\":null,\"errorMessage\":null,\"runStatisticsForAssets\":{\"added\":null,\"failed\":2},\"lineageSummary\":{\"importStatus\":null}") + "],\"nextToken\":null}");
 
@@ -199,16 +199,16 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void NullForRequiredMemberIsReportedAsMissing()
+    public void Null_for_required_member_is_reported_as_missing()
     {
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":[" + Run("").Replace("\"id\":\"r1\"", "\"id\":null") + "]}"));
         Assert.Equal("$.items[0].id", error.Path);
     }
 
     [Fact]
-    public void MissingRequiredMemberNamesItsPath()
+    public void Missing_required_member_names_its_path()
     {
-        string withoutId = Run("").Replace("\"id\":\"r1\",", "");
+        var withoutId = Run("").Replace("\"id\":\"r1\",", "");
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":[" + Run("") + "," + withoutId + "]}"));
 
         Assert.Equal("$.items[1].id", error.Path);
@@ -230,7 +230,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void MissingRequiredMemberOfNestedObjectNamesItsPath()
+    public void Missing_required_member_of_nested_object_names_its_path()
     {
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":[" + Run(",\"errorMessage\":{\"errorDetail\":\"x\"}") + "]}"));
         Assert.Equal("$.items[0].errorMessage.errorType", error.Path);
@@ -256,7 +256,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void BadTimestampNamesItsPath()
+    public void Bad_timestamp_names_its_path()
     {
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":[" + Run(",\"stoppedAt\":\"yesterday\"") + "]}"));
         Assert.Equal("$.items[0].stoppedAt", error.Path);
@@ -266,7 +266,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void NestedListsOfObjectsReadInOrder()
+    public void Nested_lists_of_objects_read_in_order()
     {
         var runs = Enumerable.Range(0, 30).Select(i => Run(",\"runStatisticsForAssets\":{\"added\":" + i + "}").Replace("\"r1\"", "\"r" + i + "\""));
         var page = ReadPage("{\"items\":[" + string.Join(",", runs) + "]}");
@@ -278,12 +278,12 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void TruncatedDocumentIsAJsonExceptionWithAPath()
+    public void Truncated_document_is_a_json_exception_with_a_path()
     {
-        string full = RealisticPage;
-        foreach (int cut in new[] { 1, 20, full.IndexOf("\"status\"", StringComparison.Ordinal) + 3, full.Length / 2, full.Length - 3 })
+        var full = RealisticPage;
+        foreach (var cut in new[] { 1, 20, full.IndexOf("\"status\"", StringComparison.Ordinal) + 3, full.Length / 2, full.Length - 3 })
         {
-            JsonException error = Assert.ThrowsAny<JsonException>(() => ReadPage(full.Substring(0, cut)));
+            var error = Assert.ThrowsAny<JsonException>(() => ReadPage(full.Substring(0, cut)));
             var located = Assert.IsType<AwsJsonException>(error);
             Assert.NotNull(located.Path);
             Assert.StartsWith("$", located.Path);
@@ -291,15 +291,15 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void TruncatedInsideAnItemNamesTheItem()
+    public void Truncated_inside_an_item_names_the_item()
     {
-        string json = "{\"items\":[" + Run("") + "," + Run("").Substring(0, 40);
+        var json = "{\"items\":[" + Run("") + "," + Run("").Substring(0, 40);
         var error = Assert.Throws<AwsJsonException>(() => ReadPage(json));
         Assert.StartsWith("$.items[1]", error.Path);
     }
 
     [Fact]
-    public void NumberWhereStringExpectedNamesThePath()
+    public void Number_where_string_expected_names_the_path()
     {
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":[" + Run("") + "," + Run("").Replace("\"projectId\":\"p\"", "\"projectId\":12345") + "]}"));
         Assert.Equal("$.items[1].projectId", error.Path);
@@ -307,21 +307,21 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void StringWhereNumberExpectedNamesThePath()
+    public void String_where_number_expected_names_the_path()
     {
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":[" + Run(",\"runStatisticsForAssets\":{\"added\":\"many\"}") + "]}"));
         Assert.Equal("$.items[0].runStatisticsForAssets.added", error.Path);
     }
 
     [Fact]
-    public void ObjectWhereListExpectedNamesThePath()
+    public void Object_where_list_expected_names_the_path()
     {
         var error = Assert.Throws<AwsJsonException>(() => ReadPage("{\"items\":{}}"));
         Assert.Equal("$.items", error.Path);
     }
 
     [Fact]
-    public void EmptyBodyReadsAsEmptyObject()
+    public void Empty_body_reads_as_empty_object()
     {
         var error = Assert.Throws<AwsJsonException>(() => AwsJson.ReadBody(ReadOnlyMemory<byte>.Empty, ListDataSourceRunsResponse.ReadJson));
         Assert.Equal("$.items", error.Path);
@@ -332,7 +332,7 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void WriterUsesWireNamesAndIso8601()
+    public void Writer_uses_wire_names_and_iso8601()
     {
         var run = new DataSourceRunSummary
         {
@@ -348,7 +348,7 @@ public sealed class GeneratedJsonTests
             LineageSummary = new DataSourceRunLineageSummary { ImportStatus = LineageImportStatus.InProgress },
         };
 
-        string json = Write(run, DataSourceRunSummary.WriteJson);
+        var json = Write(run, DataSourceRunSummary.WriteJson);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
 
@@ -361,8 +361,8 @@ public sealed class GeneratedJsonTests
         Assert.Equal("THROTTLING_EXCEPTION", root.GetProperty("errorMessage").GetProperty("errorType").GetString());
         Assert.Equal("IN_PROGRESS", root.GetProperty("lineageSummary").GetProperty("importStatus").GetString());
 
-        string created = root.GetProperty("createdAt").GetString()!;
-        string updated = root.GetProperty("updatedAt").GetString()!;
+        var created = root.GetProperty("createdAt").GetString()!;
+        var updated = root.GetProperty("updatedAt").GetString()!;
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", created);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", updated);
         Assert.StartsWith("2026-03-04T05:06:07.89", created);
@@ -371,9 +371,9 @@ public sealed class GeneratedJsonTests
     }
 
     [Fact]
-    public void ResponseWriterLeavesOutAbsentToken()
+    public void Response_writer_leaves_out_absent_token()
     {
-        string json = Write(new ListDataSourceRunsResponse { Items = Array.Empty<DataSourceRunSummary>() }, ListDataSourceRunsResponse.WriteJson);
+        var json = Write(new ListDataSourceRunsResponse { Items = Array.Empty<DataSourceRunSummary>() }, ListDataSourceRunsResponse.WriteJson);
         Assert.Equal("{\"items\":[]}", json);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;

@@ -38,8 +38,10 @@ internal sealed class ConsumerProject
         File.Copy(Path.Combine(modelDirectory, "paginators-1.json"), Path.Combine(Directory, "models", "paginators-1.json"));
 
         // Stop MSBuild's upward search: nothing from the folders above the temporary directory applies.
-        foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
             File.WriteAllText(Path.Combine(Directory, name), "<Project />\n");
+        }
 
         File.WriteAllText(Path.Combine(Directory, "nuget.config"), NuGetConfig(localFeed, existingSources, PackagesFolder).ToString());
         File.WriteAllText(Path.Combine(Directory, ProjectName + ".csproj"), $"""
@@ -76,7 +78,7 @@ internal sealed class ConsumerProject
     /// </summary>
     public void WriteProgram(bool usesRunNote)
     {
-        string printRun = usesRunNote
+        var printRun = usesRunNote
             ? "Console.WriteLine(run.RunNote is null ? run.Id : $\"{run.Id} {run.RunNote}\");"
             : "Console.WriteLine(run.Id);";
         File.WriteAllText(Path.Combine(Directory, "Program.cs"), $$"""

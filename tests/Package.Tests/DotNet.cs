@@ -50,10 +50,16 @@ internal static class DotNet
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (string argument in arguments)
+        foreach (var argument in arguments)
+        {
             startInfo.ArgumentList.Add(argument);
-        foreach (string name in InheritedBuildVariables)
+        }
+
+        foreach (var name in InheritedBuildVariables)
+        {
             startInfo.Environment.Remove(name);
+        }
+
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -65,28 +71,32 @@ internal static class DotNet
             foreach (var (name, value) in environment)
             {
                 if (value is null)
+                {
                     startInfo.Environment.Remove(name);
+                }
                 else
+                {
                     startInfo.Environment[name] = value;
+                }
             }
         }
 
-        string commandLine = "dotnet " + string.Join(' ', arguments);
+        var commandLine = "dotnet " + string.Join(' ', arguments);
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.Exited += (_, _) => exited.TrySetResult();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
 
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        bool timedOut = await Task.WhenAny(exited.Task, Task.Delay(timeout)) != exited.Task;
+        var timedOut = await Task.WhenAny(exited.Task, Task.Delay(timeout)) != exited.Task;
         if (timedOut)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } // Already gone.
@@ -101,22 +111,39 @@ internal static class DotNet
         stopwatch.Stop();
 
         string output, error;
-        lock (stdout) output = stdout.ToString();
-        lock (stderr) error = stderr.ToString();
+        lock (stdout)
+        {
+            output = stdout.ToString();
+        }
+
+        lock (stderr)
+        {
+            error = stderr.ToString();
+        }
+
         if (timedOut)
+        {
             error += $"{Environment.NewLine}[killed: no exit within {timeout.TotalSeconds:F0} s]";
+        }
+
         return new ProcessResult(commandLine, workingDirectory, timedOut ? -1 : process.ExitCode, output, error, stopwatch.Elapsed);
     }
 
     private static string ResolveHost()
     {
         // `dotnet test` sets DOTNET_HOST_PATH for the processes it starts; the test host itself runs under it too.
-        string? fromEnvironment = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        var fromEnvironment = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(fromEnvironment))
+        {
             return fromEnvironment;
-        string? processPath = Environment.ProcessPath;
+        }
+
+        var processPath = Environment.ProcessPath;
         if (processPath is not null && Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
             return processPath;
+        }
+
         return "dotnet";
     }
 }

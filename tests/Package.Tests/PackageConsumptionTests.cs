@@ -28,13 +28,13 @@ public sealed partial class PackageConsumptionTests
     public PackageConsumptionTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public async Task OnePackageReferenceBuildsRunsAndRegeneratesOnModelUpdate()
+    public async Task One_package_reference_builds_runs_and_regenerates_on_model_update()
     {
-        string repoRoot = FindRepositoryRoot();
-        string workDirectory = Path.Combine(Path.GetTempPath(), "datazone-gen-package-" + Guid.NewGuid().ToString("N")[..12]);
-        string feed = Path.Combine(workDirectory, "feed");
+        var repoRoot = FindRepositoryRoot();
+        var workDirectory = Path.Combine(Path.GetTempPath(), "datazone-gen-package-" + Guid.NewGuid().ToString("N")[..12]);
+        var feed = Path.Combine(workDirectory, "feed");
         // Restore caches packages by id and version: a version of its own makes every run use this build.
-        string version = "0.0.0-test.g" + Guid.NewGuid().ToString("N")[..12];
+        var version = "0.0.0-test.g" + Guid.NewGuid().ToString("N")[..12];
         Directory.CreateDirectory(feed);
         _output.WriteLine($"work directory: {workDirectory}");
 
@@ -48,7 +48,7 @@ public sealed partial class PackageConsumptionTests
             $"-p:Version={version}",
         ], PackTimeout);
         Assert.True(pack.Succeeded, pack.Describe());
-        string package = Path.Combine(feed, $"DataZone.Gen.{version}.nupkg");
+        var package = Path.Combine(feed, $"DataZone.Gen.{version}.nupkg");
         Assert.True(File.Exists(package), $"no {package}; the feed has: {string.Join(", ", Directory.GetFiles(feed))}{Environment.NewLine}{pack.Describe()}");
         AssertPackageLayout(package);
 
@@ -126,12 +126,14 @@ public sealed partial class PackageConsumptionTests
         var list = await RunAsync(repoRoot, ["nuget", "list", "source", "--format", "detailed"], RunTimeout);
         Assert.True(list.Succeeded, list.Describe());
         var sources = new List<PackageSource>();
-        string[] lines = list.StandardOutput.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        for (int i = 0; i + 1 < lines.Length; i++)
+        var lines = list.StandardOutput.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        for (var i = 0; i + 1 < lines.Length; i++)
         {
             var match = SourceHeader().Match(lines[i]);
             if (match.Success && match.Groups["state"].Value == "Enabled")
+            {
                 sources.Add(new PackageSource(match.Groups["name"].Value, lines[i + 1].Trim()));
+            }
         }
         return sources;
     }
@@ -154,7 +156,9 @@ public sealed partial class PackageConsumptionTests
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "DataZone.Gen.sln")))
+            {
                 return directory.FullName;
+            }
         }
         throw new InvalidOperationException($"DataZone.Gen.sln not found above {AppContext.BaseDirectory}");
     }

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 
-namespace DataZone.Gen.Bench;
+namespace DataZone.Gen.Bench.Config;
 
 /// <summary>
 /// A short job for operations of milliseconds that need a fresh state per call ([IterationSetup]): one invocation per

@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Microsoft.CodeAnalysis;
+using DataZone.Gen.Bench.Config;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 namespace DataZone.Gen.Bench.Generator;
 

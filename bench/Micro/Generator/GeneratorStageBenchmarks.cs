@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
+using DataZone.Gen.Bench.Config;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Emit;
 using DataZone.Gen.Generator.Model;

@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
 using System.Text.Json;
+using System;
 using BenchmarkDotNet.Attributes;
+using DataZone.Gen.Bench.Config;
 using DataZone.Gen.Bench.Generated;
 using DataZone.Gen.Json;
 

@@ -1,7 +1,8 @@
+using System.Text.Json;
 using System;
 using BenchmarkDotNet.Attributes;
+using DataZone.Gen.Bench.Config;
 using DataZone.Gen.Json;
-using System.Text.Json;
 
 namespace DataZone.Gen.Bench.Page;
 

@@ -49,10 +49,13 @@ internal sealed class CsvRunWriter : RunWriter
     public override void WritePage(IReadOnlyList<DataSourceRunSummary> runs)
     {
         var fields = new string?[Columns.Length];
-        foreach (DataSourceRunSummary run in runs)
+        foreach (var run in runs)
         {
-            for (int i = 0; i < Columns.Length; i++)
+            for (var i = 0; i < Columns.Length; i++)
+            {
                 fields[i] = Columns[i].Value(run);
+            }
+
             WriteRecord(fields);
         }
     }
@@ -61,17 +64,23 @@ internal sealed class CsvRunWriter : RunWriter
     internal static string Escape(string? field)
     {
         if (string.IsNullOrEmpty(field))
+        {
             return "";
+        }
+
         return field.AsSpan().IndexOfAny("\",\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private void WriteRecord(string?[] fields)
     {
         _line.Clear();
-        for (int i = 0; i < fields.Length; i++)
+        for (var i = 0; i < fields.Length; i++)
         {
             if (i > 0)
+            {
                 _line.Append(',');
+            }
+
             _line.Append(Escape(fields[i]));
         }
 

@@ -29,7 +29,7 @@ internal sealed class JsonLinesRunWriter : RunWriter
 
     public override void WritePage(IReadOnlyList<DataSourceRunSummary> runs)
     {
-        foreach (DataSourceRunSummary run in runs)
+        foreach (var run in runs)
         {
             _buffer.ResetWrittenCount();
             _json.Reset(_buffer);

@@ -20,8 +20,8 @@ internal sealed class ProgressLine
 
     public void Update(RunTally tally)
     {
-        double seconds = _clock.Elapsed.TotalSeconds;
-        string rate = seconds > 0 ? (tally.Total / seconds).ToString("N0", CultureInfo.InvariantCulture) : "-";
+        var seconds = _clock.Elapsed.TotalSeconds;
+        var rate = seconds > 0 ? (tally.Total / seconds).ToString("N0", CultureInfo.InvariantCulture) : "-";
         _error.Write(
             $"{ClearLine}Listing: {Plural(tally.Pages, "page")}, {Plural(tally.Total, "run")}, {rate} runs/s");
         _error.Flush();
@@ -35,7 +35,10 @@ internal sealed class ProgressLine
     public void Clear()
     {
         if (!_shown)
+        {
             return;
+        }
+
         _error.Write(ClearLine);
         _error.Flush();
         _shown = false;

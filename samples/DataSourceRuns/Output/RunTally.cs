@@ -16,7 +16,7 @@ internal sealed class RunTally
     public void AddPage(IReadOnlyList<DataSourceRunSummary> runs)
     {
         Pages++;
-        foreach (DataSourceRunSummary run in runs)
+        foreach (var run in runs)
         {
             Total++;
             _byStatus[run.Status.Value] = _byStatus.GetValueOrDefault(run.Status.Value) + 1;
@@ -35,9 +35,12 @@ internal sealed class RunTally
     /// <summary>For example <c>120 runs: 74 SUCCESS, 22 FAILED, 16 PARTIALLY_SUCCEEDED, 4 RUNNING, 4 REQUESTED</c>.</summary>
     public string Describe()
     {
-        string runs = Total == 1 ? "1 run" : Total.ToString("N0", CultureInfo.InvariantCulture) + " runs";
+        var runs = Total == 1 ? "1 run" : Total.ToString("N0", CultureInfo.InvariantCulture) + " runs";
         if (Total == 0)
+        {
             return runs;
+        }
+
         return runs + ": " + string.Join(", ", ByStatus().Select(p => $"{p.Value.ToString("N0", CultureInfo.InvariantCulture)} {p.Key}"));
     }
 }

@@ -34,21 +34,24 @@ internal sealed class TableRunWriter : RunWriter
         }
         else
         {
-            IAnsiConsole console = CreateConsole();
+            var console = CreateConsole();
             console.Write(BuildTable(console));
         }
 
-        string summary = tally.Describe();
+        var summary = tally.Describe();
         if (moreRemain)
+        {
             summary += ". More runs remain: pass the NextToken printed on stderr to --starting-token to continue.";
+        }
+
         _host.Out.WriteLine(summary);
     }
 
     private IAnsiConsole CreateConsole()
     {
-        bool terminal = _host.OutIsTerminal;
-        bool colour = terminal && _host.GetVariable("NO_COLOR") is null;
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        var terminal = _host.OutIsTerminal;
+        var colour = terminal && _host.GetVariable("NO_COLOR") is null;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
@@ -64,9 +67,9 @@ internal sealed class TableRunWriter : RunWriter
 
     private Table BuildTable(IAnsiConsole console)
     {
-        bool ansi = console.Profile.Capabilities.Ansi;
+        var ansi = console.Profile.Capabilities.Ansi;
         var rows = new List<string[]>(_runs.Count);
-        foreach (DataSourceRunSummary run in _runs)
+        foreach (var run in _runs)
         {
             var statistics = run.RunStatisticsForAssets;
             rows.Add(new[]
@@ -85,30 +88,41 @@ internal sealed class TableRunWriter : RunWriter
 
         // Every column but the error keeps its full width; the error gets what the console has left (at most
         // ErrorWidth) and is cut with an ellipsis, so a row stays one line. Too narrow a console drops it.
-        int fixedWidth = 1;
-        for (int column = 0; column < Headers.Length - 1; column++)
+        var fixedWidth = 1;
+        for (var column = 0; column < Headers.Length - 1; column++)
+        {
             fixedWidth += 3 + Math.Max(Headers[column].Length, rows.Max(r => r[column].Length));
-        int longestError = rows.Max(r => r[^1].GetCellWidth());
-        int errorWidth = Math.Min(Math.Min(ErrorWidth, console.Profile.Width - fixedWidth - 3), Math.Max(longestError, Headers[^1].Length));
-        bool showErrors = errorWidth >= 12;
+        }
+
+        var longestError = rows.Max(r => r[^1].GetCellWidth());
+        var errorWidth = Math.Min(Math.Min(ErrorWidth, console.Profile.Width - fixedWidth - 3), Math.Max(longestError, Headers[^1].Length));
+        var showErrors = errorWidth >= 12;
 
         var table = new Table().Border(ansi ? TableBorder.Rounded : TableBorder.Ascii2);
-        for (int column = 0; column < Headers.Length - 1; column++)
+        for (var column = 0; column < Headers.Length - 1; column++)
         {
             var header = new TableColumn(Headers[column]).NoWrap();
             table.AddColumn(column is >= 4 and <= 7 ? header.RightAligned() : header);
         }
 
         if (showErrors)
+        {
             table.AddColumn(new TableColumn(Headers[^1]).NoWrap().Width(errorWidth));
+        }
 
-        foreach (string[] row in rows)
+        foreach (var row in rows)
         {
             var cells = new List<IRenderable>(Headers.Length);
-            for (int column = 0; column < Headers.Length - 1; column++)
+            for (var column = 0; column < Headers.Length - 1; column++)
+            {
                 cells.Add(new Text(row[column], column == 1 ? StatusStyle(row[column]) : Style.Plain));
+            }
+
             if (showErrors)
+            {
                 cells.Add(new Text(Fit(row[^1], errorWidth), new Style(Color.Grey)));
+            }
+
             table.AddRow(cells);
         }
 
@@ -119,16 +133,22 @@ internal sealed class TableRunWriter : RunWriter
     internal static string Fit(string text, int width)
     {
         if (text.GetCellWidth() <= width)
+        {
             return text;
+        }
+
         var fitted = new StringBuilder();
-        int used = 0;
-        TextElementEnumerator elements = StringInfo.GetTextElementEnumerator(text);
+        var used = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
         {
-            string element = elements.GetTextElement();
-            int cells = element.GetCellWidth();
+            var element = elements.GetTextElement();
+            var cells = element.GetCellWidth();
             if (used + cells > width - 1)
+            {
                 break;
+            }
+
             fitted.Append(element);
             used += cells;
         }
@@ -153,12 +173,21 @@ internal sealed class TableRunWriter : RunWriter
     internal static string Duration(DataSourceRunSummary run)
     {
         if (run.StartedAt is not { } started || run.StoppedAt is not { } stopped || stopped < started)
+        {
             return "-";
-        TimeSpan span = stopped - started;
+        }
+
+        var span = stopped - started;
         if (span.TotalHours >= 1)
+        {
             return $"{(int)span.TotalHours}h {span.Minutes:00}m";
+        }
+
         if (span.TotalMinutes >= 1)
+        {
             return $"{span.Minutes}m {span.Seconds:00}s";
+        }
+
         return $"{span.Seconds}s";
     }
 
@@ -166,28 +195,39 @@ internal sealed class TableRunWriter : RunWriter
     internal static string ErrorSummary(DataSourceRunSummary run)
     {
         if (run.ErrorMessage is not { } error)
+        {
             return "";
+        }
+
         var text = new StringBuilder(error.ErrorType.Value);
         if (!string.IsNullOrWhiteSpace(error.ErrorDetail))
         {
             text.Append(": ");
-            bool space = false;
-            foreach (char c in error.ErrorDetail)
+            var space = false;
+            foreach (var c in error.ErrorDetail)
             {
-                bool blank = char.IsWhiteSpace(c) || char.IsControl(c);
+                var blank = char.IsWhiteSpace(c) || char.IsControl(c);
                 if (blank && !space)
+                {
                     text.Append(' ');
+                }
                 else if (!blank)
+                {
                     text.Append(c);
+                }
+
                 space = blank;
             }
         }
 
         // The table cuts it to the column; a 3 KB detail need not travel that far.
-        string line = text.ToString().TrimEnd();
-        int cut = 4 * ErrorWidth;
+        var line = text.ToString().TrimEnd();
+        var cut = 4 * ErrorWidth;
         if (line.Length <= cut)
+        {
             return line;
+        }
+
         return line.Substring(0, char.IsLowSurrogate(line[cut]) ? cut - 1 : cut); // never half a surrogate pair
     }
 }

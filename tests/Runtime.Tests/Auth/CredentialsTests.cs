@@ -18,10 +18,10 @@ public sealed class CredentialsTests : IDisposable
     private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     [Fact]
-    public void ToString_RedactsSecretAndToken()
+    public void To_string_redacts_secret_and_token()
     {
         var credentials = new AwsCredentials("AKID1", Secret, Token);
-        string text = credentials.ToString();
+        var text = credentials.ToString();
         Assert.Contains("AKID1", text);
         Assert.DoesNotContain(Secret, text);
         Assert.DoesNotContain(Token, text);
@@ -29,35 +29,35 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Static_ReturnsWhatItWasGiven()
+    public async Task Static_returns_what_it_was_given()
     {
         var credentials = await Get(new StaticCredentialsProvider("AKID1", Secret, Token));
         Assert.Equal(new AwsCredentials("AKID1", Secret, Token), credentials);
     }
 
     [Fact]
-    public async Task Environment_ReadsKeysAndSessionToken()
+    public async Task Environment_reads_keys_and_session_token()
     {
         _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret).Set("AWS_SESSION_TOKEN", Token);
         Assert.Equal(new AwsCredentials("AKIDENV", Secret, Token), await Get(new EnvironmentCredentialsProvider(_environment)));
     }
 
     [Fact]
-    public async Task Environment_Missing_SaysWhichVariables()
+    public async Task Environment_missing_says_which_variables()
     {
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new EnvironmentCredentialsProvider(_environment)));
         Assert.Contains("AWS_ACCESS_KEY_ID", error.Message);
     }
 
     [Fact]
-    public async Task Profile_DefaultFromCredentialsFile()
+    public async Task Profile_default_from_credentials_file()
     {
         _environment.WriteFile(".aws/credentials", $"[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = {Secret}\n");
         Assert.Equal(new AwsCredentials("AKIDFILE", Secret), await Get(new ProfileCredentialsProvider(null, _environment)));
     }
 
     [Fact]
-    public async Task Profile_NamedProfileFromConfigFileWithProfilePrefix()
+    public async Task Profile_named_profile_from_config_file_with_profile_prefix()
     {
         _environment.WriteFile(".aws/config",
             "# comment\n[default]\nregion = us-east-1\n[profile dev]\n; comment\nAWS_Access_Key_Id: AKIDDEV\naws_secret_access_key=" + Secret
@@ -67,7 +67,7 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Profile_CredentialsFileWinsOverConfigForTheSameProfile()
+    public async Task Profile_credentials_file_wins_over_config_for_the_same_profile()
     {
         _environment.WriteFile(".aws/config", "[profile dev]\naws_access_key_id = FROMCONFIG\naws_secret_access_key = config-secret\n");
         _environment.WriteFile(".aws/credentials", "[dev]\naws_access_key_id = FROMCREDENTIALS\naws_secret_access_key = " + Secret + "\n");
@@ -75,10 +75,10 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Profile_FromAwsProfileAndCustomFilePaths()
+    public async Task Profile_from_aws_profile_and_custom_file_paths()
     {
-        string credentialsPath = _environment.WriteFile("custom/creds.ini", "[work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = " + Secret + "\n");
-        string configPath = _environment.WriteFile("custom/config.ini", "[profile work]\nregion = eu-west-1\n");
+        var credentialsPath = _environment.WriteFile("custom/creds.ini", "[work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = " + Secret + "\n");
+        var configPath = _environment.WriteFile("custom/config.ini", "[profile work]\nregion = eu-west-1\n");
         _environment.Set("AWS_PROFILE", "work").Set("AWS_SHARED_CREDENTIALS_FILE", credentialsPath).Set("AWS_CONFIG_FILE", configPath);
 
         Assert.Equal("AKIDWORK", (await Get(new ProfileCredentialsProvider(null, _environment))).AccessKeyId);
@@ -86,14 +86,14 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Profile_QuotedProfileNameWithSpace()
+    public async Task Profile_quoted_profile_name_with_space()
     {
         _environment.WriteFile(".aws/config", "[profile \"my team\"]\naws_access_key_id = AKIDTEAM\naws_secret_access_key = " + Secret + "\n");
         Assert.Equal("AKIDTEAM", (await Get(new ProfileCredentialsProvider("my team", _environment))).AccessKeyId);
     }
 
     [Fact]
-    public async Task Profile_AssumeRoleProfile_IsReportedAsUnsupported()
+    public async Task Profile_assume_role_profile_is_reported_as_unsupported()
     {
         _environment.WriteFile(".aws/config", "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new ProfileCredentialsProvider("admin", _environment)));
@@ -102,7 +102,7 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_EnvironmentComesFirst()
+    public async Task Chain_environment_comes_first()
     {
         _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
         _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = x\n");
@@ -110,14 +110,14 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_FallsBackToProfile()
+    public async Task Chain_falls_back_to_profile()
     {
         _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = " + Secret + "\n");
         Assert.Equal("AKIDFILE", (await Get(new DefaultCredentialsChain(null, _environment))).AccessKeyId);
     }
 
     [Fact]
-    public async Task Chain_ExplicitProfileSkipsEnvironmentLikeBotocore()
+    public async Task Chain_explicit_profile_skips_environment_like_botocore()
     {
         _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
         _environment.WriteFile(".aws/credentials", "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = " + Secret + "\n");
@@ -125,7 +125,7 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_Failure_ListsEveryProviderAndWhy()
+    public async Task Chain_failure_lists_every_provider_and_why()
     {
         _environment.WriteFile(".aws/config", "[default]\nregion = us-east-1\n");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
@@ -135,7 +135,7 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_Failure_NamesTheFilesLookedAt()
+    public async Task Chain_failure_names_the_files_looked_at()
     {
         _environment.Set("AWS_PROFILE", "ghost");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
@@ -145,7 +145,7 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_PartialEnvironmentCredentials_StopTheChainWithoutLeakingTheSecret()
+    public async Task Chain_partial_environment_credentials_stop_the_chain_without_leaking_the_secret()
     {
         _environment.Set("AWS_SECRET_ACCESS_KEY", Secret);
         _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = x\n");
@@ -155,7 +155,7 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_PartialProfile_IsMisconfiguredAndNeverQuotesValues()
+    public async Task Chain_partial_profile_is_misconfigured_and_never_quotes_values()
     {
         _environment.WriteFile(".aws/credentials", "[default]\naws_secret_access_key = " + Secret + "\n");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
@@ -164,9 +164,9 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Delegate_IsCalledAndItsFailuresAreWrappedWithoutTheirMessage()
+    public async Task Delegate_is_called_and_its_failures_are_wrapped_without_their_message()
     {
-        int calls = 0;
+        var calls = 0;
         var provider = new DelegateCredentialsProvider(_ => { calls++; return new(new AwsCredentials("AKIDDELEGATE", Secret)); });
         Assert.Equal("AKIDDELEGATE", (await Get(provider)).AccessKeyId);
         Assert.Equal(1, calls);

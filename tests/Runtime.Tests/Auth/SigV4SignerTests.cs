@@ -22,12 +22,15 @@ public sealed class SigV4SignerTests
         var request = new SigV4Request(method, path);
         request.Headers.Add(new("Host", "example.amazonaws.com"));
         foreach (var (name, value) in query)
+        {
             request.Query.Add(new(name, value));
+        }
+
         return request;
     }
 
     [Fact]
-    public void GetVanilla()
+    public void Get_vanilla()
     {
         var result = SigV4Signer.Sign(Request("GET", "/"), Suite, "us-east-1", "service", SuiteTime);
 
@@ -42,7 +45,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void GetVanillaQueryOrderKeyCase_SortsByEncodedName()
+    public void Get_vanilla_query_order_key_case_sorts_by_encoded_name()
     {
         var result = SigV4Signer.Sign(Request("GET", "/", ("Param2", "value2"), ("Param1", "value1")), Suite, "us-east-1", "service", SuiteTime);
 
@@ -51,14 +54,14 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void GetVanillaEmptyQueryKey()
+    public void Get_vanilla_empty_query_key()
     {
         var result = SigV4Signer.Sign(Request("GET", "/", ("Param1", "value1")), Suite, "us-east-1", "service", SuiteTime);
         Assert.Equal("a67d582fa61cc504c4bae71f336f98b97f1ea3c7a6bfe1b6e45aec72011b9aeb", result.Signature);
     }
 
     [Fact]
-    public void GetVanillaUtf8Query_EncodesNameAsUtf8()
+    public void Get_vanilla_utf8_query_encodes_name_as_utf8()
     {
         var result = SigV4Signer.Sign(Request("GET", "/", ("ሴ", "bar")), Suite, "us-east-1", "service", SuiteTime);
         Assert.Contains("\n%E1%88%B4=bar\n", result.CanonicalRequest);
@@ -66,7 +69,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void GetUtf8_SuitePathIsUnencodedSoOneEncodingIsApplied()
+    public void Get_utf8_suite_path_is_unencoded_so_one_encoding_is_applied()
     {
         var result = SigV4Signer.Sign(Request("GET", "/ሴ"), Suite, "us-east-1", "service", SuiteTime);
         Assert.StartsWith("GET\n/%E1%88%B4\n", result.CanonicalRequest);
@@ -74,7 +77,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void EncodedWirePath_IsEncodedAgainLikeBotocore()
+    public void Encoded_wire_path_is_encoded_again_like_botocore()
     {
         // The wire path /%E1%88%B4 becomes /%25E1%2588%25B4: non-S3 services double-encode.
         var result = SigV4Signer.Sign(Request("GET", "/%E1%88%B4"), Suite, "us-east-1", "service", SuiteTime);
@@ -83,14 +86,14 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void PostVanilla()
+    public void Post_vanilla()
     {
         var result = SigV4Signer.Sign(Request("POST", "/"), Suite, "us-east-1", "service", SuiteTime);
         Assert.Equal("5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b", result.Signature);
     }
 
     [Fact]
-    public void PostXWwwFormUrlencoded_SignsContentTypeAndBodyHash()
+    public void Post_x_www_form_urlencoded_signs_content_type_and_body_hash()
     {
         var request = Request("POST", "/");
         request.Headers.Add(new("Content-Type", "application/x-www-form-urlencoded"));
@@ -104,7 +107,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void IamListUsersExample_FromTheGeneralReference()
+    public void Iam_list_users_example_from_the_general_reference()
     {
         var request = new SigV4Request("GET", "/");
         request.Query.Add(new("Action", "ListUsers"));
@@ -121,14 +124,14 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void DeriveSigningKey_GeneralReferenceExample()
+    public void Derive_signing_key_general_reference_example()
     {
-        byte[] key = SigV4Signer.DeriveSigningKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215", "us-east-1", "iam");
+        var key = SigV4Signer.DeriveSigningKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215", "us-east-1", "iam");
         Assert.Equal("f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d", Convert.ToHexString(key).ToLowerInvariant());
     }
 
     [Fact]
-    public void SessionToken_IsAddedAndSigned()
+    public void Session_token_is_added_and_signed()
     {
         var credentials = Suite with { SessionToken = "FQoGZXIvYXdzE+/token==" };
         var result = SigV4Signer.Sign(Request("GET", "/"), credentials, "us-east-1", "service", SuiteTime);
@@ -152,11 +155,11 @@ public sealed class SigV4SignerTests
         Assert.Equal(expected, SigV4Signer.CanonicalUri(path));
 
     [Fact]
-    public void CanonicalUri_S3StyleKeepsPathAsGiven() =>
+    public void Canonical_uri_S3_style_keeps_path_as_given() =>
         Assert.Equal("/a%2Fb//c", SigV4Signer.CanonicalUri("/a%2Fb//c", escapePath: false));
 
     [Fact]
-    public void CanonicalQuery_EncodesTokenCharactersAndSortsRepeatedNamesByValue()
+    public void Canonical_query_encodes_token_characters_and_sorts_repeated_names_by_value()
     {
         var query = new List<KeyValuePair<string, string>>
         {
@@ -166,7 +169,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void CanonicalHeaders_TrimsCollapsesAndJoinsRepeatedValues()
+    public void Canonical_headers_trims_collapses_and_joins_repeated_values()
     {
         var headers = new List<KeyValuePair<string, string>>
         {
@@ -177,7 +180,7 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void Sign_ExcludesHopByHopHeaders()
+    public void Sign_excludes_hop_by_hop_headers()
     {
         var request = Request("GET", "/");
         request.Headers.Add(new("User-Agent", "x"));
@@ -189,11 +192,11 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
-    public void Sign_WithoutHost_IsRejected() =>
+    public void Sign_without_host_is_rejected() =>
         Assert.Throws<ArgumentException>(() => SigV4Signer.Sign(new SigV4Request("GET", "/"), Suite, "us-east-1", "service", SuiteTime));
 
     [Fact]
-    public void Sign_DerivesANewSigningKey_WhenSecretDayRegionOrServiceChange()
+    public void Sign_derives_a_new_signing_key_when_secret_day_region_or_service_change()
     {
         // Sign keeps the last signing key; each change below must be signed with a key derived afresh.
         var other = new AwsCredentials("AKIDOTHER", "other/K7MDENG+bPxRfiCYEXAMPLEKEY");
@@ -209,13 +212,13 @@ public sealed class SigV4SignerTests
         foreach (var (credentials, region, service, time) in cases)
         {
             var signed = SigV4Signer.Sign(Request("GET", "/"), credentials, region, service, time);
-            byte[] key = SigV4Signer.DeriveSigningKey(credentials.SecretAccessKey, signed.AmzDate.Substring(0, 8), region, service);
+            var key = SigV4Signer.DeriveSigningKey(credentials.SecretAccessKey, signed.AmzDate.Substring(0, 8), region, service);
             Assert.Equal(SigV4Signer.ComputeSignature(key, signed.StringToSign), signed.Signature);
         }
     }
 
     [Fact]
-    public void VerifierRoundTrip_ParseAuthorizationAndRecomputeSignature()
+    public void Verifier_round_trip_parse_authorization_and_recompute_signature()
     {
         var request = Request("GET", "/v2/domains/d%2F1", ("nextToken", "a+b"));
         var signed = SigV4Signer.Sign(request, Suite, "eu-west-1", "datazone", SuiteTime);
@@ -231,7 +234,7 @@ public sealed class SigV4SignerTests
         received.Headers.Add(new("host", "example.amazonaws.com"));
         received.Headers.Add(new("x-amz-date", signed.AmzDate));
         received.Headers.Add(new("Authorization", signed.Authorization));
-        string expected = SigV4Signer.ComputeSignature(received, authorization.SignedHeaders, Suite.SecretAccessKey, signed.AmzDate, "eu-west-1", "datazone");
+        var expected = SigV4Signer.ComputeSignature(received, authorization.SignedHeaders, Suite.SecretAccessKey, signed.AmzDate, "eu-west-1", "datazone");
 
         Assert.True(SigV4Signer.SignaturesMatch(expected, authorization.Signature));
         Assert.False(SigV4Signer.SignaturesMatch(expected, authorization.Signature.Replace('a', 'b')));
@@ -248,7 +251,7 @@ public sealed class SigV4SignerTests
         Assert.False(SigV4Signer.TryParseAuthorization(header, out _));
 
     [Fact]
-    public void ParseQuery_DecodesPercentKeepsPlusAndHandlesBareNames()
+    public void Parse_query_decodes_percent_keeps_plus_and_handles_bare_names()
     {
         var pairs = SigV4Signer.ParseQuery("a=1%2B2&b&c=x+y&d=%E1%88%B4&e=%zz");
         Assert.Equal(new KeyValuePair<string, string>[] { new("a", "1+2"), new("b", ""), new("c", "x+y"), new("d", "ሴ"), new("e", "%zz") }, pairs);

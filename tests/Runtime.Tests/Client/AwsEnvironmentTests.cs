@@ -11,7 +11,7 @@ namespace DataZone.Gen.Runtime.Tests.Client;
 
 /// <summary>
 /// The public environment seam: <see cref="AwsEnvironment"/>, <see cref="AwsClientOptions.Environment"/> and
-/// <see cref="AwsClientConfiguration"/>. Variables live in a dictionary; files under a temporary home directory.
+/// <see cref="AwsClientSettings"/>. Variables live in a dictionary; files under a temporary home directory.
 /// </summary>
 public sealed class AwsEnvironmentTests : IDisposable
 {
@@ -40,7 +40,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     // ---- AwsEnvironment
 
     [Fact]
-    public void FromVariables_BlankAndMissingAreUnset()
+    public void From_variables_blank_and_missing_are_unset()
     {
         _variables["A"] = "value";
         _variables["EMPTY"] = "";
@@ -55,7 +55,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void FromVariables_DoesNotSeeTheProcessEnvironment()
+    public void From_variables_does_not_see_the_process_environment()
     {
         Assert.NotNull(System.Environment.GetEnvironmentVariable("PATH"));
         Assert.Null(Environment.GetVariable("PATH"));
@@ -63,7 +63,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void FromVariables_HomeIsTheArgumentElseHomeElseUserProfileElseNone()
+    public void From_variables_home_is_the_argument_else_home_else_user_profile_else_none()
     {
         Assert.Null(Environment.HomeDirectory);
         _variables["USERPROFILE"] = "/users/me";
@@ -74,15 +74,15 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void FromVariables_ReadsFilesFromDisk()
+    public void From_variables_reads_files_from_disk()
     {
-        string path = _files.WriteFile("some/file", "text");
+        var path = _files.WriteFile("some/file", "text");
         Assert.Equal("text", Environment.ReadFile(path));
         Assert.Null(Environment.ReadFile(path + ".missing"));
     }
 
     [Fact]
-    public void ToString_NamesNoValues()
+    public void To_string_names_no_values()
     {
         _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
         Assert.DoesNotContain(Secret, Environment.ToString());
@@ -90,12 +90,12 @@ public sealed class AwsEnvironmentTests : IDisposable
         Assert.Equal("AwsEnvironment.Process", AwsEnvironment.Process.ToString());
     }
 
-    // ---- AwsClientConfiguration.FindRegion
+    // ---- AwsClientSettings.FindRegion
 
     [Fact]
-    public void FindRegion_NothingConfigured_IsNullAndSaysWhereItLooked()
+    public void Find_region_nothing_configured_is_null_and_says_where_it_looked()
     {
-        Assert.Null(AwsClientConfiguration.FindRegion(Options(), out string looked));
+        Assert.Null(AwsClientSettings.FindRegion(Options(), out var looked));
         Assert.Contains("AWS_REGION (not set)", looked);
         Assert.Contains("AWS_DEFAULT_REGION (not set)", looked);
         Assert.Contains("'region' of profile 'default'", looked);
@@ -105,64 +105,64 @@ public sealed class AwsEnvironmentTests : IDisposable
     [Theory]
     [InlineData("AWS_REGION")]
     [InlineData("AWS_DEFAULT_REGION")]
-    public void FindRegion_FromAVariable(string variable)
+    public void Find_region_from_a_variable(string variable)
     {
         _variables[variable] = " eu-west-1 ";
-        Assert.Equal("eu-west-1", AwsClientConfiguration.FindRegion(Options(), out string source));
+        Assert.Equal("eu-west-1", AwsClientSettings.FindRegion(Options(), out var source));
         Assert.Equal(variable, source);
     }
 
     [Fact]
-    public void FindRegion_OptionsBeforeAwsRegionBeforeAwsDefaultRegion()
+    public void Find_region_options_before_aws_region_before_aws_default_region()
     {
         _variables["AWS_REGION"] = "eu-west-1";
         _variables["AWS_DEFAULT_REGION"] = "eu-west-2";
-        Assert.Equal("eu-west-1", AwsClientConfiguration.FindRegion(Options(), out _));
-        Assert.Equal("ap-south-1", AwsClientConfiguration.FindRegion(Options(o => o.Region = "ap-south-1"), out string source));
+        Assert.Equal("eu-west-1", AwsClientSettings.FindRegion(Options(), out _));
+        Assert.Equal("ap-south-1", AwsClientSettings.FindRegion(Options(o => o.Region = "ap-south-1"), out var source));
         Assert.Equal("AwsClientOptions.Region", source);
     }
 
     [Fact]
-    public void FindRegion_FromTheProfileInTheInjectedHome()
+    public void Find_region_from_the_profile_in_the_injected_home()
     {
         WithHome();
-        string config = _files.WriteFile(".aws/config", "[default]\nregion = us-west-2\n[profile work]\nregion = ap-southeast-2\n");
+        var config = _files.WriteFile(".aws/config", "[default]\nregion = us-west-2\n[profile work]\nregion = ap-southeast-2\n");
 
-        Assert.Equal("us-west-2", AwsClientConfiguration.FindRegion(Options(), out string source));
+        Assert.Equal("us-west-2", AwsClientSettings.FindRegion(Options(), out var source));
         Assert.Equal($"'region' of profile 'default' in {config}", source);
         _variables["AWS_PROFILE"] = "work";
-        Assert.Equal("ap-southeast-2", AwsClientConfiguration.FindRegion(Options(), out _));
+        Assert.Equal("ap-southeast-2", AwsClientSettings.FindRegion(Options(), out _));
         _variables.Remove("AWS_PROFILE");
-        Assert.Equal("ap-southeast-2", AwsClientConfiguration.FindRegion(Options(o => o.Profile = "work"), out _));
+        Assert.Equal("ap-southeast-2", AwsClientSettings.FindRegion(Options(o => o.Profile = "work"), out _));
     }
 
     [Fact]
-    public void FindRegion_ProfileWithoutRegion_SaysSo()
+    public void Find_region_profile_without_region_says_so()
     {
         WithHome();
         _files.WriteFile(".aws/config", "[profile work]\noutput = json\n");
 
-        Assert.Null(AwsClientConfiguration.FindRegion(Options(o => o.Profile = "work"), out string looked));
+        Assert.Null(AwsClientSettings.FindRegion(Options(o => o.Profile = "work"), out var looked));
         Assert.Contains("'region' of profile 'work'", looked);
         Assert.Contains("(found)", looked);
         Assert.Contains("profile has no region", looked);
     }
 
     [Fact]
-    public void FindRegion_AgreesWithTheClient()
+    public void Find_region_agrees_with_the_client()
     {
         _variables["AWS_DEFAULT_REGION"] = "ca-central-1";
-        string? found = AwsClientConfiguration.FindRegion(Options(), out _);
+        var found = AwsClientSettings.FindRegion(Options(), out _);
         using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
         Assert.Equal(found, client.Region);
     }
 
-    // ---- AwsClientConfiguration.FindEndpoint
+    // ---- AwsClientSettings.FindEndpoint
 
     [Fact]
-    public void FindEndpoint_NothingConfigured_IsNull()
+    public void Find_endpoint_nothing_configured_is_null()
     {
-        Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
+        Assert.Null(AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var looked));
         Assert.Equal(
             "AWS_ENDPOINT_URL_DATAZONE and AWS_ENDPOINT_URL (not set); profile 'default' in ~/.aws/credentials (no home directory), "
             + "~/.aws/config (no home directory): no endpoint_url, none for datazone in a services section",
@@ -170,62 +170,62 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void FindEndpoint_OptionThenServiceVariableThenGlobalVariable()
+    public void Find_endpoint_option_then_service_variable_then_global_variable()
     {
         _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
-        Assert.Equal(new Uri("http://global-env:2"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string source));
+        Assert.Equal(new Uri("http://global-env:2"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var source));
         Assert.Equal("AWS_ENDPOINT_URL", source);
 
         _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://service-env:1";
-        Assert.Equal(new Uri("http://service-env:1"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://service-env:1"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal("AWS_ENDPOINT_URL_DATAZONE", source);
 
         var explicitEndpoint = new Uri("http://localhost:4566");
-        Assert.Equal(explicitEndpoint, AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(o => o.Endpoint = explicitEndpoint), out source));
+        Assert.Equal(explicitEndpoint, AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(o => o.Endpoint = explicitEndpoint), out source));
         Assert.Equal("AwsClientOptions.Endpoint", source);
     }
 
     [Fact]
-    public void FindEndpoint_VariablesCanBeIgnored()
+    public void Find_endpoint_variables_can_be_ignored()
     {
         _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
         _variables["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
-        Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
+        Assert.Null(AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var looked));
         Assert.Contains("ignored", looked);
     }
 
     // botocore's ConfiguredEndpointProvider order: AWS_ENDPOINT_URL_<SERVICE>, the profile's services section,
     // AWS_ENDPOINT_URL, the profile's endpoint_url.
     [Fact]
-    public void FindEndpoint_ProfileSettingsTakeTheirPlaceInBotocoresOrder()
+    public void Find_endpoint_profile_settings_take_their_place_in_botocores_order()
     {
         WithHome();
-        string config = _files.WriteFile(".aws/config",
+        var config = _files.WriteFile(".aws/config",
             "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n"
             + "[services local]\ndatazone =\n  endpoint_url = http://services-datazone:3\ns3 =\n  endpoint_url = http://services-s3:9\n");
         _variables["AWS_PROFILE"] = "dev";
 
-        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string source));
+        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var source));
         Assert.Equal($"'endpoint_url' for datazone in the services section of profile 'dev' in {config}", source);
 
         _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
-        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
 
         _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://service-env:1";
-        Assert.Equal(new Uri("http://service-env:1"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://service-env:1"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal("AWS_ENDPOINT_URL_DATAZONE", source);
 
         // Without a datazone block the global settings apply: the variable, then the profile's own endpoint_url.
         _variables.Remove("AWS_ENDPOINT_URL_DATAZONE");
         _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://services-s3:9\n");
-        Assert.Equal(new Uri("http://global-env:2"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://global-env:2"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         _variables.Remove("AWS_ENDPOINT_URL");
-        Assert.Equal(new Uri("http://profile-global:4"), AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://profile-global:4"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal($"'endpoint_url' of profile 'dev' in {config}", source);
     }
 
     [Fact]
-    public void FindEndpoint_ProfileCanIgnoreConfiguredEndpoints_AndAClientUsesWhatFindEndpointFinds()
+    public void Find_endpoint_profile_can_ignore_configured_endpoints_and_a_client_uses_what_find_endpoint_finds()
     {
         WithHome();
         _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\nendpoint_url = http://profile-global:4\n");
@@ -235,7 +235,7 @@ public sealed class AwsEnvironmentTests : IDisposable
         }
 
         _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\nendpoint_url = http://profile-global:4\nignore_configured_endpoint_urls = TRUE\n");
-        Assert.Null(AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out string looked));
+        Assert.Null(AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var looked));
         Assert.Contains("ignored: 'ignore_configured_endpoint_urls' of profile 'default'", looked);
         using (var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler)))
         {
@@ -244,11 +244,11 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void FindEndpoint_AMalformedProfileSetting_NamesTheSetting()
+    public void Find_endpoint_a_malformed_profile_setting_names_the_setting()
     {
         WithHome();
         _files.WriteFile(".aws/config", "[default]\nendpoint_url = localhost:4566\n");
-        var error = Assert.Throws<AwsClientException>(() => AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out _));
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out _));
         Assert.Contains("'endpoint_url' of profile 'default'", error.Message);
         Assert.Contains("must be an absolute http or https URL; got 'localhost:4566'", error.Message);
     }
@@ -257,17 +257,17 @@ public sealed class AwsEnvironmentTests : IDisposable
     [InlineData("not a uri")]
     [InlineData("ftp://host/")]
     [InlineData("/just/a/path")]
-    public void FindEndpoint_AMalformedVariable_IsAClearError(string value)
+    public void Find_endpoint_a_malformed_variable_is_a_clear_error(string value)
     {
         _variables["AWS_ENDPOINT_URL_DATAZONE"] = value;
-        var error = Assert.Throws<AwsClientException>(() => AwsClientConfiguration.FindEndpoint(TestClients.DataZone, Options(), out _));
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out _));
         Assert.Contains("AWS_ENDPOINT_URL_DATAZONE must be an absolute http or https URL", error.Message);
     }
 
     // ---- a client over an injected environment
 
     [Fact]
-    public async Task Client_TakesRegionEndpointAndCredentialsFromTheInjectedEnvironment()
+    public async Task Client_takes_region_endpoint_and_credentials_from_the_injected_environment()
     {
         _variables["AWS_REGION"] = "eu-central-1";
         _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://emulator.test:4566";
@@ -280,13 +280,13 @@ public sealed class AwsEnvironmentTests : IDisposable
 
         Assert.Equal("eu-central-1", client.Region);
         Assert.Equal(new Uri("http://emulator.test:4566"), client.Endpoint);
-        string authorization = _handler.Requests[0].Header("Authorization")!;
+        var authorization = _handler.Requests[0].Header("Authorization")!;
         Assert.Contains("Credential=AKIDFROMDICTIONARY/", authorization);
         Assert.Contains("/eu-central-1/datazone/aws4_request", authorization);
     }
 
     [Fact]
-    public async Task Client_ReadsProfileCredentialsUnderTheInjectedHome()
+    public async Task Client_reads_profile_credentials_under_the_injected_home()
     {
         WithHome();
         _files.WriteFile(".aws/credentials", $"[work]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = {Secret}\n");
@@ -302,7 +302,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Client_NoCredentialsInTheInjectedEnvironment_SaysWhereItLooked()
+    public async Task Client_no_credentials_in_the_injected_environment_says_where_it_looked()
     {
         _variables["AWS_REGION"] = "us-east-1";
         using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
@@ -316,7 +316,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Client_PartialKeysInTheInjectedEnvironment_AreMisconfiguredWithoutTheSecret()
+    public async Task Client_partial_keys_in_the_injected_environment_are_misconfigured_without_the_secret()
     {
         _variables["AWS_REGION"] = "us-east-1";
         _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
@@ -330,7 +330,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void Client_OptionsEnvironmentWinsOverTheTestSeam()
+    public void Client_options_environment_wins_over_the_test_seam()
     {
         using var seam = new FakeEnvironment();
         seam.Set("AWS_REGION", "eu-west-1");
@@ -342,7 +342,7 @@ public sealed class AwsEnvironmentTests : IDisposable
     // ---- credential providers over an injected environment
 
     [Fact]
-    public async Task Providers_ReadThroughTheGivenEnvironment()
+    public async Task Providers_read_through_the_given_environment()
     {
         WithHome();
         _files.WriteFile(".aws/credentials", $"[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = {Secret}\n");

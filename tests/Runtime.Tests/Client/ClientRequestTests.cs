@@ -35,12 +35,12 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task RequestLineQueryAndSignedHeaders_AreExact()
+    public async Task Request_line_query_and_signed_headers_are_exact()
     {
         _handler.Reply(HttpStatusCode.OK, "{\"items\":[]}");
         using var client = TestClients.Create(_handler, out _);
 
-        string body = await Call(client);
+        var body = await Call(client);
 
         Assert.Equal("{\"items\":[]}", body);
         var request = Assert.Single(_handler.Requests);
@@ -56,7 +56,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task EncodedSlashInALabel_StaysEncodedOnTheWireAndIsEncodedAgainForSigning()
+    public async Task Encoded_slash_in_a_label_stays_encoded_on_the_wire_and_is_encoded_again_for_signing()
     {
         _handler.Reply(HttpStatusCode.OK, "{}");
         using var client = TestClients.Create(_handler, out _);
@@ -69,13 +69,13 @@ public sealed class ClientRequestTests
         description.Headers.Add(new("host", request.Header("Host")!));
         description.Headers.Add(new("x-amz-date", request.Header("X-Amz-Date")!));
         Assert.StartsWith("GET\n/v2/domains/a%252Fb/data-sources/s/runs\n", SigV4Signer.CanonicalRequest(description, new[] { "host", "x-amz-date" }));
-        string signature = SigV4Signer.ComputeSignature(description, new[] { "host", "x-amz-date" }, TestClients.Credentials.SecretAccessKey,
+        var signature = SigV4Signer.ComputeSignature(description, new[] { "host", "x-amz-date" }, TestClients.Credentials.SecretAccessKey,
             request.Header("X-Amz-Date")!, "us-east-1", "datazone");
         Assert.EndsWith("Signature=" + signature, request.Header("Authorization"));
     }
 
     [Fact]
-    public async Task SessionToken_IsSentAndSigned()
+    public async Task Session_token_is_sent_and_signed()
     {
         _handler.Reply(HttpStatusCode.OK, "{}");
         using var client = TestClients.Create(_handler, out _, o => o.Credentials = new StaticCredentialsProvider("AKIDEXAMPLE", TestClients.Credentials.SecretAccessKey, "tok/en+=="));
@@ -89,7 +89,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task SdkHeaders_UserAgentInvocationIdAndAttempt()
+    public async Task Sdk_headers_user_agent_invocation_id_and_attempt()
     {
         _handler.Reply(HttpStatusCode.OK, "{}");
         using var client = TestClients.Create(_handler, out _, o => o.UserAgentSuffix = "myapp/1.2");
@@ -97,7 +97,7 @@ public sealed class ClientRequestTests
         await Call(client);
 
         var request = _handler.Requests.Single();
-        string userAgent = request.Header("User-Agent")!;
+        var userAgent = request.Header("User-Agent")!;
         Assert.StartsWith("datazone-gen/", userAgent);
         Assert.Contains(" lang/dotnet#", userAgent);
         Assert.Contains(" api/datazone#2018-05-10", userAgent);
@@ -107,11 +107,11 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task EveryAttempt_IsSignedAfreshWithTheSameInvocationId()
+    public async Task Every_attempt_is_signed_afresh_with_the_same_invocation_id()
     {
         _handler.Reply(HttpStatusCode.ServiceUnavailable).Reply(HttpStatusCode.OK, "{}");
         var times = new[] { TestClients.Now, TestClients.Now.AddSeconds(7) };
-        int tick = 0;
+        var tick = 0;
         using var client = TestClients.Create(_handler, out _, clock: () => times[tick++]);
 
         await Call(client);
@@ -126,10 +126,10 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task CredentialsAreAskedForOnEveryAttempt()
+    public async Task Credentials_are_asked_for_on_every_attempt()
     {
         _handler.Reply(HttpStatusCode.InternalServerError).Reply(HttpStatusCode.OK, "{}");
-        int calls = 0;
+        var calls = 0;
         using var client = TestClients.Create(_handler, out _, o => o.Credentials = new DelegateCredentialsProvider(_ =>
         {
             calls++;
@@ -143,7 +143,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task PostBody_ContentTypeAndModeledHeaders_AreSentAndSigned()
+    public async Task Post_body_content_type_and_modeled_headers_are_sent_and_signed()
     {
         _handler.Reply(HttpStatusCode.OK, "{}");
         using var client = TestClients.Create(_handler, out _);
@@ -159,7 +159,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task EndpointWithPortAndBasePath()
+    public async Task Endpoint_with_port_and_base_path()
     {
         _handler.Reply(HttpStatusCode.OK, "{}");
         using var client = TestClients.Create(_handler, out _, o => o.Endpoint = new Uri("http://localhost:4566/emulator/"));
@@ -172,7 +172,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task ValidationFailure_SendsNothingAndListsEveryProblem()
+    public async Task Validation_failure_sends_nothing_and_lists_every_problem()
     {
         using var client = TestClients.Create(_handler, out _);
 
@@ -185,12 +185,14 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task InjectedHttpClient_IsUsedAndNeverDisposed()
+    public async Task Injected_http_client_is_used_and_never_disposed()
     {
         _handler.Reply(HttpStatusCode.OK, "{}").Reply(HttpStatusCode.OK, "{}");
         var httpClient = new HttpClient(_handler);
         using (var client = TestClients.Create(new FakeHttpHandler(), out _, o => { o.HttpMessageHandler = null; o.HttpClient = httpClient; }))
+        {
             await Call(client);
+        }
 
         // Still usable after the AWS client is gone: it belongs to the caller (IHttpClientFactory).
         await httpClient.GetAsync("http://localhost/after");
@@ -199,7 +201,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public void InjectedHandler_IsNotDisposedWithTheClient()
+    public void Injected_handler_is_not_disposed_with_the_client()
     {
         var client = TestClients.Create(_handler, out _);
         client.Dispose();
@@ -207,11 +209,11 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public void HttpClientAndHandlerTogether_AreRejected() =>
+    public void Http_client_and_handler_together_are_rejected() =>
         Assert.Throws<ArgumentException>(() => TestClients.Create(_handler, out _, o => o.HttpClient = new HttpClient()));
 
     [Fact]
-    public async Task DisposedClient_Throws()
+    public async Task Disposed_client_throws()
     {
         var client = TestClients.Create(_handler, out _);
         client.Dispose();
@@ -219,7 +221,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task MissingCredentials_FailBeforeSendingWithTheChainsMessage()
+    public async Task Missing_credentials_fail_before_sending_with_the_chains_message()
     {
         using var environment = new FakeEnvironment();
         using var client = TestClients.Create(_handler, out _, o => o.Credentials = null, environment);
@@ -231,7 +233,7 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
-    public async Task UnreadableSuccessBody_IsATypedClientError()
+    public async Task Unreadable_success_body_is_a_typed_client_error()
     {
         _handler.Reply(HttpStatusCode.OK, "{}", ("x-amzn-RequestId", "req-9"));
         var operation = new AwsOperation<TestClients.RunsRequest, string>("ListDataSourceRuns", TestClients.ListRuns.Marshal,
@@ -248,13 +250,13 @@ public sealed class ClientRequestTests
     [InlineData("a/b c", "a%2Fb%20c")]
     [InlineData("ሴ+=", "%E1%88%B4%2B%3D")]
     [InlineData("-_.~", "-_.~")]
-    public void UriEncoding_LabelsAndQuery(string raw, string expected)
+    public void Uri_encoding_labels_and_query(string raw, string expected)
     {
         Assert.Equal(expected, DataZone.Gen.Http.AwsUriEncoding.EscapeLabel(raw));
         Assert.Equal(expected, DataZone.Gen.Http.AwsUriEncoding.EscapeQueryComponent(raw));
     }
 
     [Fact]
-    public void UriEncoding_GreedyLabelKeepsSlash() =>
+    public void Uri_encoding_greedy_label_keeps_slash() =>
         Assert.Equal("a/b%20c/d", DataZone.Gen.Http.AwsUriEncoding.EscapeGreedyLabel("a/b c/d"));
 }

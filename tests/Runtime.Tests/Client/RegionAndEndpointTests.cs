@@ -1,4 +1,5 @@
 using System;
+using DataZone.Gen.Endpoints;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class RegionAndEndpointTests : IDisposable
         }, _environment);
 
     [Fact]
-    public void Region_OptionsWinOverEverything()
+    public void Region_options_win_over_everything()
     {
         _environment.Set("AWS_REGION", "eu-west-1");
         using var client = Client(o => o.Region = "ap-south-1");
@@ -27,7 +28,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Region_AwsRegionBeforeAwsDefaultRegion()
+    public void Region_aws_region_before_aws_default_region()
     {
         _environment.Set("AWS_REGION", "eu-west-1").Set("AWS_DEFAULT_REGION", "eu-west-2");
         using var client = Client();
@@ -35,7 +36,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Region_AwsDefaultRegion()
+    public void Region_aws_default_region()
     {
         _environment.Set("AWS_DEFAULT_REGION", "eu-west-2");
         using var client = Client();
@@ -43,7 +44,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Region_FromSelectedProfileInConfigFile()
+    public void Region_from_selected_profile_in_config_file()
     {
         _environment.WriteFile(".aws/config", "[default]\nregion = us-west-2\n[profile dev]\nregion = ca-central-1\n");
         _environment.Set("AWS_PROFILE", "dev");
@@ -52,16 +53,16 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Region_FromOptionsProfileAndAwsConfigFile()
+    public void Region_from_options_profile_and_aws_config_file()
     {
-        string path = _environment.WriteFile("elsewhere/cfg", "[profile ops]\nregion = sa-east-1\n");
+        var path = _environment.WriteFile("elsewhere/cfg", "[profile ops]\nregion = sa-east-1\n");
         _environment.Set("AWS_CONFIG_FILE", path);
         using var client = Client(o => o.Profile = "ops");
         Assert.Equal("sa-east-1", client.Region);
     }
 
     [Fact]
-    public void Region_Missing_SaysWhereItLooked()
+    public void Region_missing_says_where_it_looked()
     {
         _environment.WriteFile(".aws/config", "[default]\noutput = json\n");
         var error = Assert.Throws<AwsClientException>(() => Client());
@@ -93,7 +94,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_PartitionTable()
+    public void Endpoint_partition_table()
     {
         Assert.Equal("aws-us-gov", Partitions.For("us-gov-east-1").Name);
         Assert.Equal("aws", Partitions.For("aws-global").Name);
@@ -103,7 +104,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_OptionsOverrideBeatsEnvironment()
+    public void Endpoint_options_override_beats_environment()
     {
         _environment.Set("AWS_ENDPOINT_URL_DATAZONE", "http://service-env:1").Set("AWS_ENDPOINT_URL", "http://global-env:2");
         using var client = Client(o => { o.Region = "us-east-1"; o.Endpoint = new Uri("http://localhost:4566"); });
@@ -111,7 +112,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_ServiceVariableBeatsGlobalVariable()
+    public void Endpoint_service_variable_beats_global_variable()
     {
         _environment.Set("AWS_ENDPOINT_URL_DATAZONE", "http://service-env:1").Set("AWS_ENDPOINT_URL", "http://global-env:2");
         using var client = Client(o => o.Region = "us-east-1");
@@ -119,7 +120,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_GlobalVariable()
+    public void Endpoint_global_variable()
     {
         _environment.Set("AWS_ENDPOINT_URL", "http://global-env:2");
         using var client = Client(o => o.Region = "us-east-1");
@@ -127,7 +128,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_ConfiguredUrlsCanBeIgnored()
+    public void Endpoint_configured_urls_can_be_ignored()
     {
         _environment.Set("AWS_ENDPOINT_URL", "http://global-env:2").Set("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
         using var client = Client(o => o.Region = "us-east-1");
@@ -135,7 +136,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_VariableNameFollowsBotocoreRule() =>
+    public void Endpoint_variable_name_follows_botocore_rule() =>
         Assert.Equal("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", new AwsServiceMetadata("CloudWatch Logs", "logs", "logs", "2014-03-28").EndpointUrlVariable);
 
     // botocore reads use_fips_endpoint from AWS_USE_FIPS_ENDPOINT, then the profile, through ensure_boolean:
@@ -154,7 +155,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_FipsFromProfile_AndTheVariableWinsOverIt()
+    public void Endpoint_fips_from_profile_and_the_variable_wins_over_it()
     {
         _environment.WriteFile(".aws/config", "[default]\nregion = us-gov-west-1\nuse_fips_endpoint = true\n");
         using (var client = Client())
@@ -170,7 +171,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_FipsOptionWinsOverTheVariable()
+    public void Endpoint_fips_option_wins_over_the_variable()
     {
         _environment.Set("AWS_USE_FIPS_ENDPOINT", "true");
         using var client = Client(o => { o.Region = "us-east-1"; o.UseFips = false; });
@@ -178,7 +179,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_FipsFromVariableWithCustomEndpoint_IsAnError()
+    public void Endpoint_fips_from_variable_with_custom_endpoint_is_an_error()
     {
         // As with botocore's rule-set resolver: a configured endpoint and FIPS together are refused, not silently mixed.
         _environment.Set("AWS_USE_FIPS_ENDPOINT", "true");
@@ -188,7 +189,7 @@ public sealed class RegionAndEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Endpoint_FipsWithCustomEndpoint_IsAnError()
+    public void Endpoint_fips_with_custom_endpoint_is_an_error()
     {
         var error = Assert.Throws<AwsClientException>(() => Client(o => { o.Region = "us-east-1"; o.UseFips = true; o.Endpoint = new Uri("http://localhost:1"); }));
         Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
@@ -197,11 +198,11 @@ public sealed class RegionAndEndpointTests : IDisposable
     [Theory]
     [InlineData("us-east-1.evil.com/x")]
     [InlineData("us east 1")]
-    public void Endpoint_RegionMustBeAHostLabel(string region) =>
+    public void Endpoint_region_must_be_a_host_label(string region) =>
         Assert.Throws<AwsClientException>(() => Client(o => o.Region = region));
 
     [Fact]
-    public void Endpoint_InvalidVariable_IsAClearError()
+    public void Endpoint_invalid_variable_is_a_clear_error()
     {
         _environment.Set("AWS_ENDPOINT_URL", "not a uri");
         var error = Assert.Throws<AwsClientException>(() => Client(o => o.Region = "us-east-1"));

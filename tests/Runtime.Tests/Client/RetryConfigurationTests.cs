@@ -22,14 +22,14 @@ public sealed class RetryConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Default_IsThreeAttempts()
+    public void Default_is_three_attempts()
     {
         using var client = Client();
         Assert.Equal(3, client.MaxAttempts);
     }
 
     [Fact]
-    public void AwsMaxAttempts_SetsTheAttempts()
+    public void Aws_max_attempts_sets_the_attempts()
     {
         _variables["AWS_MAX_ATTEMPTS"] = " 7 ";
         using var client = Client();
@@ -37,12 +37,15 @@ public sealed class RetryConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void ExplicitOption_BeatsTheEnvironment_AndTheOptionsAreNotChanged()
+    public void Explicit_option_beats_the_environment_and_the_options_are_not_changed()
     {
         _variables["AWS_MAX_ATTEMPTS"] = "7";
         var shared = new AwsRetryOptions();
         using (var fromEnvironment = Client(o => o.Retry = shared))
+        {
             Assert.Equal(7, fromEnvironment.MaxAttempts);
+        }
+
         Assert.Equal(3, shared.MaxAttempts); // the caller's object still reads as unset
 
         shared.MaxAttempts = 2;
@@ -51,12 +54,14 @@ public sealed class RetryConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void ProfileMaxAttempts_AfterTheVariable()
+    public void Profile_max_attempts_after_the_variable()
     {
         _variables["HOME"] = _files.HomeDirectory;
         _files.WriteFile(".aws/config", "[default]\nmax_attempts = 4\nretry_mode = standard\n");
         using (var fromProfile = Client())
+        {
             Assert.Equal(4, fromProfile.MaxAttempts);
+        }
 
         _variables["AWS_MAX_ATTEMPTS"] = "6";
         using var fromVariable = Client();
@@ -78,7 +83,7 @@ public sealed class RetryConfigurationTests : IDisposable
     [Theory]
     [InlineData("standard")]
     [InlineData("STANDARD")]
-    public void RetryModeStandard_IsAccepted(string mode)
+    public void Retry_mode_standard_is_accepted(string mode)
     {
         _variables["AWS_RETRY_MODE"] = mode;
         using var client = Client();
@@ -89,7 +94,7 @@ public sealed class RetryConfigurationTests : IDisposable
     [InlineData("legacy")]
     [InlineData("adaptive")]
     [InlineData("standrad")]
-    public void OtherRetryModes_AreAClearError(string mode)
+    public void Other_retry_modes_are_a_clear_error(string mode)
     {
         _variables["AWS_RETRY_MODE"] = mode;
         var error = Assert.Throws<AwsClientException>(() => Client(o => o.Retry.MaxAttempts = 2));
@@ -98,7 +103,7 @@ public sealed class RetryConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void ProfileRetryMode_IsCheckedToo()
+    public void Profile_retry_mode_is_checked_too()
     {
         _variables["HOME"] = _files.HomeDirectory;
         _files.WriteFile(".aws/config", "[default]\nretry_mode = adaptive\n");

@@ -18,7 +18,7 @@ public sealed class ErrorParsingTests
             headers.Select(h => new System.Collections.Generic.KeyValuePair<string, string>(h.Item1, h.Item2))));
 
     [Fact]
-    public void CodeFromHeader_TextBeforeColon()
+    public void Code_from_header_text_before_colon()
     {
         var details = Parse(400, "{\"message\":\"bad input\"}",
             ("X-Amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/"), ("x-amzn-RequestId", "req-1"));
@@ -29,11 +29,11 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public void HeaderWinsOverBody() =>
+    public void Header_wins_over_body() =>
         Assert.Equal("FromHeader", Parse(400, "{\"__type\":\"FromType\",\"code\":\"FromCode\"}", ("x-amzn-errortype", "FromHeader")).ErrorCode);
 
     [Fact]
-    public void BodyCodeWinsOverType() =>
+    public void Body_code_wins_over_type() =>
         Assert.Equal("FromCode", Parse(400, "{\"__type\":\"FromType\",\"code\":\"FromCode\"}").ErrorCode);
 
     [Theory]
@@ -47,13 +47,13 @@ public sealed class ErrorParsingTests
     [InlineData("{\"message\":\"lower\",\"Message\":\"upper\"}", "lower")]
     [InlineData("{\"Message\":\"upper\",\"errorMessage\":\"other\"}", "upper")]
     [InlineData("{\"errorMessage\":\"other\"}", "other")]
-    public void MessageVariants(string body, string expected) => Assert.Equal(expected, Parse(400, body).Message);
+    public void Message_variants(string body, string expected) => Assert.Equal(expected, Parse(400, body).Message);
 
     [Fact]
-    public void RequestIdFromS3StyleHeader() => Assert.Equal("r-2", Parse(500, "", ("x-amz-request-id", "r-2")).RequestId);
+    public void Request_id_from_S3_style_header() => Assert.Equal("r-2", Parse(500, "", ("x-amz-request-id", "r-2")).RequestId);
 
     [Fact]
-    public void EmptyBody_GivesStatusAndReason()
+    public void Empty_body_gives_status_and_reason()
     {
         var error = new AwsServiceException(Parse(503, ""));
         Assert.Equal("HTTP 503 ServiceUnavailable (no error body)", error.Message);
@@ -61,19 +61,19 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public void NonJsonBody_GivesStatusAndAPrintableExcerpt()
+    public void Non_json_body_gives_status_and_a_printable_excerpt()
     {
         var error = new AwsServiceException(Parse(502, "<html>\n<body>Bad Gateway</body></html>", ("x-amzn-RequestId", "r-3")));
         Assert.Equal("HTTP 502 BadGateway (error body: <html> <body>Bad Gateway</body></html>), request id r-3", error.Message);
     }
 
     [Fact]
-    public void CodeWithoutMessage_IsNamedInTheFallback() =>
+    public void Code_without_message_is_named_in_the_fallback() =>
         Assert.Equal("HTTP 400 BadRequest ValidationException (error body: {\"__type\":\"ValidationException\"})",
             new AwsServiceException(Parse(400, "{\"__type\":\"ValidationException\"}")).Message);
 
     [Fact]
-    public void UnknownStatus_StillDescribed() =>
+    public void Unknown_status_still_described() =>
         Assert.Equal("HTTP 599 (no error body)", new AwsServiceException(Parse(599, "")).Message);
 
     [Theory]
@@ -90,14 +90,14 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public void DeeplyNestedBody_DoesNotCrash()
+    public void Deeply_nested_body_does_not_crash()
     {
-        string body = "{\"message\":\"deep\",\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
+        var body = "{\"message\":\"deep\",\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
         Assert.Equal("deep", Parse(400, body).Message);
     }
 
     [Fact]
-    public void RandomBytes_NeverCrashTheParserOrTheMessage()
+    public void Random_bytes_never_crash_the_parser_or_the_message()
     {
         CsCheck.Gen.Byte.Array[0, 300].Sample(bytes =>
         {
@@ -108,7 +108,7 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public void RandomJsonishText_NeverCrashes()
+    public void Random_jsonish_text_never_crashes()
     {
         CsCheck.Gen.Char["{}[]\":,#abc \\u0 1"].Array[0, 80].Select(chars => new string(chars)).Sample(text =>
         {
@@ -118,7 +118,7 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public async Task ClientMapsModeledErrorsAndFallsBackWhenTheMapperThrows()
+    public async Task Client_maps_modeled_errors_and_falls_back_when_the_mapper_throws()
     {
         var handler = new FakeHttpHandler()
             .Reply(HttpStatusCode.NotFound, "{\"message\":\"no such run\"}", ("X-Amzn-ErrorType", "ResourceNotFoundException"), ("x-amzn-RequestId", "r-4"))
@@ -136,7 +136,7 @@ public sealed class ErrorParsingTests
     }
 
     [Fact]
-    public void RequestValidationException_ListsEveryProblem()
+    public void Request_validation_exception_lists_every_problem()
     {
         var error = new RequestValidationException("ListDataSourceRuns", new[] { "a is required.", "b is too long." });
         Assert.Equal($"Invalid ListDataSourceRuns request (2 problems):{Environment.NewLine}- a is required.{Environment.NewLine}- b is too long.", error.Message);

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -14,16 +13,16 @@ namespace DataZone.Gen.Runtime.Tests.Paging;
 public sealed class BotocoreParityTests
 {
     [Fact]
-    public async Task PagesAndResumeTokens_MatchBotocoreRecordings()
+    public async Task Pages_and_resume_tokens_match_botocore_recordings()
     {
-        using Stream stream = typeof(BotocoreParityTests).Assembly.GetManifestResourceStream("botocore-paging-cases.json")!;
+        using var stream = typeof(BotocoreParityTests).Assembly.GetManifestResourceStream("botocore-paging-cases.json")!;
         using var cases = await JsonDocument.ParseAsync(stream);
-        int runs = 0;
-        foreach (JsonElement scenario in cases.RootElement.EnumerateArray())
+        var runs = 0;
+        foreach (var scenario in cases.RootElement.EnumerateArray())
         {
             int? pageSize = scenario.GetProperty("pageSize").ValueKind == JsonValueKind.Null ? null : scenario.GetProperty("pageSize").GetInt32();
             string? token = null;
-            foreach (JsonElement run in scenario.GetProperty("runs").EnumerateArray())
+            foreach (var run in scenario.GetProperty("runs").EnumerateArray())
             {
                 var service = new FakeListService(scenario.GetProperty("count").GetInt32(), scenario.GetProperty("default").GetInt32());
                 var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(),
@@ -31,8 +30,10 @@ public sealed class BotocoreParityTests
                     service.FetchAsync);
 
                 var pages = new List<int[]>();
-                await foreach (ListResponse page in paginator.AsPages())
+                await foreach (var page in paginator.AsPages())
+                {
                     pages.Add(page.Items.ToArray());
+                }
 
                 var expectedPages = run.GetProperty("pages").EnumerateArray()
                     .Select(page => page.EnumerateArray().Select(item => item.GetInt32()).ToArray()).ToList();

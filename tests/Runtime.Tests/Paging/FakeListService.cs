@@ -35,10 +35,10 @@ internal sealed class FakeListService
     {
         cancellationToken.ThrowIfCancellationRequested();
         Calls.Add(request);
-        int offset = request.NextToken is null ? 0 : int.Parse(request.NextToken[2..^3], System.Globalization.CultureInfo.InvariantCulture);
-        int size = request.MaxResults ?? _defaultPageSize;
-        int end = Math.Min(offset + size, _count);
-        string? next = offset + size < _count ? Token(offset + size) : null;
+        var offset = request.NextToken is null ? 0 : int.Parse(request.NextToken[2..^3], System.Globalization.CultureInfo.InvariantCulture);
+        var size = request.MaxResults ?? _defaultPageSize;
+        var end = Math.Min(offset + size, _count);
+        var next = offset + size < _count ? Token(offset + size) : null;
         return Task.FromResult(new ListResponse(Enumerable.Range(offset, Math.Max(0, end - offset)).ToArray(), next));
     }
 

@@ -13,7 +13,7 @@ public sealed class PaginationPropertyTests
     /// listing: no duplicate, no gap, whatever the page sizes and where the cuts fall.
     /// </summary>
     [Fact]
-    public async Task RandomMaxItemsSplitsAndResumes_ReproduceTheFullSequence()
+    public async Task Random_max_items_splits_and_resumes_reproduce_the_full_sequence()
     {
         var scenarios = CsCheck.Gen.Select(
             CsCheck.Gen.Int[0, 40],             // items in the listing
@@ -26,18 +26,23 @@ public sealed class PaginationPropertyTests
             var service = new FakeListService(count, defaultPageSize);
             var collected = new List<int>();
             string? token = null;
-            for (int run = 0; run <= count + 1; run++)
+            for (var run = 0; run <= count + 1; run++)
             {
                 var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(),
                     new PaginationOptions { MaxItems = splits[run % splits.Length], PageSize = pageSize == 0 ? null : pageSize, StartingToken = token },
                     service.FetchAsync);
-                int before = collected.Count;
-                await foreach (int item in paginator)
+                var before = collected.Count;
+                await foreach (var item in paginator)
+                {
                     collected.Add(item);
+                }
+
                 Assert.True(collected.Count - before <= splits[run % splits.Length]);
                 token = paginator.ResumeToken;
                 if (token is null)
+                {
                     break;
+                }
             }
 
             Assert.Null(token);

@@ -27,13 +27,16 @@ public sealed class PaginatorTests
     private static async Task<List<T>> ToList<T>(IAsyncEnumerable<T> source)
     {
         var list = new List<T>();
-        await foreach (T item in source)
+        await foreach (var item in source)
+        {
             list.Add(item);
+        }
+
         return list;
     }
 
     [Fact]
-    public async Task NoOptions_ReadsEveryPage()
+    public async Task No_options_reads_every_page()
     {
         var paginator = Paginator();
         Assert.Equal(Enumerable.Range(0, 10), await ToList(paginator));
@@ -42,7 +45,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task Pages_AreWholeResponses()
+    public async Task Pages_are_whole_responses()
     {
         var pages = await ToList(Paginator().AsPages());
         Assert.Equal(new[] { 4, 4, 2 }, pages.Select(p => p.Items.Count));
@@ -50,7 +53,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task MaxItems_MidPage_TruncatesExactlyAndResumesWithBotocoresToken()
+    public async Task Max_items_mid_page_truncates_exactly_and_resumes_with_botocores_token()
     {
         var paginator = Paginator(new() { MaxItems = 6 });
 
@@ -65,7 +68,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task MaxItems_OnPageBoundary_TokenHasNoTruncateAmount()
+    public async Task Max_items_on_page_boundary_token_has_no_truncate_amount()
     {
         var paginator = Paginator(new() { MaxItems = 4 });
         Assert.Equal(new[] { 0, 1, 2, 3 }, await ToList(paginator));
@@ -74,7 +77,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task MaxItems_InsideFirstPage_ThenResumeInsideTheSamePage()
+    public async Task Max_items_inside_first_page_then_resume_inside_the_same_page()
     {
         var first = Paginator(new() { MaxItems = 2 });
         Assert.Equal(new[] { 0, 1 }, await ToList(first));
@@ -90,7 +93,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task MaxItems_LargerThanTheListing_ReturnsEverythingWithoutToken()
+    public async Task Max_items_larger_than_the_listing_returns_everything_without_token()
     {
         var paginator = Paginator(new() { MaxItems = 10 });
         Assert.Equal(Enumerable.Range(0, 10), await ToList(paginator));
@@ -98,7 +101,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task PageSize_IsSentAsTheLimitOnEveryRequest()
+    public async Task Page_size_is_sent_as_the_limit_on_every_request()
     {
         var paginator = Paginator(new() { PageSize = 2, MaxItems = 3 });
         Assert.Equal(new[] { 0, 1, 2 }, await ToList(paginator));
@@ -110,7 +113,7 @@ public sealed class PaginatorTests
     [InlineData(0)]
     [InlineData(51)]
     [InlineData(-3)]
-    public void PageSize_OutOfBounds_IsRejectedBeforeAnyRequest(int pageSize)
+    public void Page_size_out_of_bounds_is_rejected_before_any_request(int pageSize)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Paginator(new() { PageSize = pageSize }));
         Assert.Equal("PageSize", error.ParamName);
@@ -119,7 +122,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public void PageSize_WithoutLimitKey_IsRejectedLikeBotocore()
+    public void Page_size_without_limit_key_is_rejected_like_botocore()
     {
         var error = Assert.Throws<PaginationException>(() => Paginator(new() { PageSize = 5 }, definition: FakeListService.Definition(withLimit: false)));
         Assert.Contains("PageSize parameter is not supported", error.Message);
@@ -128,17 +131,17 @@ public sealed class PaginatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void MaxItems_BelowOne_IsRejected(int maxItems) =>
+    public void Max_items_below_one_is_rejected(int maxItems) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Paginator(new() { MaxItems = maxItems }));
 
     [Fact]
-    public async Task RequestsOwnToken_IsWherePagingStartsWithoutStartingToken()
+    public async Task Requests_own_token_is_where_paging_starts_without_starting_token()
     {
         Assert.Equal(new[] { 4, 5, 6, 7, 8, 9 }, await ToList(Paginator(request: new ListRequest(NextToken: "o+4/=="))));
     }
 
     [Fact]
-    public async Task StartingTokenWithNullServiceToken_ClearsTheRequestsToken()
+    public async Task Starting_token_with_null_service_token_clears_the_requests_token()
     {
         var paginator = Paginator(new() { StartingToken = MidFirstPage }, request: new ListRequest(NextToken: "o+8/=="));
         Assert.Equal(new[] { 2, 3, 4, 5, 6, 7, 8, 9 }, await ToList(paginator));
@@ -146,14 +149,14 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task OtherRequestMembers_AreKeptOnEveryPage()
+    public async Task Other_request_members_are_kept_on_every_page()
     {
         await ToList(Paginator(request: new ListRequest(Status: "FAILED")));
         Assert.All(_service.Calls, call => Assert.Equal("FAILED", call.Status));
     }
 
     [Fact]
-    public async Task RepeatedNextToken_ThrowsAfterTheRepeatedPage()
+    public async Task Repeated_next_token_throws_after_the_repeated_page()
     {
         var service = new ScriptedListService(new ListResponse(new[] { 1 }, "T"), new ListResponse(new[] { 2 }, "T"), new ListResponse(new[] { 3 }, null));
         var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(), null, service.FetchAsync);
@@ -161,8 +164,10 @@ public sealed class PaginatorTests
 
         var error = await Assert.ThrowsAsync<PaginationException>(async () =>
         {
-            await foreach (int item in paginator)
+            await foreach (var item in paginator)
+            {
                 seen.Add(item);
+            }
         });
 
         Assert.Equal("The same next token was received twice: {'nextToken': 'T'}", error.Message);
@@ -171,7 +176,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task RepeatedNextToken_GuardCanBeTurnedOff()
+    public async Task Repeated_next_token_guard_can_be_turned_off()
     {
         var service = new ScriptedListService(new ListResponse(new[] { 1 }, "T"), new ListResponse(new[] { 2 }, "T"), new ListResponse(new[] { 3 }, null));
         var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(),
@@ -180,7 +185,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task EmptyPagesThatCarryAToken_AreFollowed()
+    public async Task Empty_pages_that_carry_a_token_are_followed()
     {
         var service = new ScriptedListService(new ListResponse(Array.Empty<int>(), "A"), new ListResponse(Array.Empty<int>(), "B"),
             new ListResponse(new[] { 7, 8 }, ""));
@@ -192,7 +197,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task MoreResultsFalse_StopsDespiteAToken()
+    public async Task More_results_false_stops_despite_a_token()
     {
         var service = new ScriptedListService(new ListResponse(new[] { 1 }, "A", MoreResults: true), new ListResponse(new[] { 2 }, "B", MoreResults: false));
         var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(withMoreResults: true), new ListRequest(), null, service.FetchAsync);
@@ -201,7 +206,7 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task BuildFullResult_AggregatesAndSetsTheResumeToken()
+    public async Task Build_full_result_aggregates_and_sets_the_resume_token()
     {
         var truncated = await Paginator(new() { MaxItems = 6 }).BuildFullResultAsync();
         Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, truncated.Items);
@@ -214,30 +219,34 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task ResumeToken_IsResetByANewEnumeration()
+    public async Task Resume_token_is_reset_by_a_new_enumeration()
     {
         var paginator = Paginator(new() { MaxItems = 6 });
         await ToList(paginator);
         Assert.Equal(MidSecondPage, paginator.ResumeToken);
 
         await foreach (var page in paginator.AsPages())
+        {
             break; // abandoned before MaxItems: no stale token from the last run
+        }
 
         Assert.Null(paginator.ResumeToken);
     }
 
     [Fact]
-    public async Task WithCancellation_StopsTheItemEnumeration()
+    public async Task With_cancellation_stops_the_item_enumeration()
     {
         using var cancellation = new CancellationTokenSource();
         var seen = new List<int>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (int item in Paginator().WithCancellation(cancellation.Token))
+            await foreach (var item in Paginator().WithCancellation(cancellation.Token))
             {
                 seen.Add(item);
                 if (item == 1)
+                {
                     cancellation.Cancel();
+                }
             }
         });
         Assert.Equal(new[] { 0, 1 }, seen);
@@ -245,29 +254,33 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task PagesWithCancellation_StopsBeforeTheNextRequest()
+    public async Task Pages_with_cancellation_stops_before_the_next_request()
     {
         using var cancellation = new CancellationTokenSource();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var page in Paginator().AsPages().WithCancellation(cancellation.Token))
+            {
                 cancellation.Cancel();
+            }
         });
         Assert.Single(_service.Calls);
     }
 
     [Fact]
-    public async Task AsItemsToken_StopsTheEnumeration()
+    public async Task As_items_token_stops_the_enumeration()
     {
         using var cancellation = new CancellationTokenSource();
         var seen = new List<int>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (int item in Paginator().AsItems(cancellation.Token))
+            await foreach (var item in Paginator().AsItems(cancellation.Token))
             {
                 seen.Add(item);
                 if (item == 4)
+                {
                     cancellation.Cancel();
+                }
             }
         });
         Assert.Equal(new[] { 0, 1, 2, 3, 4 }, seen);
@@ -275,14 +288,17 @@ public sealed class PaginatorTests
     }
 
     [Fact]
-    public async Task AsPagesToken_ReachesTheFetch()
+    public async Task As_pages_token_reaches_the_fetch()
     {
         using var cancellation = new CancellationTokenSource();
         CancellationToken seen = default;
         var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(), null,
             (request, token) => { seen = token; return _service.FetchAsync(request, token); });
         await foreach (var page in paginator.AsPages(cancellation.Token))
+        {
             break;
+        }
+
         Assert.True(seen.CanBeCanceled);
         cancellation.Cancel();
         Assert.True(seen.IsCancellationRequested);

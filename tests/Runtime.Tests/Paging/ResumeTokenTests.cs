@@ -11,7 +11,7 @@ public sealed class ResumeTokenTests
     private static string Base64(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
 
     [Fact]
-    public void Encode_MatchesPythonJsonDumpsByteForByte()
+    public void Encode_matches_python_json_dumps_byte_for_byte()
     {
         // botocore: TokenEncoder().encode({'nextToken': 'a"b\\c\n\u00e9\U0001F600\x7f/+=', 'boto_truncate_amount': 5})
         const string expected = "eyJuZXh0VG9rZW4iOiAiYVwiYlxcY1xuXHUwMGU5XHVkODNkXHVkZTAwXHUwMDdmLys9IiwgImJvdG9fdHJ1bmNhdGVfYW1vdW50IjogNX0=";
@@ -19,7 +19,7 @@ public sealed class ResumeTokenTests
     }
 
     [Fact]
-    public void Decode_ReadsBotocoreTokensWithEscapes()
+    public void Decode_reads_botocore_tokens_with_escapes()
     {
         var point = ResumeTokenCodec.Decode("eyJuZXh0VG9rZW4iOiAiYVwiYlxcY1xuXHUwMGU5XHVkODNkXHVkZTAwXHUwMDdmLys9IiwgImJvdG9fdHJ1bmNhdGVfYW1vdW50IjogNX0=", "nextToken");
         Assert.Equal(new ResumePoint("a\"b\\c\né😀\u007f/+=", 5), point);
@@ -42,9 +42,9 @@ public sealed class ResumeTokenTests
         Assert.Equal(new ResumePoint(token, amount), ResumeTokenCodec.Decode(Base64(json), "nextToken"));
 
     [Fact]
-    public void Decode_ToleratesMissingPaddingAndSurroundingSpace()
+    public void Decode_tolerates_missing_padding_and_surrounding_space()
     {
-        string token = ResumeTokenCodec.Encode("nextToken", "abc", 1).TrimEnd('=');
+        var token = ResumeTokenCodec.Encode("nextToken", "abc", 1).TrimEnd('=');
         Assert.Equal(new ResumePoint("abc", 1), ResumeTokenCodec.Decode("  " + token + "\n", "nextToken"));
     }
 
@@ -64,7 +64,7 @@ public sealed class ResumeTokenTests
     }
 
     [Fact]
-    public void GarbageStartingToken_FailsWhenThePaginatorIsCreated()
+    public void Garbage_starting_token_fails_when_the_paginator_is_created()
     {
         var service = new FakeListService(3);
         Assert.Throws<PaginationException>(() => new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(),
@@ -73,14 +73,14 @@ public sealed class ResumeTokenTests
     }
 
     [Fact]
-    public async Task CliTokenWithTruncation_ResumesAtTheNextItem()
+    public async Task Cli_token_with_truncation_resumes_at_the_next_item()
     {
         // What `aws datazone list-data-source-runs --max-items 6` prints as NextToken for this listing.
         var service = new FakeListService(10);
         var paginator = new AsyncPaginator<ListRequest, ListResponse, int>(FakeListService.Definition(), new ListRequest(),
             new PaginationOptions { StartingToken = Base64("{\"nextToken\": \"o+4/==\", \"boto_truncate_amount\": 2}") }, service.FetchAsync);
         var first = default(int?);
-        await foreach (int item in paginator)
+        await foreach (var item in paginator)
         {
             first = item;
             break;

@@ -1,10 +1,11 @@
-using System;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
-using System.Threading;
+using System.Net;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using DataZone.Gen.Pipeline;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
 
@@ -20,7 +21,7 @@ public sealed class RetryTests
     private static (string, string) ErrorType(string code) => ("X-Amzn-ErrorType", code);
 
     [Fact]
-    public async Task ThrottleThenSuccess()
+    public async Task Throttle_then_success()
     {
         _handler.Reply(HttpStatusCode.TooManyRequests, "{\"message\":\"slow down\"}", ErrorType("ThrottlingException"))
             .Reply(HttpStatusCode.OK, "ok");
@@ -68,10 +69,13 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Exhaustion_ThrowsTheLastServiceErrorAfterMaxAttempts()
+    public async Task Exhaustion_throws_the_last_service_error_after_max_attempts()
     {
-        for (int i = 0; i < 3; i++)
+        for (var i = 0; i < 3; i++)
+        {
             _handler.Reply(HttpStatusCode.ServiceUnavailable, "", ("x-amzn-RequestId", "req-" + i));
+        }
+
         using var client = TestClients.Create(_handler, out var delays);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Call(client));
@@ -83,10 +87,13 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task MaxAttempts_IsConfigurable()
+    public async Task Max_attempts_is_configurable()
     {
-        for (int i = 0; i < 5; i++)
+        for (var i = 0; i < 5; i++)
+        {
             _handler.Reply(HttpStatusCode.InternalServerError);
+        }
+
         using var client = TestClients.Create(_handler, out _, o => o.Retry.MaxAttempts = 5);
         await Assert.ThrowsAsync<AwsServiceException>(() => Call(client));
         Assert.Equal(5, _handler.Requests.Count);
@@ -112,7 +119,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task ModeledRetryableError_IsRetriedAndSurfacesAsItsGeneratedType()
+    public async Task Modeled_retryable_error_is_retried_and_surfaces_as_its_generated_type()
     {
         // "Busy" is in no list: only the generated exception's IsRetryable makes it retryable.
         var operation = new AwsOperation<TestClients.RunsRequest, string>("Op", TestClients.ListRuns.Marshal, _ => "ok",
@@ -126,7 +133,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task NetworkErrors_AreRetried()
+    public async Task Network_errors_are_retried()
     {
         _handler.Throw(new HttpRequestException("connection reset")).Throw(new IOException("broken pipe")).Reply(HttpStatusCode.OK, "ok");
         using var client = TestClients.Create(_handler, out _);
@@ -135,7 +142,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task NetworkErrors_Exhausted_BecomeAClientExceptionWithTheCause()
+    public async Task Network_errors_exhausted_become_a_client_exception_with_the_cause()
     {
         _handler.Throw(new HttpRequestException("a")).Throw(new HttpRequestException("b")).Throw(new HttpRequestException("no route"));
         using var client = TestClients.Create(_handler, out _);
@@ -147,7 +154,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task AttemptTimeout_IsRetried()
+    public async Task Attempt_timeout_is_retried()
     {
         _handler.Hang().Reply(HttpStatusCode.OK, "ok");
         using var client = TestClients.Create(_handler, out _, o => o.Timeout = TimeSpan.FromMilliseconds(20));
@@ -157,7 +164,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task AttemptTimeout_Exhausted_SaysItTimedOut()
+    public async Task Attempt_timeout_exhausted_says_it_timed_out()
     {
         _handler.Hang().Hang();
         using var client = TestClients.Create(_handler, out _, o => { o.Timeout = TimeSpan.FromMilliseconds(20); o.Retry.MaxAttempts = 2; });
@@ -169,13 +176,13 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task CallerCancellationDuringSend_IsNotRetried()
+    public async Task Caller_cancellation_during_send_is_not_retried()
     {
         using var cancellation = new CancellationTokenSource();
         _handler.Hang();
         using var client = TestClients.Create(_handler, out _);
 
-        Task<string> call = Call(client, cancellation.Token);
+        var call = Call(client, cancellation.Token);
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -183,7 +190,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task CancellationMidBackoff_StopsTheWaitAtOnce()
+    public async Task Cancellation_mid_backoff_stops_the_wait_at_once()
     {
         using var cancellation = new CancellationTokenSource();
         _handler.Reply(HttpStatusCode.ServiceUnavailable);
@@ -203,10 +210,10 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public void Backoff_IsFullJitterExponentialCappedAt20Seconds()
+    public void Backoff_is_full_jitter_exponential_capped_at_20_seconds()
     {
-        var services = new ClientServices { NextRandom = () => 0.999 };
-        var strategy = new RetryStrategy(new AwsRetryOptions(), services);
+        var services = new ClientDependencies { NextRandom = () => 0.999 };
+        var strategy = new RetryStrategy(RetrySettings.Of(new AwsRetryOptions()), services);
 
         var delays = Enumerable.Range(0, 8).Select(strategy.Backoff).ToArray();
 
@@ -218,19 +225,22 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public void Backoff_ZeroRandom_IsZeroAndMaxBackoffIsConfigurable()
+    public void Backoff_zero_random_is_zero_and_max_backoff_is_configurable()
     {
-        var zero = new RetryStrategy(new AwsRetryOptions(), new ClientServices { NextRandom = () => 0 });
+        var zero = new RetryStrategy(RetrySettings.Of(new AwsRetryOptions()), new ClientDependencies { NextRandom = () => 0 });
         Assert.Equal(TimeSpan.Zero, zero.Backoff(3));
-        var capped = new RetryStrategy(new AwsRetryOptions { MaxBackoff = TimeSpan.FromSeconds(2) }, new ClientServices { NextRandom = () => 0.9 });
+        var capped = new RetryStrategy(RetrySettings.Of(new AwsRetryOptions { MaxBackoff = TimeSpan.FromSeconds(2) }), new ClientDependencies { NextRandom = () => 0.9 });
         Assert.Equal(TimeSpan.FromSeconds(2), capped.Backoff(10));
     }
 
     [Fact]
-    public async Task Backoff_DelaysUsedByTheClientFollowTheFormula()
+    public async Task Backoff_delays_used_by_the_client_follow_the_formula()
     {
-        for (int i = 0; i < 4; i++)
+        for (var i = 0; i < 4; i++)
+        {
             _handler.Reply(HttpStatusCode.ServiceUnavailable);
+        }
+
         using var client = TestClients.Create(_handler, out var delays, o => o.Retry.MaxAttempts = 4, random: 0.25);
 
         await Assert.ThrowsAsync<AwsServiceException>(() => Call(client));
@@ -239,10 +249,10 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public void Quota_CostsAndRefundsLikeBotocore()
+    public void Quota_costs_and_refunds_like_botocore()
     {
         var quota = new RetryQuota();
-        Assert.True(quota.TryAcquire(afterTimeout: false, out int cost));
+        Assert.True(quota.TryAcquire(afterTimeout: false, out var cost));
         Assert.Equal(5, cost);
         Assert.True(quota.TryAcquire(afterTimeout: true, out cost));
         Assert.Equal(10, cost);
@@ -251,20 +261,29 @@ public sealed class RetryTests
         Assert.Equal(495, quota.Available);
         quota.ReleaseAfterSuccess(lastRetryCost: 0);
         Assert.Equal(496, quota.Available);
-        for (int i = 0; i < 10; i++)
+        for (var i = 0; i < 10; i++)
+        {
             quota.ReleaseAfterSuccess(0);
+        }
+
         Assert.Equal(500, quota.Available); // never above the initial capacity
     }
 
     [Fact]
-    public async Task Quota_WhenUsedUp_StopsRetryingForTheWholeClient()
+    public async Task Quota_when_used_up_stops_retrying_for_the_whole_client()
     {
         // 50 calls × 2 retries × 5 tokens drain the 500-token bucket.
-        for (int i = 0; i < 151; i++)
+        for (var i = 0; i < 151; i++)
+        {
             _handler.Reply(HttpStatusCode.ServiceUnavailable);
+        }
+
         using var client = TestClients.Create(_handler, out _);
-        for (int call = 0; call < 50; call++)
+        for (var call = 0; call < 50; call++)
+        {
             await Assert.ThrowsAsync<AwsServiceException>(() => Call(client));
+        }
+
         Assert.Equal(150, _handler.Requests.Count);
         Assert.Equal(0, client.RetryQuotaAvailable);
 
@@ -274,7 +293,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Quota_SuccessRefundsTheLastRetryCostOrOneToken()
+    public async Task Quota_success_refunds_the_last_retry_cost_or_one_token()
     {
         _handler.Reply(HttpStatusCode.ServiceUnavailable).Reply(HttpStatusCode.ServiceUnavailable).Reply(HttpStatusCode.ServiceUnavailable)
             .Reply(HttpStatusCode.ServiceUnavailable).Reply(HttpStatusCode.OK, "ok")
@@ -290,10 +309,13 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Quota_CanBeTurnedOff()
+    public async Task Quota_can_be_turned_off()
     {
-        for (int i = 0; i < 3; i++)
+        for (var i = 0; i < 3; i++)
+        {
             _handler.Reply(HttpStatusCode.ServiceUnavailable);
+        }
+
         using var client = TestClients.Create(_handler, out _, o => o.Retry.UseRetryQuota = false);
         await Assert.ThrowsAsync<AwsServiceException>(() => Call(client));
         Assert.Equal(500, client.RetryQuotaAvailable);
@@ -301,6 +323,6 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public void InvalidRetryOptions_AreRejected() =>
+    public void Invalid_retry_options_are_rejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => TestClients.Create(_handler, out _, o => o.Retry.MaxAttempts = 0));
 }

@@ -30,13 +30,13 @@ internal sealed class FakeEnvironment : IAwsEnvironment, IDisposable
     /// <summary>Writes a file relative to the home directory (e.g. ".aws/config") and returns its full path.</summary>
     public string WriteFile(string relativePath, string text)
     {
-        string path = Path.Combine(HomeDirectory, relativePath);
+        var path = Path.Combine(HomeDirectory, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
 
-    public string? GetVariable(string name) => _variables.TryGetValue(name, out string? value) && value.Length > 0 ? value : null;
+    public string? GetVariable(string name) => _variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public string? ReadFile(string path)
     {
@@ -47,7 +47,10 @@ internal sealed class FakeEnvironment : IAwsEnvironment, IDisposable
     public void Dispose()
     {
         if (!Directory.Exists(HomeDirectory))
+        {
             return;
+        }
+
         try
         {
             Directory.Delete(HomeDirectory, recursive: true);

@@ -14,7 +14,7 @@ internal sealed record CapturedRequest(string Method, Uri Uri, Dictionary<string
 {
     public string RequestLine => $"{Method} {Uri.PathAndQuery}";
 
-    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 
 /// <summary>A scripted HTTP stack: each request takes the next scripted reply (a response or an exception). No sockets.</summary>
@@ -62,7 +62,9 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
         foreach (var (name, value) in headers)
         {
             if (!response.Headers.TryAddWithoutValidation(name, value))
+            {
                 response.Content.Headers.TryAddWithoutValidation(name, value);
+            }
         }
         return response;
     }
@@ -71,17 +73,26 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         if (request.Headers.Host is { } host)
+        {
             headers["Host"] = host;
-        byte[] body = Array.Empty<byte>();
+        }
+
+        var body = Array.Empty<byte>();
         if (request.Content is not null)
         {
             foreach (var header in request.Content.Headers)
+            {
                 headers[header.Key] = string.Join(", ", header.Value);
+            }
+
             body = await request.Content.ReadAsByteArrayAsync(cancellationToken);
         }
         Requests.Add(new CapturedRequest(request.Method.Method, request.RequestUri!, headers, body));
         if (_replies.Count == 0)
+        {
             throw new InvalidOperationException($"No scripted reply for request #{Requests.Count}: {request.Method} {request.RequestUri}");
+        }
+
         return await _replies.Dequeue()(cancellationToken);
     }
 

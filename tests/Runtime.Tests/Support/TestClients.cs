@@ -36,19 +36,37 @@ internal static class TestClients
         {
             var problems = new List<string>();
             if (request.DomainId.Length == 0)
+            {
                 problems.Add("domainIdentifier is required.");
+            }
+
             if (request.MaxResults is < 1 or > 50)
+            {
                 problems.Add($"maxResults must be between 1 and 50; got {request.MaxResults}.");
+            }
+
             if (problems.Count > 0)
+            {
                 throw new RequestValidationException("ListDataSourceRuns", problems);
+            }
+
             var http = new AwsHttpRequest("GET",
                 $"/v2/domains/{AwsUriEncoding.EscapeLabel(request.DomainId)}/data-sources/{AwsUriEncoding.EscapeLabel(request.DataSourceId)}/runs");
             if (request.MaxResults is { } max)
+            {
                 http.AddQuery("maxResults", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             if (request.NextToken is not null)
+            {
                 http.AddQuery("nextToken", request.NextToken);
+            }
+
             if (request.Status is not null)
+            {
                 http.AddQuery("status", request.Status);
+            }
+
             return http;
         },
         response => Encoding.UTF8.GetString(response.Body.Span),
@@ -78,7 +96,10 @@ internal static class TestClients
         {
             Delays.Add(delay);
             if (OnDelay is not null)
+            {
                 return OnDelay(delay, token);
+            }
+
             token.ThrowIfCancellationRequested();
             return Task.CompletedTask;
         }
@@ -94,7 +115,7 @@ internal static class TestClients
             Region = "us-east-1",
             Credentials = new StaticCredentialsProvider(Credentials),
             HttpMessageHandler = handler,
-            Services = new ClientServices
+            Dependencies = new ClientDependencies
             {
                 Environment = environment ?? new FakeEnvironment(),
                 UtcNow = clock ?? (() => Now),

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Endpoints;
 
 /// <summary>
 /// Endpoint resolution: explicit option, then the configured endpoint URLs in botocore's order
@@ -17,7 +17,7 @@ internal static class EndpointResolver
     /// The configured endpoint: the option, else the configured endpoint URLs; <see langword="null"/> when the rules
     /// decide. <paramref name="source"/> names where it came from, or where it looked.
     /// </summary>
-    public static Uri? FindConfigured(AwsServiceMetadata service, Uri? configured, ConfigLookup config, out string source)
+    public static Uri? FindConfigured(AwsServiceMetadata service, Uri? configured, SettingSources config, out string source)
     {
         if (configured is not null)
         {
@@ -25,7 +25,7 @@ internal static class EndpointResolver
             return configured;
         }
 
-        string? ignore = config.Find("ignore_configured_endpoint_urls", new List<string>(), out string ignoreSource, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+        var ignore = config.Find("ignore_configured_endpoint_urls", new List<string>(), out var ignoreSource, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
         if (string.Equals(ignore, "true", StringComparison.OrdinalIgnoreCase))
         {
             source = $"configured endpoint URLs (ignored: {ignoreSource} is true)";
@@ -33,13 +33,13 @@ internal static class EndpointResolver
         }
 
         // botocore's ConfiguredEndpointProvider: service-specific before global, and within each the variable first.
-        string profile = config.ProfileName;
+        var profile = config.ProfileName;
         string? text;
         if ((text = config.Environment.GetVariable(service.EndpointUrlVariable)) is not null)
         {
             source = service.EndpointUrlVariable;
         }
-        else if ((text = config.Files.FindServiceValue(profile, service.ConfigKey, "endpoint_url", out string servicesFile)) is not null)
+        else if ((text = config.Files.FindServiceValue(profile, service.ConfigKey, "endpoint_url", out var servicesFile)) is not null)
         {
             source = $"'endpoint_url' for {service.ConfigKey} in the services section of profile '{profile}' in {servicesFile}";
         }
@@ -47,7 +47,7 @@ internal static class EndpointResolver
         {
             source = "AWS_ENDPOINT_URL";
         }
-        else if ((text = config.Files.FindValue(profile, "endpoint_url", out string profileFile)) is not null)
+        else if ((text = config.Files.FindValue(profile, "endpoint_url", out var profileFile)) is not null)
         {
             source = $"'endpoint_url' of profile '{profile}' in {profileFile}";
         }
@@ -59,7 +59,7 @@ internal static class EndpointResolver
         }
 
         text = text.Trim();
-        return TryParseHttpUri(text, out Uri? uri)
+        return TryParseHttpUri(text, out var uri)
             ? uri
             : throw new AwsClientException($"{source} must be an absolute http or https URL; got '{text}'.");
     }
@@ -68,32 +68,47 @@ internal static class EndpointResolver
     /// Whether the FIPS endpoint is wanted: the option, else <c>AWS_USE_FIPS_ENDPOINT</c>, else <c>use_fips_endpoint</c> of
     /// the profile. Like botocore's <c>ensure_boolean</c>, only <c>true</c> in any case means yes; anything else means no.
     /// </summary>
-    public static bool UseFips(bool? configured, ConfigLookup config)
+    public static bool UseFips(bool? configured, SettingSources config)
     {
         if (configured is { } value)
+        {
             return value;
-        string? text = config.Find("use_fips_endpoint", new List<string>(), out _, "AWS_USE_FIPS_ENDPOINT");
+        }
+
+        var text = config.Find("use_fips_endpoint", new List<string>(), out _, "AWS_USE_FIPS_ENDPOINT");
         return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, ConfigLookup config)
+    public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, SettingSources config)
     {
         if (FindConfigured(service, configured, config, out _) is { } custom)
         {
             if (useFips)
+            {
                 throw new AwsClientException("Invalid Configuration: FIPS and custom endpoint are not supported.");
+            }
+
             if (!custom.IsAbsoluteUri || (custom.Scheme != Uri.UriSchemeHttp && custom.Scheme != Uri.UriSchemeHttps))
+            {
                 throw new AwsClientException($"The endpoint '{custom}' must be an absolute http or https URI.");
+            }
+
             return custom;
         }
 
         if (!IsValidHostLabel(region))
+        {
             throw new AwsClientException($"The region '{region}' is not a valid region name (letters, digits and '-' only).");
+        }
+
         var partition = Partitions.For(region);
         if (useFips && !partition.SupportsFips)
+        {
             throw new AwsClientException("FIPS is enabled but this partition does not support FIPS.");
-        string prefix = useFips ? service.EndpointPrefix + "-fips" : service.EndpointPrefix;
-        string suffix = partition.SupportsDualStack ? partition.DualStackDnsSuffix : partition.DnsSuffix;
+        }
+
+        var prefix = useFips ? service.EndpointPrefix + "-fips" : service.EndpointPrefix;
+        var suffix = partition.SupportsDualStack ? partition.DualStackDnsSuffix : partition.DnsSuffix;
         return new Uri($"https://{prefix}.{region}.{suffix}");
     }
 
@@ -103,10 +118,18 @@ internal static class EndpointResolver
     private static bool IsValidHostLabel(string value)
     {
         if (value.Length == 0 || value.Length > 63 || value[0] == '-')
+        {
             return false;
-        foreach (char c in value)
+        }
+
+        foreach (var c in value)
+        {
             if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
                 return false;
+            }
+        }
+
         return true;
     }
 }

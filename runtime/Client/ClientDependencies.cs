@@ -8,9 +8,9 @@ namespace DataZone.Gen;
 /// Everything the client takes from the outside world besides the network: environment and files, the clock,
 /// waiting, and randomness. Tests replace them to be deterministic without touching the process or sleeping.
 /// </summary>
-internal sealed class ClientServices
+internal sealed class ClientDependencies
 {
-    public static readonly ClientServices Default = new();
+    public static readonly ClientDependencies Default = new();
 
     public IAwsEnvironment Environment { get; init; } = ProcessEnvironment.Instance;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Endpoints;
 
 /// <summary>What the endpoint rules need to know about a partition (the <c>aws.partition</c> function's output).</summary>
 internal sealed record Partition(string Name, Regex RegionRegex, string[] Regions, string DnsSuffix, string DualStackDnsSuffix,
@@ -30,7 +30,9 @@ internal static partial class Partitions
         foreach (var partition in All)
         {
             if (System.Array.IndexOf(partition.Regions, region) >= 0 || partition.RegionRegex.IsMatch(region))
+            {
                 return partition;
+            }
         }
         return All[0];
     }

@@ -15,12 +15,15 @@ internal static class IniFile
         var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         Dictionary<string, string>? current = null;
         string? lastKey = null;
-        foreach (string rawLine in text.Split('\n'))
+        foreach (var rawLine in text.Split('\n'))
         {
-            string line = rawLine.TrimEnd('\r');
-            string trimmed = line.Trim();
+            var line = rawLine.TrimEnd('\r');
+            var trimmed = line.Trim();
             if (trimmed.Length == 0 || trimmed[0] is '#' or ';')
+            {
                 continue;
+            }
+
             if (char.IsWhiteSpace(line[0]) && current is not null && lastKey is not null)
             {
                 current[lastKey] = current[lastKey] + "\n" + trimmed; // continuation: nested block, kept verbatim
@@ -28,14 +31,17 @@ internal static class IniFile
             }
             if (trimmed[0] == '[')
             {
-                int close = trimmed.IndexOf(']');
-                string name = (close > 0 ? trimmed.Substring(1, close - 1) : trimmed.Substring(1)).Trim();
+                var close = trimmed.IndexOf(']');
+                var name = (close > 0 ? trimmed.Substring(1, close - 1) : trimmed.Substring(1)).Trim();
                 if (!sections.TryGetValue(name, out current))
+                {
                     sections[name] = current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                }
+
                 lastKey = null;
                 continue;
             }
-            int separator = trimmed.IndexOfAny(new[] { '=', ':' });
+            var separator = trimmed.IndexOfAny(new[] { '=', ':' });
             if (current is null || separator <= 0)
             {
                 lastKey = null; // a stray line outside any section, or without a separator, is ignored

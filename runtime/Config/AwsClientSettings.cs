@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DataZone.Gen.Endpoints;
 
 namespace DataZone.Gen;
 
@@ -9,7 +10,7 @@ namespace DataZone.Gen;
 /// Both read through <see cref="AwsClientOptions.Environment"/> and honour <see cref="AwsClientOptions.Profile"/>.
 /// Sources are names of settings, variables and files, never their secret values.
 /// </summary>
-public static class AwsClientConfiguration
+public static class AwsClientSettings
 {
     /// <summary>
     /// The region a client would use: <see cref="AwsClientOptions.Region"/>, <c>AWS_REGION</c>,
@@ -28,9 +29,12 @@ public static class AwsClientConfiguration
     {
         options ??= new AwsClientOptions();
         var looked = new List<string>();
-        string? region = RegionResolver.Find(options.Region, ConfigLookup.For(options), looked, out source);
+        var region = RegionResolver.Find(options.Region, SettingSources.For(options), looked, out source);
         if (region is null)
+        {
             source = string.Join("; ", looked);
+        }
+
         return region;
     }
 
@@ -50,6 +54,6 @@ public static class AwsClientConfiguration
     {
         ArgumentNullException.ThrowIfNull(service);
         options ??= new AwsClientOptions();
-        return EndpointResolver.FindConfigured(service, options.Endpoint, ConfigLookup.For(options), out source);
+        return EndpointResolver.FindConfigured(service, options.Endpoint, SettingSources.For(options), out source);
     }
 }

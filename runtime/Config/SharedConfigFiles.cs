@@ -38,8 +38,8 @@ internal sealed class SharedConfigFiles
 
     public static SharedConfigFiles Load(IAwsEnvironment environment)
     {
-        string? configPath = ResolvePath(environment, "AWS_CONFIG_FILE", "config");
-        string? credentialsPath = ResolvePath(environment, "AWS_SHARED_CREDENTIALS_FILE", "credentials");
+        var configPath = ResolvePath(environment, "AWS_CONFIG_FILE", "config");
+        var credentialsPath = ResolvePath(environment, "AWS_SHARED_CREDENTIALS_FILE", "credentials");
         return new SharedConfigFiles(
             configPath, configPath is null ? null : environment.ReadFile(configPath),
             credentialsPath, credentialsPath is null ? null : environment.ReadFile(credentialsPath));
@@ -52,15 +52,25 @@ internal sealed class SharedConfigFiles
     /// <summary>The profile's settings (config first, credentials file overriding), or <see langword="null"/> when neither file has it.</summary>
     public IReadOnlyDictionary<string, string>? GetProfile(string name)
     {
-        bool inConfig = _config.TryGetValue(name, out var fromConfig);
-        bool inCredentials = _credentials.TryGetValue(name, out var fromCredentials);
+        var inConfig = _config.TryGetValue(name, out var fromConfig);
+        var inCredentials = _credentials.TryGetValue(name, out var fromCredentials);
         if (!inConfig && !inCredentials)
+        {
             return null;
+        }
+
         var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in new[] { fromConfig, fromCredentials })
+        {
             if (source is not null)
+            {
                 foreach (var setting in source)
+                {
                     merged[setting.Key] = setting.Value;
+                }
+            }
+        }
+
         return merged;
     }
 
@@ -73,7 +83,7 @@ internal sealed class SharedConfigFiles
         foreach (var (path, profiles) in new[] { (CredentialsPath, _credentials), (ConfigPath, _config) })
         {
             if (path is not null && profiles.TryGetValue(profile, out var settings)
-                && settings.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value))
+                && settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
             {
                 file = path;
                 return value.Trim();
@@ -92,15 +102,15 @@ internal sealed class SharedConfigFiles
     {
         file = "";
         if (ConfigPath is null || FindValue(profile, "services", out _) is not { } sectionName
-            || !_services.TryGetValue(sectionName, out var section) || !section.TryGetValue(serviceKey, out string? block))
+            || !_services.TryGetValue(sectionName, out var section) || !section.TryGetValue(serviceKey, out var block))
         {
             return null;
         }
 
         // botocore's _parse_nested: one "key = value" per line, split at the first '='.
-        foreach (string line in block.Split('\n'))
+        foreach (var line in block.Split('\n'))
         {
-            int separator = line.IndexOf('=');
+            var separator = line.IndexOf('=');
             if (separator > 0 && line.Substring(0, separator).Trim() == key && line.Substring(separator + 1).Trim() is { Length: > 0 } value)
             {
                 file = ConfigPath;
@@ -119,10 +129,12 @@ internal sealed class SharedConfigFiles
 
     private static string? ResolvePath(IAwsEnvironment environment, string variable, string fileName)
     {
-        string? configured = environment.GetVariable(variable);
-        string? home = environment.HomeDirectory;
+        var configured = environment.GetVariable(variable);
+        var home = environment.HomeDirectory;
         if (configured is not null)
+        {
             return configured.StartsWith('~') && home is not null ? home + configured.Substring(1) : configured;
+        }
         // No home directory: no default files (rather than a ".aws" folder under whatever the working directory is).
         return home is null ? null : Path.Combine(home, ".aws", fileName);
     }
@@ -135,7 +147,7 @@ internal sealed class SharedConfigFiles
         var named = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var section in sections)
         {
-            string name = section.Key;
+            var name = section.Key;
             if (withDefault && name == "default")
             {
                 Merge(named, "default", section.Value);
@@ -143,11 +155,15 @@ internal sealed class SharedConfigFiles
             else if (name.Length > kind.Length && name.StartsWith(kind, StringComparison.Ordinal) && char.IsWhiteSpace(name[kind.Length]))
             {
                 // botocore shlex-splits "profile x": a quoted name may hold spaces, an unquoted one may not.
-                string rest = name.Substring(kind.Length).Trim();
+                var rest = name.Substring(kind.Length).Trim();
                 if (rest.Length >= 2 && rest[0] is '"' or '\'' && rest[^1] == rest[0])
+                {
                     Merge(named, rest.Substring(1, rest.Length - 2), section.Value);
+                }
                 else if (rest.Length > 0 && rest.IndexOfAny(new[] { ' ', '\t' }) < 0)
+                {
                     Merge(named, rest, section.Value);
+                }
             }
         }
         return named;
@@ -156,8 +172,13 @@ internal sealed class SharedConfigFiles
     private static void Merge(Dictionary<string, Dictionary<string, string>> profiles, string name, Dictionary<string, string> values)
     {
         if (!profiles.TryGetValue(name, out var existing))
+        {
             profiles[name] = existing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
         foreach (var value in values)
+        {
             existing[value.Key] = value.Value;
+        }
     }
 }

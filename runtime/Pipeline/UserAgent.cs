@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace DataZone.Gen;
+namespace DataZone.Gen.Pipeline;
 
 /// <summary>
 /// Builds the <c>User-Agent</c> in the AWS SDKs' shape, for example
@@ -22,7 +22,10 @@ internal static class UserAgent
             .Append(" api/").Append(Token(service.ServiceId.Replace(' ', '-').ToLowerInvariant()))
             .Append('#').Append(Token(service.ApiVersion));
         if (!string.IsNullOrWhiteSpace(suffix))
+        {
             text.Append(' ').Append(Printable(suffix.Trim()));
+        }
+
         return text.ToString();
     }
 
@@ -33,8 +36,11 @@ internal static class UserAgent
     private static string Token(string value)
     {
         var builder = new StringBuilder(value.Length);
-        foreach (char c in value)
+        foreach (var c in value)
+        {
             builder.Append(char.IsAsciiLetterOrDigit(c) || "!$%&'*+-.^_`|~".IndexOf(c) >= 0 ? c : '-');
+        }
+
         return builder.ToString();
     }
 
@@ -42,17 +48,20 @@ internal static class UserAgent
     private static string Printable(string value)
     {
         var builder = new StringBuilder(value.Length);
-        foreach (char c in value)
+        foreach (var c in value)
+        {
             builder.Append(c is >= ' ' and <= '~' ? c : '-');
+        }
+
         return builder.ToString();
     }
 
     private static string ReadVersion()
     {
         var assembly = typeof(UserAgent).Assembly;
-        string? informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        string version = informational ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
-        int plus = version.IndexOf('+'); // drop the source-revision metadata
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var version = informational ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+'); // drop the source-revision metadata
         return Token(plus >= 0 ? version.Substring(0, plus) : version);
     }
 }

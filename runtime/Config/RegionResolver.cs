@@ -6,7 +6,7 @@ namespace DataZone.Gen;
 internal static class RegionResolver
 {
     /// <summary>The region, or <see langword="null"/> with every place looked at (after the options) in <paramref name="looked"/>.</summary>
-    public static string? Find(string? configured, ConfigLookup config, List<string> looked, out string source)
+    public static string? Find(string? configured, SettingSources config, List<string> looked, out string source)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -16,11 +16,14 @@ internal static class RegionResolver
         return config.Find("region", looked, out source, "AWS_REGION", "AWS_DEFAULT_REGION");
     }
 
-    public static string Resolve(string? configured, ConfigLookup config)
+    public static string Resolve(string? configured, SettingSources config)
     {
         var looked = new List<string>();
         if (Find(configured, config, looked, out _) is { } region)
+        {
             return region;
+        }
+
         looked.Insert(0, "AwsClientOptions.Region (not set)");
         throw new AwsClientException(
             "No AWS region configured. Looked at:\n- " + string.Join("\n- ", looked)

@@ -79,7 +79,7 @@ public static class AwsEnvironment
 
         public string? HomeDirectory => _homeDirectory ?? GetVariable("HOME") ?? GetVariable("USERPROFILE");
 
-        public string? GetVariable(string name) => _variables.TryGetValue(name, out string? value) ? Normalize(value) : null;
+        public string? GetVariable(string name) => _variables.TryGetValue(name, out var value) ? Normalize(value) : null;
 
         public string? ReadFile(string path) => ReadFileFromDisk(path);
 

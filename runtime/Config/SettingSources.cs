@@ -3,20 +3,20 @@ using System.Collections.Generic;
 namespace DataZone.Gen;
 
 /// <summary>
-/// One resolution's view of the configuration: the environment, the profile in use, and the shared files, read at
-/// most once. A setting comes from the first environment variable that is set, else from the profile, as in botocore.
+/// Where one resolution reads its settings: the environment, the profile in use, and the shared files (read at most
+/// once). A setting comes from the first environment variable that is set, else from the profile, as in botocore.
 /// </summary>
-internal sealed class ConfigLookup
+internal sealed class SettingSources
 {
     private SharedConfigFiles? _files;
 
-    public ConfigLookup(IAwsEnvironment environment, string? explicitProfile)
+    public SettingSources(IAwsEnvironment environment, string? explicitProfile)
     {
         Environment = environment;
         ExplicitProfile = explicitProfile;
     }
 
-    public static ConfigLookup For(AwsClientOptions options) =>
+    public static SettingSources For(AwsClientOptions options) =>
         new(options.Environment ?? AwsEnvironment.Process, options.Profile);
 
     public IAwsEnvironment Environment { get; }
@@ -35,7 +35,7 @@ internal sealed class ConfigLookup
     /// </summary>
     public string? Find(string profileKey, List<string> looked, out string source, params string[] variables)
     {
-        foreach (string variable in variables)
+        foreach (var variable in variables)
         {
             if (Environment.GetVariable(variable) is { } value)
             {
@@ -45,13 +45,13 @@ internal sealed class ConfigLookup
             looked.Add(variable + " (not set)");
         }
 
-        string profile = ProfileName;
-        if (Files.FindValue(profile, profileKey, out string file) is { } fromProfile)
+        var profile = ProfileName;
+        if (Files.FindValue(profile, profileKey, out var file) is { } fromProfile)
         {
             source = $"'{profileKey}' of profile '{profile}' in {file}";
             return fromProfile;
         }
-        string state = Files.GetProfile(profile) is null ? "profile not found" : $"profile has no {profileKey}";
+        var state = Files.GetProfile(profile) is null ? "profile not found" : $"profile has no {profileKey}";
         looked.Add($"'{profileKey}' of profile '{profile}' in {Files.DescribeFiles()}: {state}");
         source = "";
         return null;
