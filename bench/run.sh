@@ -105,7 +105,7 @@ done
 if [ "$AOT" = 1 ]; then
   log "publishing consumer and raw floor as Native AOT"
   for project in Consumer RawFloor; do
-    if ! dotnet publish "bench/$project/$project.csproj" -c Release -r linux-x64 -p:DataZoneGenBenchAot=true \
+    if ! dotnet publish "bench/$project/$project.csproj" -c Release -r linux-x64 -p:PublishAot=true \
         -o "bench/$project/bin/Release/aot" -nologo -v quiet >"$WORK/build.log" 2>&1; then
       cat "$WORK/build.log" >&2; echo "run.sh: publishing bench/$project as Native AOT failed" >&2; exit 1
     fi
