@@ -30,12 +30,16 @@ internal sealed class ConsumerProject
 
     public string AssetsFilePath => Path.Combine(Directory, "obj", "project.assets.json");
 
+    /// <summary>The C# files a compiler gets: the paginator declaration and Program.cs.</summary>
+    public IReadOnlyList<string> SourceFiles => [Path.Combine(Directory, "RunsPaginator.cs"), Path.Combine(Directory, "Program.cs")];
+
+    /// <summary>The model files, the AdditionalFiles a compiler gets.</summary>
+    public IReadOnlyList<string> ModelFiles => [ServiceModelPath, Path.Combine(Directory, "models", "paginators-1.json")];
+
     /// <summary>Writes the project, its isolated NuGet settings, a copy of the model and the first Program.cs.</summary>
     public void Create(string packageVersion, string localFeed, IReadOnlyList<PackageSource> existingSources, string modelDirectory)
     {
-        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "models"));
-        File.Copy(Path.Combine(modelDirectory, "service-2.json"), ServiceModelPath);
-        File.Copy(Path.Combine(modelDirectory, "paginators-1.json"), Path.Combine(Directory, "models", "paginators-1.json"));
+        WriteSources(modelDirectory);
 
         // Stop MSBuild's upward search: nothing from the folders above the temporary directory applies.
         foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
@@ -60,6 +64,17 @@ internal sealed class ConsumerProject
             </Project>
 
             """);
+    }
+
+    /// <summary>
+    /// What any compiler of the consumer needs, with no project around it: a copy of the model, the
+    /// <c>[DataZonePaginator]</c> class and the first Program.cs.
+    /// </summary>
+    public void WriteSources(string modelDirectory)
+    {
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "models"));
+        File.Copy(Path.Combine(modelDirectory, "service-2.json"), ServiceModelPath);
+        File.Copy(Path.Combine(modelDirectory, "paginators-1.json"), Path.Combine(Directory, "models", "paginators-1.json"));
         File.WriteAllText(Path.Combine(Directory, "RunsPaginator.cs"), """
             using DataZone.Gen;
 

@@ -13,48 +13,39 @@ using Xunit.Abstractions;
 namespace DataZone.Gen.Package.Tests;
 
 /// <summary>
-/// The package as a user gets it: <c>dotnet pack</c> of runtime/ into a temporary feed, a fresh project with one
-/// PackageReference built with warnings as errors, run against the in-process emulator, then regenerated after an
-/// edit of its model.
+/// The package as a user gets it (<see cref="PackedPackage"/>): a fresh project with one PackageReference built by
+/// the .NET SDK with warnings as errors, run against the in-process emulator, then regenerated after an edit of its
+/// model.
 /// </summary>
+[Collection(PackageCollection.Name)]
 public sealed partial class PackageConsumptionTests
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
+    private readonly PackedPackage _package;
     private readonly ITestOutputHelper _output;
 
-    public PackageConsumptionTests(ITestOutputHelper output) => _output = output;
+    public PackageConsumptionTests(PackedPackage package, ITestOutputHelper output)
+    {
+        _package = package;
+        _output = output;
+    }
 
     [Fact]
     public async Task One_package_reference_builds_runs_and_regenerates_on_model_update()
     {
-        var repoRoot = FindRepositoryRoot();
-        var workDirectory = Path.Combine(Path.GetTempPath(), "datazone-gen-package-" + Guid.NewGuid().ToString("N")[..12]);
-        var feed = Path.Combine(workDirectory, "feed");
-        // Restore caches packages by id and version: a version of its own makes every run use this build.
-        var version = "0.0.0-test.g" + Guid.NewGuid().ToString("N")[..12];
-        Directory.CreateDirectory(feed);
+        // 1. The package, and what is in it.
+        _output.WriteLine($"{_package.Pack.Elapsed.TotalSeconds,6:F1} s  exit {_package.Pack.ExitCode}  {_package.Pack.CommandLine}");
+        _package.AssertPacked();
+        AssertPackageLayout(_package.PackagePath);
+        var version = _package.Version;
+        var workDirectory = Path.Combine(_package.WorkDirectory, "sdk-consumer");
         _output.WriteLine($"work directory: {workDirectory}");
 
-        // 1. Pack. The build goes to an artifacts folder of its own so the repository's bin/ and obj/ stay as they are.
-        var pack = await RunAsync(repoRoot,
-        [
-            "pack", Path.Combine(repoRoot, "runtime", "DataZone.Gen.Runtime.csproj"),
-            "--configuration", "Release",
-            "--output", feed,
-            "--artifacts-path", Path.Combine(workDirectory, "artifacts"),
-            $"-p:Version={version}",
-        ], PackTimeout);
-        Assert.True(pack.Succeeded, pack.Describe());
-        var package = Path.Combine(feed, $"DataZone.Gen.{version}.nupkg");
-        Assert.True(File.Exists(package), $"no {package}; the feed has: {string.Join(", ", Directory.GetFiles(feed))}{Environment.NewLine}{pack.Describe()}");
-        AssertPackageLayout(package);
-
         // 2. A fresh consumer that restores DataZone.Gen from the feed and anything else from the machine's sources.
-        var consumer = new ConsumerProject(Path.Combine(workDirectory, "consumer"));
-        consumer.Create(version, feed, await ExistingPackageSourcesAsync(repoRoot), Path.Combine(repoRoot, "models", "datazone", "2018-05-10"));
+        var consumer = new ConsumerProject(workDirectory);
+        consumer.Create(version, _package.Feed, await ExistingPackageSourcesAsync(_package.RepositoryRoot), _package.ModelDirectory);
         var consumerEnvironment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = null }; // nuget.config names the folder.
 
         var build = await RunAsync(consumer.Directory, ["build", "-warnaserror"], BuildTimeout, consumerEnvironment);
@@ -88,10 +79,13 @@ public sealed partial class PackageConsumptionTests
         // The emulator does not serve the new member, so every note is absent and only the ids print.
         Assert.Equal([.. expectedIds, "RunNote=True"], Lines(rerun.StandardOutput));
 
-        TryDelete(workDirectory);
+        PackedPackage.TryDelete(workDirectory);
     }
 
-    /// <summary>One package: the runtime as the library, the generator and Scriban as analyzers, no dependencies.</summary>
+    /// <summary>
+    /// One package: the runtime as the library; as analyzers the generator and its whole run-time closure, so that
+    /// every compiler host loads it (FrameworkCompilerTests); no dependencies.
+    /// </summary>
     private static void AssertPackageLayout(string package)
     {
         using var zip = ZipFile.OpenRead(package);
@@ -101,7 +95,16 @@ public sealed partial class PackageConsumptionTests
                 "DataZone.Gen.nuspec",
                 "README.md",
                 "analyzers/dotnet/cs/DataZone.Gen.Generator.dll",
+                "analyzers/dotnet/cs/Microsoft.Bcl.AsyncInterfaces.dll",
                 "analyzers/dotnet/cs/Scriban.Signed.dll",
+                "analyzers/dotnet/cs/System.Buffers.dll",
+                "analyzers/dotnet/cs/System.IO.Pipelines.dll",
+                "analyzers/dotnet/cs/System.Memory.dll",
+                "analyzers/dotnet/cs/System.Numerics.Vectors.dll",
+                "analyzers/dotnet/cs/System.Runtime.CompilerServices.Unsafe.dll",
+                "analyzers/dotnet/cs/System.Text.Encodings.Web.dll",
+                "analyzers/dotnet/cs/System.Text.Json.dll",
+                "analyzers/dotnet/cs/System.Threading.Tasks.Extensions.dll",
                 "lib/net8.0/DataZone.Gen.dll",
                 "lib/net8.0/DataZone.Gen.xml",
             ],
@@ -150,31 +153,4 @@ public sealed partial class PackageConsumptionTests
 
     private static List<string> Lines(string text) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DataZone.Gen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"DataZone.Gen.sln not found above {AppContext.BaseDirectory}");
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; not the subject of the test.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }
