@@ -19,7 +19,7 @@ public sealed class ContainerCredentialsProvider : ICredentialsSource
     internal const string RelativeUriVariable = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
     internal const string FullUriVariable = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     private const string BaseHost = "http://169.254.170.2";
-    private static readonly string[] AllowedHosts = { "169.254.170.2", "localhost", "127.0.0.1", "169.254.170.23", "fd00:ec2::23", "[fd00:ec2::23]" };
+    private static readonly string[] AllowedHosts = { "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost" };
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private const int Attempts = 3;
 
@@ -108,12 +108,12 @@ public sealed class ContainerCredentialsProvider : ICredentialsSource
             throw new AwsCredentialsException($"{Name}: {FullUriVariable} is not an absolute http or https URL.");
         }
 
-        var host = uri.Host;
-        var isLoopback = IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
-        if (!isLoopback && Array.IndexOf(AllowedHosts, host.ToLowerInvariant()) < 0)
+        var host = uri.Host.Trim('[', ']').ToLowerInvariant();
+        var isLoopback = IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+        if (!isLoopback && Array.IndexOf(AllowedHosts, host) < 0)
         {
             throw new AwsCredentialsException(
-                $"{Name}: {FullUriVariable} names host '{host}', which is not allowed: it must be a loopback address or one of {string.Join(", ", AllowedHosts[..5])}.");
+                $"{Name}: {FullUriVariable} names host '{host}', which is not allowed: it must be a loopback address or one of {string.Join(", ", AllowedHosts)}.");
         }
 
         return uri;
