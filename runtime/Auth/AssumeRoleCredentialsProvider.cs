@@ -19,6 +19,9 @@ public sealed class AssumeRoleCredentialsProvider : ICredentialsSource
     private readonly string? _explicitProfile;
     private readonly List<string> _visited;
     private readonly RefreshingCredentials _cache;
+    private ICredentialsSource? _source;
+    private List<KeyValuePair<string, string>>? _parameters;
+    private string? _mfaSerial;
     private bool _mfaUsed;
 
     /// <summary>Creates the provider for a profile.</summary>
@@ -50,8 +53,8 @@ public sealed class AssumeRoleCredentialsProvider : ICredentialsSource
 
     async ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
-        var profile = _context.Settings().Files.GetProfile(ProfileName);
-        if (profile is null || !IsRoleProfile(profile))
+        // Once credentials are held the files are not read again: the refresh decides.
+        if (_cache.Current is null && (_context.Settings().Files.GetProfile(ProfileName) is not { } profile || !IsRoleProfile(profile)))
         {
             return CredentialsLookup.NotFound($"profile '{ProfileName}' has no role_arn");
         }
@@ -61,10 +64,6 @@ public sealed class AssumeRoleCredentialsProvider : ICredentialsSource
 
     internal static bool IsRoleProfile(IReadOnlyDictionary<string, string> profile) =>
         profile.ContainsKey("role_arn") && !profile.ContainsKey("web_identity_token_file");
-
-    private ICredentialsSource? _source;
-    private List<KeyValuePair<string, string>>? _parameters;
-    private string? _mfaSerial;
 
     private async Task<AwsCredentials> FetchAsync(CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public sealed class ContainerCredentialsProvider : ICredentialsSource
 
     async ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
-        if (_context.Environment.GetVariable(RelativeUriVariable) is null && _context.Environment.GetVariable(FullUriVariable) is null)
+        if (_cache.Current is null && _context.Environment.GetVariable(RelativeUriVariable) is null && _context.Environment.GetVariable(FullUriVariable) is null)
         {
             return CredentialsLookup.NotFound($"{RelativeUriVariable} and {FullUriVariable} are not set");
         }

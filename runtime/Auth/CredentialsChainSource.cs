@@ -14,6 +14,7 @@ internal sealed class CredentialsChainSource : ICredentialsSource
     private readonly IReadOnlyList<ICredentialsSource> _sources;
     private readonly System.Func<IEnumerable<string>>? _preamble;
     private volatile ICredentialsSource? _winner;
+    private volatile AwsCredentials? _longTerm;
 
     /// <summary>Creates the chain.</summary>
     /// <param name="sources">The sources in order.</param>
@@ -30,10 +31,17 @@ internal sealed class CredentialsChainSource : ICredentialsSource
     public ICredentialsSource? Winner => _winner;
 
     public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
-        _winner is { } winner ? winner.GetCredentialsAsync(cancellationToken) : CredentialsSource.GetOrThrowAsync(this, cancellationToken);
+        _longTerm is { } longTerm ? new(longTerm)
+        : _winner is { } winner ? winner.GetCredentialsAsync(cancellationToken)
+        : CredentialsSource.GetOrThrowAsync(this, cancellationToken);
 
     public async ValueTask<CredentialsLookup> LookupAsync(CancellationToken cancellationToken)
     {
+        if (_longTerm is { } longTerm)
+        {
+            return CredentialsLookup.Found(longTerm);
+        }
+
         if (_winner is { } winner)
         {
             return CredentialsLookup.Found(await winner.GetCredentialsAsync(cancellationToken).ConfigureAwait(false));
@@ -44,8 +52,11 @@ internal sealed class CredentialsChainSource : ICredentialsSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var lookup = await source.LookupAsync(cancellationToken).ConfigureAwait(false);
-            if (lookup.Credentials is not null)
+            if (lookup.Credentials is { } found)
             {
+                // Keys without an expiration are kept as found, like botocore's Credentials object: no file or
+                // variable is read again on the next request.
+                _longTerm = found.Expiration is null ? found : null;
                 _winner = source;
                 return lookup;
             }

@@ -47,7 +47,7 @@ public sealed class ProcessCredentialsProvider : ICredentialsSource
 
     async ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
-        if (Command() is null)
+        if (_cache.Current is null && Command() is null)
         {
             return CredentialsLookup.NotFound($"profile '{ProfileName}' has no credential_process");
         }

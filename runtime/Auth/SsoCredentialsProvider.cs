@@ -47,7 +47,7 @@ public sealed class SsoCredentialsProvider : ICredentialsSource
 
     async ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
-        if (LoadConfig() is null)
+        if (_cache.Current is null && LoadConfig() is null)
         {
             return CredentialsLookup.NotFound($"profile '{ProfileName}' has no sso_account_id or sso_role_name");
         }

@@ -48,7 +48,7 @@ public sealed class WebIdentityCredentialsProvider : ICredentialsSource
 
     async ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
-        if (Get("web_identity_token_file", out _) is null)
+        if (_cache.Current is null && Get("web_identity_token_file", out _) is null)
         {
             return CredentialsLookup.NotFound(_disableEnvVars
                 ? $"profile '{ProfileName}' has no web_identity_token_file"

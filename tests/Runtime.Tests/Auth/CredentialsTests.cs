@@ -117,6 +117,19 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
+    public async Task Chain_long_term_keys_are_read_once_and_not_on_every_request()
+    {
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = " + Secret + "\n");
+        var chain = new DefaultCredentialsChain(null, _environment);
+        await Get(chain);
+        var reads = _environment.FilesRead.Count;
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDCHANGED\naws_secret_access_key = x\n");
+        Assert.Equal("AKIDFILE", (await Get(chain)).AccessKeyId);
+        Assert.Equal(reads, _environment.FilesRead.Count);
+        Assert.Equal("shared credentials file", chain.Source);
+    }
+
+    [Fact]
     public async Task Chain_explicit_profile_skips_environment_like_botocore()
     {
         _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
