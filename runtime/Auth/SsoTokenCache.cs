@@ -146,8 +146,13 @@ internal sealed class SsoTokenCache
             ["clientId"] = clientId,
             ["clientSecret"] = clientSecret,
             ["registrationExpiresAt"] = registrationExpiresAt,
-            ["refreshToken"] = response.TryGetValue("refreshToken", out var newRefresh) ? newRefresh : refreshToken,
         };
+        // botocore keeps a refresh token only when the response carries one.
+        if (response.TryGetValue("refreshToken", out var newRefresh))
+        {
+            updated["refreshToken"] = newRefresh;
+        }
+
         Write(path, updated);
         return newAccessToken;
     }

@@ -213,4 +213,19 @@ public sealed class AssumeRoleTests : IAsyncLifetime
         Assert.DoesNotContain("sts-token", credentials.ToString());
         Assert.DoesNotContain(SourceSecret, provider.ToString());
     }
+
+    [Fact]
+    public async Task Sts_regional_endpoints_legacy_signs_for_the_global_endpoint_in_its_old_regions()
+    {
+        Config("[default]\naws_access_key_id = AKIDBASE\naws_secret_access_key = s\nsts_regional_endpoints = legacy\n"
+            + "[profile r]\nrole_arn = arn:aws:iam::1:role/R\nsource_profile = default\n");
+        var options = Options();
+        options.Region = "eu-west-1";
+        await Get(new AssumeRoleCredentialsProvider("r", options));
+        Assert.Contains("/us-east-1/sts/", Assert.Single(_sts.Requests).Header("authorization"));
+
+        options.Region = "eu-south-2"; // not one of the legacy global regions
+        await Get(new AssumeRoleCredentialsProvider("r", options));
+        Assert.Contains("/eu-south-2/sts/", _sts.Requests.ToArray()[1].Header("authorization"));
+    }
 }

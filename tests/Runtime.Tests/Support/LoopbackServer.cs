@@ -4,9 +4,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DataZone.Gen.Runtime.Tests.Support;
 
@@ -26,88 +33,54 @@ internal sealed record SeenRequest(string Method, string Path, string Query, Dic
 internal sealed record FakeReply(int Status, string Body = "", string ContentType = "application/json");
 
 /// <summary>
-/// A fake endpoint on 127.0.0.1 (HttpListener) started by a test: STS, SSO portal, SSO-OIDC, container or IMDS stand-ins.
-/// Every request is recorded; the handler decides the reply.
+/// A fake endpoint on 127.0.0.1 (Kestrel on a free port) started by a test: STS, SSO portal, SSO-OIDC, container or
+/// IMDS stand-ins. Every request is recorded; the handler decides the reply.
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly WebApplication _app;
     private readonly Func<SeenRequest, FakeReply> _handler;
-    private readonly Task _loop;
 
-    private LoopbackServer(HttpListener listener, Uri uri, Func<SeenRequest, FakeReply> handler)
+    private LoopbackServer(Func<SeenRequest, FakeReply> handler)
     {
-        _listener = listener;
-        Uri = uri;
         _handler = handler;
-        _loop = Task.Run(LoopAsync);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "LoopbackServer" });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // The test host owns the process: no Ctrl+C handling here.
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
+        _app = builder.Build();
+        _app.Run(AnswerAsync);
     }
 
-    public Uri Uri { get; }
+    public Uri Uri { get; private set; } = null!;
 
     public ConcurrentQueue<SeenRequest> Requests { get; } = new();
 
     public static LoopbackServer Start(Func<SeenRequest, FakeReply> handler)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            var listener = new HttpListener();
-            var uri = new Uri($"http://127.0.0.1:{port}/");
-            listener.Prefixes.Add(uri.ToString());
-            try
-            {
-                listener.Start();
-                return new LoopbackServer(listener, uri, handler);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
+        var server = new LoopbackServer(handler);
+        server._app.StartAsync().GetAwaiter().GetResult();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Uri = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        return server;
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Answer(context));
-        }
-    }
-
-    private void Answer(HttpListenerContext context)
+    private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
-            body = reader.ReadToEnd();
+            body = await reader.ReadToEndAsync();
         }
 
         var headers = new Dictionary<string, string>();
-        foreach (var name in request.Headers.AllKeys)
+        foreach (var header in request.Headers)
         {
-            headers[name!.ToLowerInvariant()] = request.Headers[name]!;
+            headers[header.Key.ToLowerInvariant()] = header.Value.ToString();
         }
 
-        var seen = new SeenRequest(request.HttpMethod, request.Url!.AbsolutePath, request.Url.Query.TrimStart('?'), headers, body);
+        var seen = new SeenRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value?.TrimStart('?') ?? "", headers, body);
         Requests.Enqueue(seen);
         FakeReply reply;
         try
@@ -119,18 +92,21 @@ internal sealed class LoopbackServer : IAsyncDisposable
             reply = new FakeReply(599, "fake handler failed: " + exception.Message, "text/plain");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(reply.Body);
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.ContentType;
-        context.Response.ContentLength64 = bytes.Length;
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
+        await context.Response.WriteAsync(reply.Body);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class PassiveLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
