@@ -41,19 +41,19 @@ public sealed class InstanceMetadataCredentialsProvider : ICredentialsSource
 
     async ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
-        // botocore reads this one from the environment only.
-        if (string.Equals(_context.Environment.GetVariable("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return CredentialsLookup.NotFound("AWS_EC2_METADATA_DISABLED is true");
-        }
-
-        if (CredentialsContext.BlockedReason(Endpoint(_context.Settings())) is { } blocked)
-        {
-            return CredentialsLookup.NotFound(blocked);
-        }
-
         if (_cache.Current is null)
         {
+            // botocore reads this one from the environment only.
+            if (string.Equals(_context.Environment.GetVariable("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return CredentialsLookup.NotFound("AWS_EC2_METADATA_DISABLED is true");
+            }
+
+            if (CredentialsContext.BlockedReason(Endpoint(_context.Settings())) is { } blocked)
+            {
+                return CredentialsLookup.NotFound(blocked);
+            }
+
             // The first fetch decides whether this machine has a role at all: no answer means "not here".
             var first = await FetchAsync(cancellationToken).ConfigureAwait(false);
             if (first.Credentials is null)
