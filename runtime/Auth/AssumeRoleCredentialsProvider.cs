@@ -42,7 +42,7 @@ public sealed class AssumeRoleCredentialsProvider : ICredentialsSource
 
     private string ProfileName => _explicitProfile ?? _context.Settings().ProfileName;
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => $"assume role (profile '{ProfileName}')";
 
     /// <inheritdoc />

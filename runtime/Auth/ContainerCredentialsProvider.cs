@@ -36,7 +36,7 @@ public sealed class ContainerCredentialsProvider : ICredentialsSource
         _cache = new RefreshingCredentials(Name, FetchAsync, context.UtcNow);
     }
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => "container credentials";
 
     /// <inheritdoc />

@@ -27,7 +27,7 @@ public sealed class EnvironmentCredentialsProvider : ICredentialsSource
             : throw new AwsCredentialsException("Environment: " + result.Reason);
     }
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => "environment variables";
 
     ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class InstanceMetadataCredentialsProvider : ICredentialsSource
         _cache = new RefreshingCredentials(Name, FetchRequiredAsync, context.UtcNow);
     }
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => "EC2 instance metadata";
 
     /// <inheritdoc />

@@ -37,7 +37,7 @@ public sealed class ProcessCredentialsProvider : ICredentialsSource
         _cache = new RefreshingCredentials(Name, FetchAsync, context.UtcNow);
     }
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => $"credential_process (profile '{ProfileName}')";
 
     private string ProfileName => _profile ?? _context.Settings().ProfileName;

@@ -38,7 +38,7 @@ public sealed class ProfileCredentialsProvider : ICredentialsSource
         _environment = environment ?? throw new System.ArgumentNullException(nameof(environment));
     }
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => "shared profile";
 
     /// <inheritdoc />

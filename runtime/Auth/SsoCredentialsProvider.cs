@@ -39,7 +39,7 @@ public sealed class SsoCredentialsProvider : ICredentialsSource
 
     private string ProfileName => _profile ?? _context.Settings().ProfileName;
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => $"SSO (profile '{ProfileName}')";
 
     /// <inheritdoc />

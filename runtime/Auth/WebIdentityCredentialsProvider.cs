@@ -40,7 +40,7 @@ public sealed class WebIdentityCredentialsProvider : ICredentialsSource
         _cache = new RefreshingCredentials(Name, FetchAsync, context.UtcNow);
     }
 
-    /// <inheritdoc />
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
     public string Name => "web identity";
 
     /// <inheritdoc />
