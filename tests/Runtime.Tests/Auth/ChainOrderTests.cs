@@ -63,7 +63,7 @@ public sealed class ChainOrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_explicit_profile_skips_the_environment_variables_but_aws_profile_does_not()
+    public async Task An_explicit_profile_skips_the_environment_variables()
     {
         _environment.WriteFile(".aws/config", Everything);
         _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", "s");
