@@ -17,7 +17,13 @@ public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, 
     /// <summary>The secret access key.</summary>
     public string SecretAccessKey { get; init; } = SecretAccessKey ?? throw new ArgumentNullException(nameof(SecretAccessKey));
 
+    /// <summary>
+    /// When temporary credentials stop working, or <see langword="null"/> for long-term keys. Providers refresh
+    /// credentials before this time (botocore's 15-minute advisory and 10-minute mandatory windows).
+    /// </summary>
+    public DateTimeOffset? Expiration { get; init; }
+
     /// <summary>Redacted description: access key id only, secrets replaced by <c>***</c>.</summary>
     public override string ToString() =>
-        $"AwsCredentials {{ AccessKeyId = {AccessKeyId}, SecretAccessKey = ***, SessionToken = {(SessionToken is null ? "(none)" : "***")} }}";
+        $"AwsCredentials {{ AccessKeyId = {AccessKeyId}, SecretAccessKey = ***, SessionToken = {(SessionToken is null ? "(none)" : "***")}{(Expiration is { } expiration ? ", Expiration = " + expiration.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "")} }}";
 }

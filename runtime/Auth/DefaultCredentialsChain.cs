@@ -1,21 +1,20 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace DataZone.Gen.Auth;
 
 /// <summary>
-/// The default credential chain: environment variables, then the shared profile. The first source that has
-/// credentials wins and is remembered. When none does, the exception lists every source and why it failed.
-/// As in botocore, naming a profile explicitly takes the environment variables out of the chain.
+/// The default credential chain, in botocore's order: environment variables (<c>AWS_ACCESS_KEY_ID</c>...), assume role
+/// (a profile's <c>role_arn</c>), web identity, SSO, static keys in the shared credentials file, <c>credential_process</c>,
+/// static keys in the shared config file, the container endpoint (ECS, EKS Pod Identity), then EC2 instance metadata.
+/// The first source that is configured wins and is kept (it refreshes temporary credentials itself); a source that is
+/// configured but fails stops the chain with its reason. As in botocore, a profile chosen explicitly (not through
+/// <c>AWS_PROFILE</c>) takes the environment variables (and web identity's) out of the chain.
 /// </summary>
 public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
 {
-    private readonly EnvironmentCredentialsProvider? _environmentProvider;
-    private readonly ProfileCredentialsProvider _profileProvider;
-    private readonly string? _explicitProfile;
-    private AwsCredentials? _resolved;
+    private readonly CredentialsChainSource _chain;
 
     /// <summary>Creates the chain over the process environment.</summary>
     /// <param name="profileName">An explicit profile (skips the environment variables); <see langword="null"/> for the full chain.</param>
@@ -25,53 +24,30 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
     /// <param name="profileName">An explicit profile (skips the environment variables); <see langword="null"/> for the full chain.</param>
     /// <param name="environment">Where variables and files are read, for example <see cref="AwsEnvironment.FromVariables"/>.</param>
     public DefaultCredentialsChain(string? profileName, IAwsEnvironment environment)
+        : this(new CredentialProviderOptions { Profile = profileName, Environment = environment ?? throw new ArgumentNullException(nameof(environment)) })
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        _explicitProfile = profileName;
-        _environmentProvider = profileName is null ? new EnvironmentCredentialsProvider(environment) : null;
-        _profileProvider = new ProfileCredentialsProvider(profileName, environment);
     }
+
+    /// <summary>Creates the chain from options: environment, explicit profile, STS region, HTTP handler, MFA prompt.</summary>
+    /// <param name="options">The options; they are copied.</param>
+    public DefaultCredentialsChain(CredentialProviderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _chain = CredentialsChains.Default(new CredentialsContext(options));
+    }
+
+    /// <summary>The provider that found credentials, for example <c>SSO (profile 'dev')</c>; <see langword="null"/> before the first success.</summary>
+    public string? Source => _chain.Winner?.Name;
 
     /// <inheritdoc />
-    public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+    public async ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (_resolved is { } resolved)
-        {
-            return new(resolved);
-        }
-
-        var failures = new List<string>();
-        if (_environmentProvider is null)
-        {
-            failures.Add($"environment variables: skipped because profile '{_explicitProfile}' was chosen explicitly");
-        }
-        else if (TryLookup("environment variables", _environmentProvider.Resolve(), failures) is { } fromEnvironment)
-        {
-            return new(_resolved = fromEnvironment);
-        }
-
-        if (TryLookup("shared profile", _profileProvider.Resolve(), failures) is { } fromProfile)
-        {
-            return new(_resolved = fromProfile);
-        }
-
-        throw new AwsCredentialsException("No AWS credentials found. Tried:\n- " + string.Join("\n- ", failures));
+        var lookup = await _chain.LookupAsync(cancellationToken).ConfigureAwait(false);
+        return lookup.Credentials ?? throw new AwsCredentialsException(
+            "No AWS credentials found. " + lookup.Reason
+            + "\nConfigure one of them, for example 'aws configure', 'aws configure sso' or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
     }
 
-    private static AwsCredentials? TryLookup(string source, CredentialsLookup lookup, List<string> failures)
-    {
-        if (lookup.Credentials is not null)
-        {
-            return lookup.Credentials;
-        }
-
-        if (lookup.IsMisconfigured)
-        {
-            throw new AwsCredentialsException($"AWS credentials are misconfigured in {source}: {lookup.Reason}.");
-        }
-
-        failures.Add($"{source}: {lookup.Reason}");
-        return null;
-    }
+    /// <summary>Names the chain and its source, never a secret.</summary>
+    public override string ToString() => $"DefaultCredentialsChain({Source ?? "not resolved yet"})";
 }

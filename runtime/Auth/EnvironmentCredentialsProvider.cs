@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace DataZone.Gen.Auth;
 
 /// <summary>Reads <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c> on every call.</summary>
-public sealed class EnvironmentCredentialsProvider : IAwsCredentialsProvider
+public sealed class EnvironmentCredentialsProvider : ICredentialsSource
 {
     private readonly IAwsEnvironment _environment;
 
@@ -27,21 +27,28 @@ public sealed class EnvironmentCredentialsProvider : IAwsCredentialsProvider
             : throw new AwsCredentialsException("Environment: " + result.Reason);
     }
 
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
+    public string Name => "environment variables";
+
+    ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(Resolve());
+    }
+
     /// <summary>Looks up the variables; partial configuration is <see cref="CredentialsLookup.IsMisconfigured"/>.</summary>
     internal CredentialsLookup Resolve()
     {
         var accessKey = _environment.GetVariable("AWS_ACCESS_KEY_ID");
         var secretKey = _environment.GetVariable("AWS_SECRET_ACCESS_KEY");
-        // AWS_SECURITY_TOKEN is the legacy name botocore still honours.
-        var sessionToken = _environment.GetVariable("AWS_SESSION_TOKEN") ?? _environment.GetVariable("AWS_SECURITY_TOKEN");
-        if (accessKey is null && secretKey is null)
-        {
-            return CredentialsLookup.NotFound("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
-        }
-
+        // botocore checks the legacy AWS_SECURITY_TOKEN before AWS_SESSION_TOKEN.
+        var sessionToken = _environment.GetVariable("AWS_SECURITY_TOKEN") ?? _environment.GetVariable("AWS_SESSION_TOKEN");
+        // botocore's EnvProvider looks only when the access key id is set: a secret alone is ignored.
         if (accessKey is null)
         {
-            return CredentialsLookup.Misconfigured("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not");
+            return CredentialsLookup.NotFound(secretKey is null
+                ? "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"
+                : "AWS_ACCESS_KEY_ID is not set (AWS_SECRET_ACCESS_KEY alone is ignored)");
         }
 
         if (secretKey is null)

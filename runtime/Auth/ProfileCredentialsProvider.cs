@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,21 +5,20 @@ using System.Threading.Tasks;
 namespace DataZone.Gen.Auth;
 
 /// <summary>
-/// Reads static keys (<c>aws_access_key_id</c>, <c>aws_secret_access_key</c>, <c>aws_session_token</c>) of a profile
-/// from the shared credentials file and the shared config file (the credentials file wins for the same profile).
-/// Files come from <c>AWS_SHARED_CREDENTIALS_FILE</c> / <c>AWS_CONFIG_FILE</c> or <c>~/.aws/</c>. The credentials are
-/// read once and cached, as the AWS SDKs do. Profiles that assume roles, use SSO or run a process are reported as
-/// unsupported: plug such sources in with <see cref="DelegateCredentialsProvider"/>.
+/// Static keys (<c>aws_access_key_id</c>, <c>aws_secret_access_key</c>, <c>aws_session_token</c>) of a profile, from the
+/// shared credentials file, else the shared config file. Files come from <c>AWS_SHARED_CREDENTIALS_FILE</c> /
+/// <c>AWS_CONFIG_FILE</c> or <c>~/.aws/</c>. The keys are read once and cached, as the AWS SDKs do. For profiles that
+/// assume a role, use SSO, web identity or a process, use <see cref="DefaultCredentialsChain"/> (or that source's own provider).
 /// </summary>
-public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
+public sealed class ProfileCredentialsProvider : ICredentialsSource
 {
-    private static readonly (string Key, string Description)[] UnsupportedSources =
+    private static readonly (string Key, string Provider)[] OtherSources =
     {
-        ("role_arn", "role_arn (assume role)"),
-        ("sso_session", "sso_session (IAM Identity Center)"),
-        ("sso_start_url", "sso_start_url (IAM Identity Center)"),
-        ("credential_process", "credential_process"),
-        ("web_identity_token_file", "web_identity_token_file"),
+        ("role_arn", nameof(AssumeRoleCredentialsProvider)),
+        ("web_identity_token_file", nameof(WebIdentityCredentialsProvider)),
+        ("sso_session", nameof(SsoCredentialsProvider)),
+        ("sso_account_id", nameof(SsoCredentialsProvider)),
+        ("credential_process", nameof(ProcessCredentialsProvider)),
     };
 
     private readonly string? _explicitProfile;
@@ -37,17 +35,19 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
     public ProfileCredentialsProvider(string? profileName, IAwsEnvironment environment)
     {
         _explicitProfile = profileName;
-        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        _environment = environment ?? throw new System.ArgumentNullException(nameof(environment));
     }
 
+    /// <summary>The provider's name in messages (and <see cref="DefaultCredentialsChain.Source"/>); never holds a secret.</summary>
+    public string Name => "shared profile";
+
     /// <inheritdoc />
-    public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+    public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => CredentialsSource.GetOrThrowAsync(this, cancellationToken);
+
+    ValueTask<CredentialsLookup> ICredentialsSource.LookupAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = Resolve();
-        return result.Credentials is { } credentials
-            ? new(credentials)
-            : throw new AwsCredentialsException("Shared profile: " + result.Reason);
+        return new(Resolve());
     }
 
     internal CredentialsLookup Resolve()
@@ -65,41 +65,34 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
             return CredentialsLookup.NotFound($"profile '{profileName}' not found in {files.DescribeFiles()}");
         }
 
-        var lookup = FromProfile(profileName, profile);
-        if (lookup.Credentials is not null)
+        foreach (var credentialsFile in new[] { true, false })
         {
-            _cached = lookup.Credentials;
-        }
-
-        return lookup;
-    }
-
-    private static CredentialsLookup FromProfile(string profileName, IReadOnlyDictionary<string, string> profile)
-    {
-        var accessKey = Get(profile, "aws_access_key_id");
-        var secretKey = Get(profile, "aws_secret_access_key");
-        var sessionToken = Get(profile, "aws_session_token") ?? Get(profile, "aws_security_token");
-        if (accessKey is not null && secretKey is not null)
-        {
-            return CredentialsLookup.Found(new AwsCredentials(accessKey, secretKey, sessionToken));
-        }
-
-        if (accessKey is not null || secretKey is not null)
-        {
-            var missing = accessKey is null ? "aws_access_key_id" : "aws_secret_access_key";
-            return CredentialsLookup.Misconfigured($"profile '{profileName}' is missing {missing}");
-        }
-        foreach (var (key, description) in UnsupportedSources)
-        {
-            if (Get(profile, key) is not null)
+            if (files.GetProfileIn(credentialsFile, profileName) is not { } section)
             {
-                return CredentialsLookup.NotFound(
-                    $"profile '{profileName}' uses {description}, which this provider does not support; plug that source in with DelegateCredentialsProvider");
+                continue;
+            }
+
+            var lookup = StaticProfileKeys.FromKeys(section, profileName, (credentialsFile ? files.CredentialsPath : files.ConfigPath)!);
+            if (lookup.Credentials is not null || lookup.IsMisconfigured)
+            {
+                _cached = lookup.Credentials;
+                return lookup;
             }
         }
-        return CredentialsLookup.NotFound($"profile '{profileName}' has no aws_access_key_id");
+
+        return CredentialsLookup.NotFound($"profile '{profileName}' has no aws_access_key_id{OtherSource(profile)}");
     }
 
-    private static string? Get(IReadOnlyDictionary<string, string> profile, string key) =>
-        profile.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+    private static string OtherSource(IReadOnlyDictionary<string, string> profile)
+    {
+        foreach (var (key, provider) in OtherSources)
+        {
+            if (profile.ContainsKey(key))
+            {
+                return $" (it has {key}: use {nameof(DefaultCredentialsChain)} or {provider})";
+            }
+        }
+
+        return "";
+    }
 }

@@ -16,7 +16,7 @@ public sealed class AwsClientOptions
     /// </summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Where credentials come from. Unset: <see cref="DefaultCredentialsChain"/> (environment variables, then profile) over <see cref="Environment"/>.</summary>
+    /// <summary>Where credentials come from. Unset: <see cref="DefaultCredentialsChain"/> (botocore's chain: environment variables, role, web identity, SSO, profile keys, process, container, instance metadata) over <see cref="Environment"/>.</summary>
     public IAwsCredentialsProvider? Credentials { get; set; }
 
     /// <summary>The shared-config profile for region, retry settings and credentials. Unset: <c>AWS_PROFILE</c>, else <c>default</c>.</summary>

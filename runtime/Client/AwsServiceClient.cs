@@ -43,7 +43,13 @@ public class AwsServiceClient : IDisposable
         Service = service;
         Region = RegionResolver.Resolve(options.Region, config);
         Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, EndpointResolver.UseFips(options.UseFips, config), config);
-        _credentials = options.Credentials ?? new DefaultCredentialsChain(options.Profile, config.Environment);
+        _credentials = options.Credentials ?? new DefaultCredentialsChain(new CredentialProviderOptions
+        {
+            Profile = options.Profile,
+            Environment = config.Environment,
+            Region = Region, // botocore's STS client uses the client's region
+            UtcNow = _dependencies.UtcNow,
+        });
         _retry = new RetryStrategy(RetrySettings.Resolve(options.Retry, config), _dependencies);
         _userAgent = UserAgent.Build(service, options.UserAgentSuffix);
         _transport = new HttpTransport(options);

@@ -14,6 +14,7 @@ internal sealed class SharedConfigFiles
     private readonly Dictionary<string, Dictionary<string, string>> _config;
     private readonly Dictionary<string, Dictionary<string, string>> _services;
     private readonly Dictionary<string, Dictionary<string, string>> _credentials;
+    private readonly Dictionary<string, Dictionary<string, string>> _ssoSessions;
 
     private SharedConfigFiles(string? configPath, string? configText, string? credentialsPath, string? credentialsText)
     {
@@ -25,6 +26,7 @@ internal sealed class SharedConfigFiles
         _config = NamedSections(configSections, "profile", withDefault: true);
         _services = NamedSections(configSections, "services", withDefault: false);
         _credentials = IniFile.Parse(credentialsText ?? "");
+        _ssoSessions = NamedSections(configSections, "sso-session", withDefault: false);
     }
 
     /// <summary>The config file's path, or <see langword="null"/> when there is no home directory and no <c>AWS_CONFIG_FILE</c>.</summary>
@@ -73,6 +75,14 @@ internal sealed class SharedConfigFiles
 
         return merged;
     }
+
+    /// <summary>The profile's section in one file only (botocore's shared-credentials-file and config-file providers each read one).</summary>
+    public IReadOnlyDictionary<string, string>? GetProfileIn(bool credentialsFile, string name) =>
+        (credentialsFile ? _credentials : _config).TryGetValue(name, out var settings) ? settings : null;
+
+    /// <summary>The config file's <c>[sso-session name]</c> section, or <see langword="null"/>.</summary>
+    public IReadOnlyDictionary<string, string>? GetSsoSession(string name) =>
+        _ssoSessions.TryGetValue(name, out var settings) ? settings : null;
 
     /// <summary>
     /// One non-blank setting of a profile, trimmed, and the file it came from (the credentials file wins, as in

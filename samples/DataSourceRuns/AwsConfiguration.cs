@@ -1,5 +1,6 @@
 using System;
 using DataZone.Gen;
+using DataZone.Gen.Auth;
 
 namespace DataSourceRuns;
 
@@ -17,9 +18,11 @@ internal sealed class AwsConfiguration
 {
     private readonly ListRunsSettings _settings;
     private readonly IAwsEnvironment _environment;
+    private readonly CliHost _host;
 
     public AwsConfiguration(CliHost host, ListRunsSettings settings)
     {
+        _host = host;
         _settings = settings;
         _environment = AwsEnvironment.FromVariables(host.Environment);
     }
@@ -78,6 +81,16 @@ internal sealed class AwsConfiguration
     {
         var options = NewOptions();
         configure(options);
+        // The runtime's default chain as botocore builds it, plus what only a terminal tool has: an MFA prompt, and
+        // credential_process prompts (its stderr) shown to the user.
+        options.Credentials ??= new DefaultCredentialsChain(new CredentialProviderOptions
+        {
+            Environment = _environment,
+            Profile = _settings.Profile,
+            Region = options.Region,
+            MfaCodeProvider = _host.ReadMfaCode,
+            CredentialProcessErrorOutput = _host.Error,
+        });
         try
         {
             return new DataZoneClient(options);

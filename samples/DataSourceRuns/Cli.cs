@@ -33,12 +33,24 @@ public static class Cli
         Where it lists from:
           With no --endpoint and no region configured (--region, AWS_REGION, AWS_DEFAULT_REGION, the profile's
           region in the shared config files), list-runs starts an embedded DataZone emulator with 120 demo runs,
-          says so on stderr, and lists from it. Otherwise it calls that endpoint or region with the standard
-          credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the profile), and
-          --domain and --data-source are required. AWS_ENDPOINT_URL_DATAZONE / AWS_ENDPOINT_URL and the
+          says so on stderr, and lists from it (no credentials needed). Otherwise it calls that endpoint or
+          region, --domain and --data-source are required, and credentials come from botocore's chain (below). AWS_ENDPOINT_URL_DATAZONE / AWS_ENDPOINT_URL and the
           profile's endpoint_url (or its services section) count as an endpoint. AWS_MAX_ATTEMPTS (or the
           profile's max_attempts) sets the attempts per request (default 3). AWS_USE_FIPS_ENDPOINT=true (or the
           profile's use_fips_endpoint) calls the region's FIPS endpoint.
+
+        Credentials (the first source configured wins, as in botocore and the AWS CLI):
+          1. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN (not with --profile)
+          2. assume role: the profile's role_arn with source_profile or credential_source (mfa_serial prompts
+             for a code on the terminal)
+          3. web identity: AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN (not with --profile), or the profile's
+             web_identity_token_file + role_arn
+          4. SSO: the profile's sso_session (or legacy sso_start_url), with the token from 'aws sso login'
+          5. the profile's keys in ~/.aws/credentials   6. its credential_process   7. its keys in ~/.aws/config
+          8. the container endpoint: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI (ECS, EKS Pod Identity)
+          9. EC2 instance metadata (IMDSv2; AWS_EC2_METADATA_DISABLED=true turns it off)
+          --profile (else AWS_PROFILE, else default) chooses the profile; AWS_ENDPOINT_URL_STS, _SSO and
+          _SSO_OIDC move the STS, SSO portal and SSO-OIDC calls.
 
         Output:
           Runs go to stdout. stderr gets the emulator notice, 'NextToken: <token>' when --max-items stopped early,

@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace DataSourceRuns;
 
@@ -42,9 +44,22 @@ public sealed class CliHost
     /// <summary>The terminal's width in columns, when known.</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary>
+    /// Asks the user for an MFA code (a role profile's <c>mfa_serial</c>): gets the prompt, returns the code.
+    /// <see langword="null"/> when nobody can answer (stdin or stderr is not a terminal): such profiles then fail with a message.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<string>>? ReadMfaCode { get; init; }
+
     /// <summary>An environment variable, or <see langword="null"/> when unset or blank (as the AWS SDKs treat it).</summary>
     public string? GetVariable(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    // The prompt goes to stderr so that stdout stays data; the code is read from the terminal's stdin.
+    private static async ValueTask<string> PromptOnTerminalAsync(string prompt, CancellationToken cancellationToken)
+    {
+        await Console.Error.WriteAsync(prompt).ConfigureAwait(false);
+        return await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? "";
+    }
 
     /// <summary>The real console and process environment.</summary>
     internal static CliHost FromConsole()
@@ -77,6 +92,7 @@ public sealed class CliHost
             OutIsTerminal = !Console.IsOutputRedirected,
             ErrorIsTerminal = !Console.IsErrorRedirected,
             TerminalWidth = width,
+            ReadMfaCode = Console.IsInputRedirected || Console.IsErrorRedirected ? null : PromptOnTerminalAsync,
         };
     }
 }

@@ -91,7 +91,7 @@ internal sealed class ListRunsCommand
     public Option<string?> Profile { get; } = new("--profile")
     {
         HelpName = "P",
-        Description = "The shared config/credentials profile (else AWS_PROFILE, else default).",
+        Description = "The shared config profile for region and credentials: keys, role, SSO, web identity or credential_process (else AWS_PROFILE, else default).",
         CustomParser = r => ListRunsSettings.ParseText(r, "--profile"),
     };
 

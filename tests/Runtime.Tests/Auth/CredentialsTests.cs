@@ -93,12 +93,12 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Profile_assume_role_profile_is_reported_as_unsupported()
+    public async Task Profile_provider_points_a_role_profile_to_the_chain()
     {
         _environment.WriteFile(".aws/config", "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new ProfileCredentialsProvider("admin", _environment)));
         Assert.Contains("role_arn", error.Message);
-        Assert.Contains("DelegateCredentialsProvider", error.Message);
+        Assert.Contains("AssumeRoleCredentialsProvider", error.Message);
     }
 
     [Fact]
@@ -117,6 +117,19 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
+    public async Task Chain_long_term_keys_are_read_once_and_not_on_every_request()
+    {
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = " + Secret + "\n");
+        var chain = new DefaultCredentialsChain(null, _environment);
+        await Get(chain);
+        var reads = _environment.FilesRead.Count;
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDCHANGED\naws_secret_access_key = x\n");
+        Assert.Equal("AKIDFILE", (await Get(chain)).AccessKeyId);
+        Assert.Equal(reads, _environment.FilesRead.Count);
+        Assert.Equal("shared credentials file", chain.Source);
+    }
+
+    [Fact]
     public async Task Chain_explicit_profile_skips_environment_like_botocore()
     {
         _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
@@ -131,7 +144,13 @@ public sealed class CredentialsTests : IDisposable
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
 
         Assert.Contains("environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set", error.Message);
-        Assert.Contains("shared profile: profile 'default' has no aws_access_key_id", error.Message);
+        Assert.Contains("assume role (profile 'default'): profile 'default' has no role_arn", error.Message);
+        Assert.Contains("web identity: AWS_WEB_IDENTITY_TOKEN_FILE is not set", error.Message);
+        Assert.Contains("SSO (profile 'default'): profile 'default' has no sso_account_id or sso_role_name", error.Message);
+        Assert.Contains("credential_process (profile 'default'): profile 'default' has no credential_process", error.Message);
+        Assert.Contains("shared config file: profile 'default' in " + _environment.HomeDirectory, error.Message);
+        Assert.Contains("container credentials: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI are not set", error.Message);
+        Assert.Contains("EC2 instance metadata: 169.254.169.254 is blocked", error.Message);
     }
 
     [Fact]
@@ -145,21 +164,38 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_partial_environment_credentials_stop_the_chain_without_leaking_the_secret()
+    public async Task Chain_a_secret_alone_in_the_environment_is_ignored_like_botocore()
     {
         _environment.Set("AWS_SECRET_ACCESS_KEY", Secret);
         _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = x\n");
+        Assert.Equal("AKIDFILE", (await Get(new DefaultCredentialsChain(null, _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Chain_an_access_key_without_its_secret_stops_the_chain_without_leaking_anything()
+    {
+        _environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SESSION_TOKEN", Token);
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = x\n");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
-        Assert.Contains("AWS_ACCESS_KEY_ID is not", error.Message);
-        Assert.DoesNotContain(Secret, error.Message);
+        Assert.Contains("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not", error.Message);
+        Assert.DoesNotContain(Token, error.Message);
     }
 
     [Fact]
     public async Task Chain_partial_profile_is_misconfigured_and_never_quotes_values()
     {
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_session_token = " + Token + "\n");
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+        Assert.Contains("missing aws_secret_access_key", error.Message);
+        Assert.DoesNotContain(Token, error.ToString());
+    }
+
+    [Fact]
+    public async Task Chain_a_profile_secret_without_its_key_is_ignored_and_never_quoted()
+    {
         _environment.WriteFile(".aws/credentials", "[default]\naws_secret_access_key = " + Secret + "\n");
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
-        Assert.Contains("missing aws_access_key_id", error.Message);
+        Assert.Contains("has no aws_access_key_id", error.Message);
         Assert.DoesNotContain(Secret, error.ToString());
     }
 

@@ -319,13 +319,14 @@ public sealed class AwsEnvironmentTests : IDisposable
     public async Task Client_partial_keys_in_the_injected_environment_are_misconfigured_without_the_secret()
     {
         _variables["AWS_REGION"] = "us-east-1";
-        _variables["AWS_SECRET_ACCESS_KEY"] = Secret;
+        _variables["AWS_ACCESS_KEY_ID"] = "AKIDPARTIAL";
+        _variables["AWS_SESSION_TOKEN"] = Secret;
         using var client = new AwsServiceClient(TestClients.DataZone, Options(o => o.HttpMessageHandler = _handler));
 
         var error = await Assert.ThrowsAsync<AwsCredentialsException>(
             () => client.InvokeAsync(TestClients.ListRuns, TestClients.SampleRequest, CancellationToken.None));
 
-        Assert.Contains("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not", error.Message);
+        Assert.Contains("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not", error.Message);
         Assert.DoesNotContain(Secret, error.Message);
     }
 
