@@ -54,8 +54,8 @@ public sealed class AwsClientOptions
 
     /// <summary>
     /// The longest wait for the next bytes of a response, botocore's <c>read_timeout</c>: a server that stalls that long
-    /// fails the attempt, which is retried like a dropped connection. The wait for the response headers may also
-    /// include opening the connection (<see cref="ConnectTimeout"/>). Unset: 60 s, as botocore;
+    /// fails the attempt, which is retried like a dropped connection. The wait for the response headers counts too
+    /// (opening a connection does not, with the client's own handler: that is <see cref="ConnectTimeout"/>). Unset: 60 s, as botocore;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits without limit. Like botocore, no environment
     /// variable or profile key sets it.
     /// </summary>

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Http;
@@ -19,7 +20,9 @@ internal sealed class HttpTransport : IDisposable
     private readonly bool _ownsClient;
     private readonly TimeSpan? _timeout;
     private readonly TimeSpan? _readTimeout;
-    private readonly TimeSpan? _headersTimeout;
+
+    // The request's read timer, for the connect callback: opening a connection is the connect timeout's business.
+    private static readonly HttpRequestOptionsKey<CancellationTokenSource> ReadTimerKey = new("DataZone.Gen.ReadTimer");
     private readonly long _maxResponseBytes;
 
     public HttpTransport(AwsClientOptions options)
@@ -50,14 +53,11 @@ internal sealed class HttpTransport : IDisposable
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = connectTimeout ?? Timeout.InfiniteTimeSpan,
+                ConnectCallback = ConnectAsync,
             };
             _httpClient = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
             _ownsClient = true;
         }
-
-        // HttpClient cannot tell connecting from waiting for the first byte, so the wait for headers may use both
-        // budgets; with a connection that never opens, the connect timeout fires first anyway.
-        _headersTimeout = _readTimeout is { } read && connectTimeout is { } connect ? read + connect : null;
     }
 
     public async Task<AwsHttpResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -71,7 +71,13 @@ internal sealed class HttpTransport : IDisposable
         byte[]? buffer = null;
         try
         {
-            Arm(stall, _headersTimeout);
+            // Waiting for the headers is a read like any other; a new connection pauses the timer while it opens.
+            Arm(stall, _readTimeout);
+            if (_readTimeout is not null)
+            {
+                request.Options.Set(ReadTimerKey, stall);
+            }
+
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             var contentLength = response.Content.Headers.ContentLength;
             if (contentLength > _maxResponseBytes)
@@ -158,11 +164,55 @@ internal sealed class HttpTransport : IDisposable
         }
     }
 
+    // SocketsHttpHandler's own connect, with the read timer of the request that asked for the connection paused while
+    // it opens and restarted once it is open, so that connect and read timeouts each measure their own wait.
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        context.InitialRequestMessage.Options.TryGetValue(ReadTimerKey, out var readTimer);
+        Pause(readTimer);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        if (readTimer is not null)
+        {
+            Arm(readTimer, _readTimeout);
+        }
+
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    private static void Pause(CancellationTokenSource? timer)
+    {
+        try
+        {
+            timer?.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt already ended; the connection may still serve the next one.
+        }
+    }
+
     private static void Arm(CancellationTokenSource stall, TimeSpan? limit)
     {
         if (limit is { } value)
         {
-            stall.CancelAfter(value);
+            try
+            {
+                stall.CancelAfter(value);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Only the connect callback can come late, after its attempt ended.
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class HostileServerTests
         Endpoint = server.Endpoint,
         Credentials = new StaticCredentialsProvider("AKIDHOSTILE", SecretKey, SessionToken),
         ConnectTimeout = TimeSpan.FromMilliseconds(500),
-        ReadTimeout = TimeSpan.FromMilliseconds(400),
+        ReadTimeout = TimeSpan.FromSeconds(1),
         MaxResponseBytes = maxResponseBytes,
         Retry = new AwsRetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5), UseRetryQuota = false },
     });
