@@ -6,7 +6,10 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
+// Also compiled into the CLI tests (linked), where its namespace cannot match the folder.
+#pragma warning disable IDE0130
 namespace DataZone.Gen.EndToEnd.Tests.Hostile;
+#pragma warning restore IDE0130
 
 /// <summary>One request as the hostile server saw it, and the raw connection to answer on.</summary>
 internal sealed class HostileExchange
