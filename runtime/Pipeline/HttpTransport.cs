@@ -54,6 +54,7 @@ internal sealed class HttpTransport : IDisposable
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = connectTimeout ?? Timeout.InfiniteTimeSpan,
                 ConnectCallback = ConnectAsync,
+                MaxResponseHeadersLength = 64, // KiB, .NET's default, stated: headers are bounded like the body
             };
             _httpClient = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
             _ownsClient = true;

@@ -136,6 +136,27 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_megabyte_of_headers_is_refused_not_buffered()
+    {
+        await using var server = new HostileServer(async exchange =>
+        {
+            await exchange.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nx-junk: ");
+            var junk = Encoding.ASCII.GetBytes(new string('j', 64 * 1024));
+            for (var i = 0; i < 16; i++)
+            {
+                await exchange.WriteAsync(junk); // fails once the client hangs up
+            }
+
+            await exchange.WriteAsync("\r\nContent-Length: 2\r\n\r\n{}");
+        });
+
+        var error = await Assert.ThrowsAsync<AwsClientException>(() => CallAsync(server));
+
+        Assert.Contains("failed to reach the service", error.Message);
+        Assert.Contains("header", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_truncated_body_is_retried_and_then_reported()
     {
         await using var server = new HostileServer(async exchange =>
