@@ -130,7 +130,7 @@ public class AwsServiceClient : IDisposable
                 SecretRedactor.Redact(
                     $"Could not read the {operation.Name} response (HTTP {response.StatusCode}{(requestId is null ? "" : ", request id " + requestId)}): {exception.Message}",
                     credentials),
-                exception);
+                SecretRedactor.RedactCause(exception, credentials));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Http;
+using DataZone.Gen.Json;
 
 namespace DataZone.Gen;
 
@@ -26,6 +27,20 @@ internal static class SecretRedactor
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A read failure to keep as an inner exception: itself, unless its message quotes a secret (a reader error can quote
+    /// the value it could not read); then a located <see cref="AwsJsonException"/> with the message redacted, or none.
+    /// </summary>
+    public static Exception? RedactCause(Exception exception, AwsCredentials credentials)
+    {
+        if (ReferenceEquals(Redact(exception.Message, credentials), exception.Message))
+        {
+            return exception;
+        }
+
+        return exception is AwsJsonException json ? new AwsJsonException(Redact(json.Problem, credentials), json.Path ?? "$") : null;
     }
 
     /// <summary>The response with its body and header values redacted; the same instance when nothing secret is in it.</summary>

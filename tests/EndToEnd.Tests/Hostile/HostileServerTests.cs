@@ -207,6 +207,19 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_secret_quoted_in_an_unreadable_value_does_not_reach_the_exception()
+    {
+        await using var server = new HostileServer(exchange =>
+            exchange.RespondAsync(200, Page.Replace("\"createdAt\":\"2026-01-01T00:00:00Z\"", "\"createdAt\":\"" + SessionToken + "\"")));
+
+        var error = await Assert.ThrowsAsync<AwsClientException>(() => CallAsync(server));
+
+        Assert.DoesNotContain(SessionToken, error.ToString());
+        Assert.Contains("$.items[0].createdAt", error.ToString());
+        Assert.Contains("[redacted]", error.Message);
+    }
+
+    [Fact]
     public async Task A_one_megabyte_next_token_is_refused_before_it_is_sent_and_the_listing_can_resume()
     {
         var hugeToken = new string('t', 1024 * 1024);
