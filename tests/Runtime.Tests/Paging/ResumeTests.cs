@@ -9,25 +9,29 @@ using Xunit;
 namespace DataZone.Gen.Runtime.Tests.Paging;
 
 /// <summary>
-/// The listing of 0..count-1 with the faults a real service has: empty pages that still carry a token (each real page
-/// is preceded by one, reached with the token e+OFFSET/==) and calls that fail.
+/// The listing of 0..count-1 with the faults a real service has: calls that fail, and (like the emulator's fault) every
+/// n-th page that would hold items comes back empty, carrying a fresh token to the same place. Tokens are o+N/== or
+/// e+N/==, both meaning offset N.
 /// </summary>
 internal sealed class FaultyListService
 {
     private readonly int _count;
     private readonly int _pageSize;
-    private readonly bool _emptyPages;
+    private readonly int _emptyPageEvery;
     private readonly HashSet<int> _failingCalls;
+    private int _pagesWithItems;
 
-    public FaultyListService(int count, int pageSize, bool emptyPages, params int[] failingCalls)
+    public FaultyListService(int count, int pageSize, int emptyPageEvery, params int[] failingCalls)
     {
         _count = count;
         _pageSize = pageSize;
-        _emptyPages = emptyPages;
+        _emptyPageEvery = emptyPageEvery;
         _failingCalls = failingCalls.ToHashSet();
     }
 
     public int Calls { get; private set; }
+
+    public int EmptyPages { get; private set; }
 
     public Task<ListResponse> FetchAsync(ListRequest request, CancellationToken cancellationToken)
     {
@@ -37,15 +41,16 @@ internal sealed class FaultyListService
             throw new IOException($"call {Calls} failed");
         }
 
-        var token = request.NextToken ?? (_emptyPages ? "e+0/==" : "o+0/==");
+        var token = request.NextToken ?? "o+0/==";
         var offset = int.Parse(token[2..^3], System.Globalization.CultureInfo.InvariantCulture);
-        if (token[0] == 'e')
+        if (_emptyPageEvery > 0 && offset < _count && ++_pagesWithItems % _emptyPageEvery == 0)
         {
-            return Task.FromResult(new ListResponse(Array.Empty<int>(), $"o+{offset}/=="));
+            EmptyPages++;
+            return Task.FromResult(new ListResponse(Array.Empty<int>(), (token[0] == 'e' ? "o+" : "e+") + offset + "/=="));
         }
 
         var end = Math.Min(offset + _pageSize, _count);
-        var next = end < _count ? (_emptyPages ? $"e+{end}/==" : $"o+{end}/==") : null;
+        var next = end < _count ? $"o+{end}/==" : null;
         return Task.FromResult(new ListResponse(Enumerable.Range(offset, end - offset).ToArray(), next));
     }
 }
@@ -59,7 +64,7 @@ public sealed class ResumeTests
     public async Task A_starting_tokens_skip_applies_to_the_first_page_with_items_not_to_an_empty_page()
     {
         // Every real page comes after an empty page with a token: botocore spends the skip on the empty page and repeats.
-        var service = new FaultyListService(count: 40, pageSize: 5, emptyPages: true);
+        var service = new FaultyListService(count: 40, pageSize: 5, emptyPageEvery: 2);
         var seen = new List<int>();
         string? token = null;
         for (var run = 0; run < 20 && (run == 0 || token is not null); run++)
@@ -74,12 +79,13 @@ public sealed class ResumeTests
         }
 
         Assert.Equal(Enumerable.Range(0, 40), seen);
+        Assert.True(service.EmptyPages > 0);
     }
 
     [Fact]
     public async Task A_listing_that_fails_part_way_exposes_a_token_that_resumes_right_after_the_last_item()
     {
-        var service = new FaultyListService(count: 23, pageSize: 4, emptyPages: true, failingCalls: new[] { 4, 9, 10 });
+        var service = new FaultyListService(count: 23, pageSize: 4, emptyPageEvery: 2, failingCalls: new[] { 4, 9, 10 });
         var seen = new List<int>();
         string? token = null;
         var failures = 0;
@@ -111,7 +117,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task Pages_that_fail_part_way_resume_after_the_last_page_yielded()
     {
-        var service = new FaultyListService(count: 17, pageSize: 3, emptyPages: false, failingCalls: new[] { 3, 5 });
+        var service = new FaultyListService(count: 17, pageSize: 3, emptyPageEvery: 0, failingCalls: new[] { 3, 5 });
         var seen = new List<int>();
         string? token = null;
         for (var run = 0; run < 10; run++)
@@ -138,7 +144,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task Cancelling_mid_page_resumes_with_the_very_next_item()
     {
-        var service = new FaultyListService(count: 12, pageSize: 5, emptyPages: false);
+        var service = new FaultyListService(count: 12, pageSize: 5, emptyPageEvery: 0);
         using var cancel = new CancellationTokenSource();
         var listing = Paginate(service);
         var seen = new List<int>();
@@ -167,7 +173,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task Leaving_the_loop_early_keeps_the_place_too()
     {
-        var service = new FaultyListService(count: 9, pageSize: 4, emptyPages: true);
+        var service = new FaultyListService(count: 9, pageSize: 4, emptyPageEvery: 2);
         var listing = Paginate(service);
         var seen = new List<int>();
         await foreach (var item in listing)
@@ -190,12 +196,12 @@ public sealed class ResumeTests
     [Fact]
     public async Task A_failure_before_any_item_resumes_where_the_starting_token_pointed()
     {
-        var first = Paginate(new FaultyListService(count: 10, pageSize: 4, emptyPages: false), maxItems: 3);
+        var first = Paginate(new FaultyListService(count: 10, pageSize: 4, emptyPageEvery: 0), maxItems: 3);
         await foreach (var _ in first)
         {
         }
 
-        var failing = Paginate(new FaultyListService(count: 10, pageSize: 4, emptyPages: false, failingCalls: 1), token: first.ResumeToken);
+        var failing = Paginate(new FaultyListService(count: 10, pageSize: 4, emptyPageEvery: 0, failingCalls: 1), token: first.ResumeToken);
         await Assert.ThrowsAsync<IOException>(async () =>
         {
             await foreach (var _ in failing)
