@@ -4,7 +4,7 @@ using DataZone.Gen.Auth;
 
 namespace DataZone.Gen;
 
-/// <summary>How a client connects: region, endpoint, credentials, HTTP stack, retries, timeout and user agent.</summary>
+/// <summary>How a client connects: region, endpoint, credentials, HTTP stack, retries, timeouts, size cap and user agent.</summary>
 public sealed class AwsClientOptions
 {
     /// <summary>The region, for example <c>us-east-1</c>. Unset: <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's <c>region</c>.</summary>
@@ -43,6 +43,35 @@ public sealed class AwsClientOptions
 
     /// <summary>The time limit of one attempt (a timed-out attempt is retried). Unset: no limit beyond the <see cref="System.Net.Http.HttpClient"/>'s own.</summary>
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>
+    /// How long to wait for a connection to open, botocore's <c>connect_timeout</c>. Unset: 60 s, as botocore.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits without limit. Applies to the client's own
+    /// handler only: with <see cref="HttpClient"/> or <see cref="HttpMessageHandler"/> set, that handler's settings rule.
+    /// Like botocore, no environment variable or profile key sets it.
+    /// </summary>
+    public TimeSpan? ConnectTimeout { get; set; }
+
+    /// <summary>
+    /// The longest wait for the next bytes of a response, botocore's <c>read_timeout</c>: a server that stalls that long
+    /// fails the attempt, which is retried like a dropped connection. The wait for the response headers counts too
+    /// (opening a connection does not, with the client's own handler: that is <see cref="ConnectTimeout"/>). Unset: 60 s, as botocore;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits without limit. Like botocore, no environment
+    /// variable or profile key sets it.
+    /// </summary>
+    public TimeSpan? ReadTimeout { get; set; }
+
+    /// <summary>
+    /// The largest response body the client reads, in bytes (errors included). A larger body fails the call with
+    /// <see cref="AwsResponseTooLargeException"/> before more of it is read. Unset: 64 MiB (<see cref="DefaultMaxResponseBytes"/>).
+    /// </summary>
+    public long? MaxResponseBytes { get; set; }
+
+    /// <summary>The default of <see cref="ConnectTimeout"/> and <see cref="ReadTimeout"/>: 60 s, botocore's <c>DEFAULT_TIMEOUT</c>.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 64 MiB, over a thousand times a full 50-item page.</summary>
+    public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
     /// <summary>Text appended to the <c>User-Agent</c> header, for example <c>myapp/1.2</c>.</summary>
     public string? UserAgentSuffix { get; set; }

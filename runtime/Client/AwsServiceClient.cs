@@ -111,7 +111,7 @@ public class AwsServiceClient : IDisposable
         {
             try
             {
-                return ReadResponse(operation, response);
+                return ReadResponse(operation, response, credentials);
             }
             finally
             {
@@ -119,10 +119,11 @@ public class AwsServiceClient : IDisposable
             }
         }
         response.PooledBuffer = null; // an error keeps its body (AwsErrorDetails.Body): leave that array to the GC
-        throw MapError(operation, AwsErrorDetails.FromRestJson(response));
+        // A signature mismatch echoes the canonical request, session token included: redact before anything reads it.
+        throw MapError(operation, AwsErrorDetails.FromRestJson(SecretRedactor.Redact(response, credentials)));
     }
 
-    private static TResponse ReadResponse<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, AwsHttpResponse response)
+    private static TResponse ReadResponse<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, AwsHttpResponse response, AwsCredentials credentials)
     {
         try
         {
@@ -132,8 +133,10 @@ public class AwsServiceClient : IDisposable
         {
             var requestId = response.GetHeader("x-amzn-RequestId") ?? response.GetHeader("x-amz-request-id");
             throw new AwsClientException(
-                $"Could not read the {operation.Name} response (HTTP {response.StatusCode}{(requestId is null ? "" : ", request id " + requestId)}): {exception.Message}",
-                exception);
+                SecretRedactor.Redact(
+                    $"Could not read the {operation.Name} response (HTTP {response.StatusCode}{(requestId is null ? "" : ", request id " + requestId)}): {exception.Message}",
+                    credentials),
+                SecretRedactor.RedactCause(exception, credentials));
         }
     }
 

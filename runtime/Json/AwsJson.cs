@@ -46,6 +46,10 @@ public static partial class AwsJson
         {
             throw new AwsJsonException(ReaderProblem(ex), "$", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw Unreadable(ex);
+        }
     }
 
     /// <summary>Writes a value with its generated writer into a new UTF-8 buffer.</summary>
@@ -114,17 +118,37 @@ public static partial class AwsJson
         return reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name, index: -1);
     }
 
-    /// <summary>Reads the array item the reader stands on; a <c>null</c> item reads as null.</summary>
+    /// <summary>
+    /// Reads the array item the reader stands on. A <c>null</c> item is an <see cref="AwsJsonException"/> naming its
+    /// path: the list is not sparse, and dropping the item would silently lose data and shift every later index.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T? ReadItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read)
         where T : class =>
-        reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name: null, index);
+        reader.TokenType == JsonTokenType.Null ? throw NullItem(index) : ReadLocated(ref reader, read, name: null, index);
 
-    /// <summary>Reads the value-typed array item the reader stands on; a <c>null</c> item reads as null.</summary>
+    /// <summary>Reads the array item the reader stands on; in a <paramref name="sparse"/> list a <c>null</c> item reads as null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static T? ReadItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read, bool sparse)
+        where T : class =>
+        reader.TokenType != JsonTokenType.Null ? ReadLocated(ref reader, read, name: null, index)
+            : sparse ? null : throw NullItem(index);
+
+    /// <summary>
+    /// Reads the value-typed array item the reader stands on. A <c>null</c> item is an <see cref="AwsJsonException"/>
+    /// naming its path, as in <see cref="ReadItem{T}(ref Utf8JsonReader, int, JsonReadFunc{T})"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T? ReadValueItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read)
         where T : struct =>
-        reader.TokenType == JsonTokenType.Null ? null : ReadLocated(ref reader, read, name: null, index);
+        reader.TokenType == JsonTokenType.Null ? throw NullItem(index) : ReadLocated(ref reader, read, name: null, index);
+
+    /// <summary>Reads the value-typed array item the reader stands on; in a <paramref name="sparse"/> list a <c>null</c> item reads as null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static T? ReadValueItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read, bool sparse)
+        where T : struct =>
+        reader.TokenType != JsonTokenType.Null ? ReadLocated(ref reader, read, name: null, index)
+            : sparse ? null : throw NullItem(index);
 
     // Reads one value; a failure inside it gains this level's path segment (".name" or "[index]"),
     // built only on the error path so the happy path allocates nothing for paths.
@@ -138,6 +162,11 @@ public static partial class AwsJson
         catch (JsonException ex)
         {
             throw AtSegment(ex, name is null ? "[" + index + "]" : "." + name);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader's own value errors (invalid UTF-8 in a string, mostly) carry no path: give them this one.
+            throw AtSegment(Unreadable(ex), name is null ? "[" + index + "]" : "." + name);
         }
     }
 
@@ -196,6 +225,14 @@ public static partial class AwsJson
 
         return new AwsJsonException(ReaderProblem(inner), "$" + segment, inner);
     }
+
+    private static AwsJsonException NullItem(int index) =>
+        new("Expected an item but found null; the model does not allow null items in this list.", "$[" + index + "]");
+
+    private static AwsJsonException Unreadable(InvalidOperationException ex) =>
+        ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.Ordinal)
+            ? new("The string is not valid UTF-8.", "$", ex)
+            : new("The value cannot be read: " + ex.Message, "$", ex);
 
     private static string ReaderProblem(JsonException ex)
     {

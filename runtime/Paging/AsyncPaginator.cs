@@ -24,12 +24,20 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     private readonly Func<TRequest, CancellationToken, Task<TResponse>> _fetchPage;
     private readonly ResumePoint? _start;
 
+    // The position of the enumeration in progress: the service token that fetches the current page, and how many of
+    // that page's items were already returned (by this enumeration or, for a starting token, by an earlier one).
+    private string? _cursorToken;
+    private int _cursorConsumed;
+
     /// <summary>Creates a paginator; options are checked here, before any request is sent.</summary>
     /// <param name="definition">The operation's paging accessors.</param>
     /// <param name="request">The first request (its own token, if any, is where paging starts unless a starting token is given).</param>
     /// <param name="options">Page size, max items, starting token.</param>
     /// <param name="fetchPage">Sends one request.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="PaginationOptions.PageSize"/> is outside the limit's bounds, or <see cref="PaginationOptions.MaxItems"/> is below 1.</exception>
+    /// <exception cref="RequestValidationException">
+    /// <see cref="PaginationOptions.PageSize"/> is outside the limit's bounds or <see cref="PaginationOptions.MaxItems"/> is
+    /// below 1; every problem of the request is listed with them.
+    /// </exception>
     /// <exception cref="PaginationException">The starting token is not a valid resume token, or the operation has no page size.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public AsyncPaginator(PaginatorDefinition<TRequest, TResponse, TItem> definition, TRequest request, PaginationOptions? options,
@@ -39,7 +47,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         _fetchPage = fetchPage ?? throw new ArgumentNullException(nameof(fetchPage));
         _request = request;
         _options = Snapshot(options);
-        Validate(_definition, _options);
+        Validate(_definition, request, _options);
         if (_options.StartingToken is { } startingToken)
         {
             _start = ResumeTokenCodec.Decode(startingToken, _definition.InputTokenName);
@@ -47,18 +55,20 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     }
 
     /// <summary>
-    /// After an enumeration stopped by <see cref="PaginationOptions.MaxItems"/>: the token to pass as
-    /// <see cref="PaginationOptions.StartingToken"/> to continue with the next item. <see langword="null"/> when the listing
+    /// Where the last enumeration stopped, as a token to pass as <see cref="PaginationOptions.StartingToken"/> to continue
+    /// with the very next item: set when <see cref="PaginationOptions.MaxItems"/> cut the listing, and also when it ended
+    /// early for any other reason (a failure once retries were exhausted, cancellation, or the caller leaving the loop),
+    /// then pointing right after the last item (or page) the enumeration yielded. <see langword="null"/> when the listing
     /// was exhausted (or has not been enumerated). Same format as the AWS CLI's <c>NextToken</c>.
     /// </summary>
     public string? ResumeToken { get; private set; }
 
     /// <summary>The pages (whole responses); a page cut by max items holds only the items that count.</summary>
-    public IAsyncEnumerable<TResponse> AsPages() => PagesAsync(CancellationToken.None);
+    public IAsyncEnumerable<TResponse> AsPages() => PagesAsync(itemsCountedByCaller: false, CancellationToken.None);
 
     /// <summary>The pages, cancellable with <paramref name="cancellationToken"/> (and with <c>WithCancellation</c>).</summary>
     /// <param name="cancellationToken">Stops the enumeration.</param>
-    public IAsyncEnumerable<TResponse> AsPages(CancellationToken cancellationToken) => PagesAsync(cancellationToken);
+    public IAsyncEnumerable<TResponse> AsPages(CancellationToken cancellationToken) => PagesAsync(itemsCountedByCaller: false, cancellationToken);
 
     /// <summary>The items of every page, cancellable with <paramref name="cancellationToken"/> (and with <c>WithCancellation</c>).</summary>
     /// <param name="cancellationToken">Stops the enumeration.</param>
@@ -71,11 +81,12 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
 
     private async IAsyncEnumerable<TItem> ItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in PagesAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(itemsCountedByCaller: true, cancellationToken).ConfigureAwait(false))
         {
             foreach (var item in _definition.GetItems(page) ?? Array.Empty<TItem>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                _cursorConsumed++; // counted as it is handed over: a caller that stops now has this item
                 yield return item;
             }
         }
@@ -91,7 +102,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         TResponse? first = default;
         var any = false;
         var items = new List<TItem>();
-        await foreach (var page in PagesAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(itemsCountedByCaller: false, cancellationToken).ConfigureAwait(false))
         {
             if (!any)
             {
@@ -105,16 +116,21 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         return _definition.WithOutputToken(result, ResumeToken);
     }
 
-    // botocore's PageIterator.__iter__, step for step (comments name the botocore behaviour kept).
-    private async IAsyncEnumerable<TResponse> PagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    // botocore's PageIterator.__iter__, step for step (comments name the botocore behaviour kept), with one deliberate
+    // difference: a starting token's skip count applies to the first page that has items, not to the first page.
+    // botocore applies it to whatever page comes first, so an empty page that still carries a token swallows it and the
+    // next page repeats items already returned; this engine promises no duplicate and no gap.
+    private async IAsyncEnumerable<TResponse> PagesAsync(bool itemsCountedByCaller, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ResumeToken = null;
         var definition = _definition;
         var request = _request;
-        string? pageToken = null; // the token that fetched the current page: a mid-page resume token repeats it
+        _cursorToken = null; // a mid-page resume token repeats the token that fetched the page
+        _cursorConsumed = 0;
         if (_start is { } start)
         {
-            pageToken = start.ServiceToken;
+            _cursorToken = start.ServiceToken;
+            _cursorConsumed = start.TruncateAmount;
             request = definition.WithInputToken(request, start.ServiceToken);
         }
         if (_options.PageSize is { } pageSize)
@@ -124,60 +140,87 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
 
         var maxItems = _options.MaxItems;
         var totalItems = 0;
-        var firstPage = true;
         string? previousNextToken = null;
-        while (true)
+        var finished = false;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await _fetchPage(request, cancellationToken).ConfigureAwait(false);
-            var items = definition.GetItems(page) ?? Array.Empty<TItem>();
-
-            // Only the first page of a resumed listing is cut on the left: those items were returned last time.
-            var startingTruncation = 0;
-            if (firstPage && _start is { } resumed)
+            while (true)
             {
-                startingTruncation = resumed.TruncateAmount;
-                if (startingTruncation > 0)
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await _fetchPage(request, cancellationToken).ConfigureAwait(false);
+                var items = definition.GetItems(page) ?? Array.Empty<TItem>();
+                var hadItems = items.Count > 0;
+
+                // The left cut: items of this page an earlier enumeration already returned.
+                var startingTruncation = 0;
+                if (hadItems && _cursorConsumed > 0)
                 {
-                    items = Slice(items, Math.Min(startingTruncation, items.Count), items.Count);
+                    startingTruncation = Math.Min(_cursorConsumed, items.Count);
+                    items = Slice(items, startingTruncation, items.Count);
                     page = definition.WithItems(page, items);
+                    _cursorConsumed = startingTruncation;
+                }
+
+                var truncateAmount = maxItems is { } max ? totalItems + items.Count - max : 0;
+                if (truncateAmount > 0)
+                {
+                    // Cut mid-page: the resume token refetches this page and skips what was already returned,
+                    // counting the left cut too (botocore's amount_to_keep + starting_truncation).
+                    var keep = items.Count - truncateAmount;
+                    page = definition.WithItems(page, Slice(items, 0, keep));
+                    var cutToken = ResumeTokenCodec.Encode(definition.InputTokenName, _cursorToken, keep + startingTruncation);
+                    if (!itemsCountedByCaller)
+                    {
+                        _cursorConsumed += keep;
+                    }
+
+                    yield return page;
+                    finished = true;
+                    ResumeToken = cutToken;
+                    yield break;
+                }
+
+                var nextToken = NextToken(page);
+                if (!itemsCountedByCaller)
+                {
+                    _cursorConsumed += items.Count;
+                }
+
+                yield return page;
+                totalItems += items.Count;
+                if (nextToken is null)
+                {
+                    finished = true;
+                    yield break; // exhausted: no resume token
+                }
+
+                if (maxItems is { } limit && totalItems == limit)
+                {
+                    finished = true;
+                    ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, nextToken, truncateAmount: null);
+                    yield break; // on a page boundary: the next page's token, no truncate amount
+                }
+                if (_options.StopOnRepeatedToken && previousNextToken is not null && previousNextToken == nextToken)
+                {
+                    throw new PaginationException($"The same next token was received twice: {{'{definition.InputTokenName}': '{nextToken}'}}");
+                }
+
+                request = definition.WithInputToken(request, nextToken);
+                previousNextToken = nextToken;
+                _cursorToken = nextToken;
+                if (hadItems)
+                {
+                    _cursorConsumed = 0; // an empty page carries a pending skip over to the next page
                 }
             }
-            firstPage = false;
-
-            var truncateAmount = maxItems is { } max ? totalItems + items.Count - max : 0;
-            if (truncateAmount > 0)
+        }
+        finally
+        {
+            if (!finished)
             {
-                // Cut mid-page: the resume token refetches this page and skips what was already returned,
-                // counting the left cut too (botocore's amount_to_keep + starting_truncation).
-                var keep = items.Count - truncateAmount;
-                page = definition.WithItems(page, Slice(items, 0, keep));
-                ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, pageToken, keep + startingTruncation);
-                yield return page;
-                yield break;
+                // Failed, cancelled or abandoned part-way: keep the place right after the last item handed over.
+                ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, _cursorToken, _cursorConsumed > 0 ? _cursorConsumed : null);
             }
-
-            yield return page;
-            totalItems += items.Count;
-            var nextToken = NextToken(page);
-            if (nextToken is null)
-            {
-                yield break; // exhausted: no resume token
-            }
-
-            if (maxItems is { } limit && totalItems == limit)
-            {
-                ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, nextToken, truncateAmount: null);
-                yield break; // on a page boundary: the next page's token, no truncate amount
-            }
-            if (_options.StopOnRepeatedToken && previousNextToken is not null && previousNextToken == nextToken)
-            {
-                throw new PaginationException($"The same next token was received twice: {{'{definition.InputTokenName}': '{nextToken}'}}");
-            }
-
-            request = definition.WithInputToken(request, nextToken);
-            previousNextToken = nextToken;
-            pageToken = nextToken;
         }
     }
 
@@ -212,31 +255,43 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         StopOnRepeatedToken = options?.StopOnRepeatedToken ?? true,
     };
 
-    private static void Validate(PaginatorDefinition<TRequest, TResponse, TItem> definition, PaginationOptions options)
+    private static void Validate(PaginatorDefinition<TRequest, TResponse, TItem> definition, TRequest request, PaginationOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(definition.InputTokenName);
-        if (options.MaxItems is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(PaginationOptions.MaxItems), options.MaxItems, $"MaxItems must be at least 1; got {options.MaxItems}.");
-        }
-
-        if (options.PageSize is not { } pageSize)
-        {
-            return;
-        }
-
-        if (definition.WithLimit is null)
+        if (options.PageSize is not null && definition.WithLimit is null)
         {
             throw new PaginationException("PageSize parameter is not supported for the pagination interface for this operation.");
         }
 
-        var min = definition.LimitMin ?? 1;
-        if (pageSize < min || pageSize > (definition.LimitMax ?? int.MaxValue))
+        var problems = new List<string>();
+        if (options.MaxItems is < 1)
         {
-            var range = definition.LimitMax is { } maxLimit ? $"{min}..{maxLimit}" : $"at least {min}";
-            var limitName = definition.LimitName is null ? "" : $" (sent as '{definition.LimitName}')";
-            throw new ArgumentOutOfRangeException(nameof(PaginationOptions.PageSize), pageSize,
-                $"PageSize {pageSize} is outside the allowed range {range}{limitName}.");
+            problems.Add($"MaxItems must be at least 1; got {options.MaxItems}.");
         }
+
+        if (options.PageSize is { } pageSize)
+        {
+            var min = definition.LimitMin ?? 1;
+            if (pageSize < min || pageSize > (definition.LimitMax ?? int.MaxValue))
+            {
+                var range = definition.LimitMax is { } maxLimit ? $"{min}..{maxLimit}" : $"at least {min}";
+                var limitName = definition.LimitName is null ? "" : $" (sent as '{definition.LimitName}')";
+                problems.Add($"PageSize {pageSize} is outside the allowed range {range}{limitName}.");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            return; // a valid request is validated when it is sent, as every call is
+        }
+
+        // All at once: the options' problems together with the request's own, as one validation error.
+        definition.CollectRequestProblems?.Invoke(request, problems);
+        throw new RequestValidationException(OperationName(definition), problems);
     }
+
+    private static string OperationName(PaginatorDefinition<TRequest, TResponse, TItem> definition) =>
+        definition.OperationMethodName is { Length: > 0 } method
+            ? (method.EndsWith("Async", StringComparison.Ordinal) && method.Length > 5 ? method[..^5] : method)
+            : typeof(TRequest).Name;
 }

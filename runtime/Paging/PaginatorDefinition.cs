@@ -47,4 +47,16 @@ public sealed class PaginatorDefinition<TRequest, TResponse, TItem>
 
     /// <summary>Reads the model's <c>more_results</c> flag; when it returns <see langword="false"/> paging stops whatever the token says.</summary>
     public Func<TResponse, bool>? GetMoreResults { get; init; }
+
+    /// <summary>
+    /// The client method's name (generated code passes <c>nameof</c> of it), naming the operation in validation errors;
+    /// a trailing <c>Async</c> is dropped. Unset: the errors name the request type.
+    /// </summary>
+    public string? OperationMethodName { get; init; }
+
+    /// <summary>
+    /// Adds the request's own validation problems to a list, so that a bad page size or item cap is reported together
+    /// with them in one <see cref="RequestValidationException"/>. Unset: only the paging options' problems are reported.
+    /// </summary>
+    public Action<TRequest, List<string>>? CollectRequestProblems { get; init; }
 }

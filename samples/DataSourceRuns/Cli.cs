@@ -37,7 +37,9 @@ public static class Cli
           region, --domain and --data-source are required, and credentials come from botocore's chain (below). AWS_ENDPOINT_URL_DATAZONE / AWS_ENDPOINT_URL and the
           profile's endpoint_url (or its services section) count as an endpoint. AWS_MAX_ATTEMPTS (or the
           profile's max_attempts) sets the attempts per request (default 3). AWS_USE_FIPS_ENDPOINT=true (or the
-          profile's use_fips_endpoint) calls the region's FIPS endpoint.
+          profile's use_fips_endpoint) calls the region's FIPS endpoint. Each attempt waits at most 60 s to connect
+          and 60 s for the next bytes of a response (--cli-connect-timeout, --cli-read-timeout; 0 = no limit); a
+          stalled response is retried like a dropped connection. Responses over 64 MiB are refused.
 
         Credentials (the first source configured wins, as in botocore and the AWS CLI):
           1. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN (not with --profile)
@@ -53,8 +55,10 @@ public static class Cli
           _SSO_OIDC move the STS, SSO portal and SSO-OIDC calls.
 
         Output:
-          Runs go to stdout. stderr gets the emulator notice, 'NextToken: <token>' when --max-items stopped early,
-          errors, and a live progress line (pages, runs, runs/s) when stderr is a terminal.
+          Runs go to stdout. stderr gets the emulator notice, 'NextToken: <token>' when --max-items stopped early
+          or when a failure or Ctrl+C stopped the listing part-way (--starting-token then continues with the next
+          run), errors, and a live progress line (pages, runs, runs/s) when stderr is a terminal. Text from the
+          service is printed with control characters escaped (\x1b, \n, ...), except in --output json.
 
         Exit codes:
           0 success, 1 service or network error (error code, message and request id on stderr), 2 usage error.

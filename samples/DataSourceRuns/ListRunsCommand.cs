@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.CommandLine;
 using System.Net.Http;
 using System.Threading;
@@ -19,6 +20,7 @@ internal sealed class ListRunsCommand
         Command = new Command("list-runs", "List the runs of an Amazon DataZone data source, newest first, across as many pages as needed.")
         {
             Domain, DataSource, Status, MaxItems, PageSize, StartingToken, Output, Endpoint, Region, Profile,
+            ConnectTimeout, ReadTimeout,
         };
         Command.SetAction((parse, cancellationToken) => ExecuteAsync(ListRunsSettings.From(parse, this), cancellationToken));
     }
@@ -95,6 +97,21 @@ internal sealed class ListRunsCommand
         CustomParser = r => ListRunsSettings.ParseText(r, "--profile"),
     };
 
+    public Option<TimeSpan?> ConnectTimeout { get; } = new("--cli-connect-timeout")
+    {
+        HelpName = "SECONDS",
+        Description = "The longest wait to open a connection, in seconds, as the AWS CLI's option; 0 waits without limit. Default: 60.",
+        CustomParser = r => ListRunsSettings.ParseTimeout(r, "--cli-connect-timeout"),
+    };
+
+    public Option<TimeSpan?> ReadTimeout { get; } = new("--cli-read-timeout")
+    {
+        HelpName = "SECONDS",
+        Description = "The longest wait for the service's next bytes, in seconds, as the AWS CLI's option; 0 waits without limit. "
+            + "A stalled response is retried like a dropped connection. Default: 60.",
+        CustomParser = r => ListRunsSettings.ParseTimeout(r, "--cli-read-timeout"),
+    };
+
     /// <summary>Lists the runs; returns the exit code. Usage problems found only now throw <see cref="UsageException"/>.</summary>
     private async Task<int> ExecuteAsync(ListRunsSettings settings, CancellationToken cancellationToken)
     {
@@ -108,7 +125,7 @@ internal sealed class ListRunsCommand
         catch (AwsServiceException exception)
         {
             await error.WriteLineAsync($"error: {Describe(exception)}").ConfigureAwait(false);
-            await error.WriteLineAsync($"request id: {exception.RequestId ?? "(none)"}").ConfigureAwait(false);
+            await error.WriteLineAsync($"request id: {TerminalText.Escape(exception.RequestId ?? "(none)")}").ConfigureAwait(false);
             if (connection?.Emulator is { } emulator && exception.StatusCode == 404)
             {
                 await error.WriteLineAsync(
@@ -119,23 +136,25 @@ internal sealed class ListRunsCommand
         }
         catch (RequestValidationException exception)
         {
-            await error.WriteLineAsync($"error: the request is invalid, nothing was sent:\n- {string.Join("\n- ", exception.Problems)}").ConfigureAwait(false);
+            await error.WriteLineAsync(
+                $"error: the request is invalid, nothing was sent:\n- {string.Join("\n- ", exception.Problems.Select(p => TerminalText.Escape(p)))}").ConfigureAwait(false);
             return Cli.ExitFailure;
         }
         catch (PaginationException exception)
         {
-            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {TerminalText.Escape(exception.Message)}").ConfigureAwait(false);
             return Cli.ExitFailure;
         }
         catch (AwsClientException exception)
         {
-            // Network failures after retries, credentials that cannot be found, an unusable endpoint or region.
-            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            // Network failures after retries, credentials that cannot be found, an unusable endpoint or region, a response
+            // that could not be read (its message may quote the service's text).
+            await error.WriteLineAsync($"error: {TerminalText.Escape(exception.Message)}").ConfigureAwait(false);
             return Cli.ExitFailure;
         }
         catch (HttpRequestException exception)
         {
-            await error.WriteLineAsync($"error: could not reach the service: {exception.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: could not reach the service: {TerminalText.Escape(exception.Message)}").ConfigureAwait(false);
             return Cli.ExitFailure;
         }
         finally
@@ -174,6 +193,7 @@ internal sealed class ListRunsCommand
         var writer = RunWriter.Create(settings.Output, _host);
         var progress = _host.ErrorIsTerminal ? new ProgressLine(_host.Error) : null;
         var tally = new RunTally();
+        var completed = false;
         try
         {
             await foreach (var page in listing.AsPages(cancellationToken).ConfigureAwait(false))
@@ -197,10 +217,16 @@ internal sealed class ListRunsCommand
 
                 progress?.Update(tally);
             }
+
+            completed = true;
         }
         finally
         {
             progress?.Clear();
+            if (!completed)
+            {
+                await ReportResumePointAsync(listing, writer, tally, settings).ConfigureAwait(false);
+            }
         }
 
         var resumeToken = listing.ResumeToken;
@@ -219,9 +245,31 @@ internal sealed class ListRunsCommand
         return Cli.ExitSuccess;
     }
 
+    /// <summary>
+    /// The listing failed or was cancelled part-way: what was printed stays valid, and 'NextToken: ...' tells where to
+    /// continue with --starting-token, with no run repeated or skipped. Only when it moved: a listing that printed
+    /// nothing from the start is simply run again.
+    /// </summary>
+    private async Task ReportResumePointAsync(AsyncPaginator<ListDataSourceRunsRequest, ListDataSourceRunsResponse, DataSourceRunSummary> listing,
+        RunWriter writer, RunTally tally, ListRunsSettings settings)
+    {
+        if (listing.ResumeToken is not { } token || (tally.Total == 0 && settings.StartingToken is null))
+        {
+            return;
+        }
+
+        if (!writer.Streams)
+        {
+            writer.Complete(tally, moreRemain: true); // the table holds what was read; show it rather than lose it
+        }
+
+        await _host.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await _host.Error.WriteLineAsync($"NextToken: {token}").ConfigureAwait(false);
+    }
+
     private static string Describe(AwsServiceException exception)
     {
         var code = exception.ErrorCode.Length > 0 ? exception.ErrorCode : "service error";
-        return $"{code} (HTTP {exception.StatusCode}): {exception.Message}";
+        return TerminalText.Escape($"{code} (HTTP {exception.StatusCode}): {exception.Message}");
     }
 }

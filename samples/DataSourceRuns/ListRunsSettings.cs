@@ -35,6 +35,8 @@ internal sealed record ListRunsSettings
     public Uri? Endpoint { get; init; }
     public string? Region { get; init; }
     public string? Profile { get; init; }
+    public TimeSpan? ConnectTimeout { get; init; }
+    public TimeSpan? ReadTimeout { get; init; }
 
     /// <summary>The status values the model knows, as the help and errors list them.</summary>
     public static string KnownStatuses => string.Join(", ", DataSourceRunStatus.KnownValues.Select(s => s.Value));
@@ -75,6 +77,19 @@ internal sealed record ListRunsSettings
         }
 
         result.AddError($"--page-size must be between {MinPageSize} and {MaxPageSize}; got '{text}'.");
+        return null;
+    }
+
+    /// <summary>Seconds, as the AWS CLI's <c>--cli-connect-timeout</c>/<c>--cli-read-timeout</c>: 0 means no limit.</summary>
+    internal static TimeSpan? ParseTimeout(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 86_400)
+        {
+            return seconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+        }
+
+        result.AddError($"{option} must be a number of seconds from 0 (no limit) to 86400; got '{text}'.");
         return null;
     }
 
@@ -157,5 +172,7 @@ internal sealed record ListRunsSettings
         Endpoint = parse.GetValue(command.Endpoint),
         Region = parse.GetValue(command.Region),
         Profile = parse.GetValue(command.Profile),
+        ConnectTimeout = parse.GetValue(command.ConnectTimeout),
+        ReadTimeout = parse.GetValue(command.ReadTimeout),
     };
 }

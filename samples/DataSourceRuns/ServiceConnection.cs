@@ -91,6 +91,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
             options.Region = region.Value.Value;
             options.Endpoint = endpoint?.Value;
             options.UserAgentSuffix = UserAgent;
+            options.ConnectTimeout = settings.ConnectTimeout;
+            options.ReadTimeout = settings.ReadTimeout;
         });
         return new ServiceConnection(client, settings.Domain, settings.DataSource, emulator: null);
     }
@@ -120,6 +122,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
                 options.UseFips = false;
                 options.Credentials = new StaticCredentialsProvider(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
                 options.UserAgentSuffix = UserAgent;
+                options.ConnectTimeout = settings.ConnectTimeout;
+                options.ReadTimeout = settings.ReadTimeout;
             });
             await host.Error.WriteLineAsync(
                 $"No endpoint or region configured: listing from the embedded DataZone emulator at {emulator.Endpoint} "

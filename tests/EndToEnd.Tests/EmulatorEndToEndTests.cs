@@ -316,10 +316,26 @@ public sealed class EmulatorEndToEndTests
         await using var emulator = await StartAsync(runCount: 5);
         var paginator = new DataSourceRunsPaginator(Client(emulator));
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => paginator.Paginate(Request(emulator), new PaginationOptions { PageSize = pageSize }));
-        Assert.Contains("maxResults", error.Message);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ToListAsync(paginator.GetItemsAsync(Request(emulator), new PaginationOptions { PageSize = pageSize })));
+        var error = Assert.Throws<RequestValidationException>(() => paginator.Paginate(Request(emulator), new PaginationOptions { PageSize = pageSize }));
+        Assert.Contains("maxResults", Assert.Single(error.Problems));
+        await Assert.ThrowsAsync<RequestValidationException>(() => ToListAsync(paginator.GetItemsAsync(Request(emulator), new PaginationOptions { PageSize = pageSize })));
 
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_bad_page_size_is_reported_together_with_the_requests_other_problems()
+    {
+        await using var emulator = await StartAsync(runCount: 5);
+        var paginator = new DataSourceRunsPaginator(Client(emulator));
+        var request = new ListDataSourceRunsRequest { DomainIdentifier = null!, DataSourceIdentifier = emulator.DataSourceId };
+
+        var error = Assert.Throws<RequestValidationException>(() => paginator.Paginate(request, new PaginationOptions { PageSize = 0 }));
+
+        Assert.Equal("ListDataSourceRuns", error.OperationName);
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.StartsWith("PageSize 0 is outside the allowed range 1..50", StringComparison.Ordinal));
+        Assert.Contains("DomainIdentifier is required.", error.Problems);
         Assert.Empty(emulator.Requests);
     }
 

@@ -205,6 +205,50 @@ public sealed class GeneratedJsonTests
         Assert.Equal("$.items[0].id", error.Path);
     }
 
+    [Theory]
+    [InlineData("{\"items\":[null]}", "$.items[0]")]
+    [InlineData("{\"items\":[RUN,null,RUN]}", "$.items[1]")]
+    public void A_null_item_in_a_list_that_is_not_sparse_is_an_error_naming_its_path(string json, string path)
+    {
+        var error = Assert.Throws<AwsJsonException>(() => ReadPage(json.Replace("RUN", Run(""))));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("null", error.Problem);
+    }
+
+    [Fact]
+    public void A_sparse_list_keeps_its_null_items()
+    {
+        var json = Encoding.UTF8.GetBytes("[\"a\",null,\"b\"]");
+        var items = AwsJson.ReadBody(json, (ref Utf8JsonReader reader) =>
+        {
+            AwsJson.ExpectStartArray(ref reader);
+            var list = new List<string?>();
+            for (var index = 0; AwsJson.NextItem(ref reader); index++)
+            {
+                list.Add(AwsJson.ReadItem(ref reader, index, AwsJson.ReadString, sparse: true));
+            }
+
+            return list;
+        });
+
+        Assert.Equal(new[] { "a", null, "b" }, items);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_string_is_an_error_naming_its_path()
+    {
+        var json = Encoding.UTF8.GetBytes("{\"items\":[" + Run(",\"errorMessage\":{\"errorType\":\"ACCESS_DENIED_EXCEPTION\",\"errorDetail\":\"BAD\"}") + "]}");
+        var at = json.AsSpan().IndexOf("BAD"u8);
+        json[at] = 0xC3; // a lead byte followed by 'A': not UTF-8
+        json[at + 2] = 0xFF;
+
+        var error = Assert.Throws<AwsJsonException>(() => AwsJson.ReadBody<ListDataSourceRunsResponse>(json, ListDataSourceRunsResponse.ReadJson));
+
+        Assert.Equal("$.items[0].errorMessage.errorDetail", error.Path);
+        Assert.Contains("UTF-8", error.Problem);
+    }
+
     [Fact]
     public void Missing_required_member_names_its_path()
     {

@@ -9,7 +9,9 @@ namespace DataSourceRuns.Output;
 
 /// <summary>
 /// CSV as RFC 4180 has it: a header, one record per run, CRLF line ends, and a field quoted (quotes doubled) when it
-/// holds a quote, comma, CR or LF. Column names are the wire field names, nested ones joined with a dot.
+/// holds a quote, comma, CR or LF. Column names are the wire field names, nested ones joined with a dot. Control
+/// characters in the service's text are written as visible escapes (<see cref="TerminalText"/>), except that line breaks
+/// and tabs stay in their quoted fields, as RFC 4180 has them, when the output is not a terminal (a file or a pipe).
 /// </summary>
 internal sealed class CsvRunWriter : RunWriter
 {
@@ -35,11 +37,13 @@ internal sealed class CsvRunWriter : RunWriter
     };
 
     private readonly TextWriter _out;
+    private readonly bool _toTerminal;
     private readonly StringBuilder _line = new();
 
-    public CsvRunWriter(TextWriter output)
+    public CsvRunWriter(TextWriter output, bool toTerminal)
     {
         _out = output;
+        _toTerminal = toTerminal;
         WriteRecord(Array.ConvertAll(Columns, c => (string?)c.Name));
     }
 
@@ -53,7 +57,7 @@ internal sealed class CsvRunWriter : RunWriter
         {
             for (var i = 0; i < Columns.Length; i++)
             {
-                fields[i] = Columns[i].Value(run);
+                fields[i] = TerminalText.Escape(Columns[i].Value(run), keepLineBreaks: !_toTerminal);
             }
 
             WriteRecord(fields);

@@ -13,8 +13,9 @@ namespace DataSourceRuns.Output;
 /// </summary>
 internal sealed class JsonLinesRunWriter : RunWriter
 {
-    // Relaxed escaping keeps non-ASCII text readable; quotes, backslashes and control characters are still escaped,
-    // so every record stays on one line.
+    // Relaxed escaping keeps non-ASCII text readable; quotes, backslashes and C0 control characters are still escaped,
+    // so every record stays on one line. What it lets through that a terminal acts on (C1 and bidirectional controls,
+    // line separators) TerminalText.EscapeJson writes as \uXXXX: the same string to a JSON reader.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly TextWriter _out;
@@ -35,7 +36,7 @@ internal sealed class JsonLinesRunWriter : RunWriter
             _json.Reset(_buffer);
             DataSourceRunSummary.WriteJson(_json, run);
             _json.Flush();
-            _out.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+            _out.Write(TerminalText.EscapeJson(Encoding.UTF8.GetString(_buffer.WrittenSpan)));
             _out.Write('\n');
         }
     }

@@ -22,7 +22,7 @@ internal abstract class RunWriter
     public static RunWriter Create(OutputFormat format, CliHost host) => format switch
     {
         OutputFormat.Json => new JsonLinesRunWriter(host.Out),
-        OutputFormat.Csv => new CsvRunWriter(host.Out),
+        OutputFormat.Csv => new CsvRunWriter(host.Out, toTerminal: host.OutIsTerminal),
         OutputFormat.Table => new TableRunWriter(host),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };

@@ -72,17 +72,18 @@ internal sealed class TableRunWriter : RunWriter
         foreach (var run in _runs)
         {
             var statistics = run.RunStatisticsForAssets;
+            // Every field came from the service: printed with its control characters escaped (TerminalText).
             rows.Add(new[]
             {
-                run.Id,
-                run.Status.Value,
-                run.Type.Value,
+                TerminalText.Escape(run.Id),
+                TerminalText.Escape(run.Status.Value),
+                TerminalText.Escape(run.Type.Value),
                 run.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 Duration(run),
                 Count(statistics?.Added),
                 Count(statistics?.Updated),
                 Count(statistics?.Failed),
-                ErrorSummary(run),
+                TerminalText.Escape(ErrorSummary(run)),
             });
         }
 

@@ -29,6 +29,8 @@ partial class DataSourceRunsPaginator
         WithLimit = static (request, limit) => request with { MaxResults = limit },
         LimitMin = 1,
         LimitMax = 50,
+        OperationMethodName = nameof(global::Contoso.DataZone.DataZoneClient.ListDataSourceRunsAsync),
+        CollectRequestProblems = static (request, problems) => request.CollectValidationProblems(problems, string.Empty),
     };
 
     private readonly global::Contoso.DataZone.DataZoneClient _client;

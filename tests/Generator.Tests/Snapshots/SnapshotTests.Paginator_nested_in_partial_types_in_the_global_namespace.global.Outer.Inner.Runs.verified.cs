@@ -31,6 +31,8 @@ partial class Outer
                 WithLimit = static (request, limit) => request with { MaxResults = limit },
                 LimitMin = 1,
                 LimitMax = 50,
+                OperationMethodName = nameof(global::DataZoneClient.ListDataSourceRunsAsync),
+                CollectRequestProblems = static (request, problems) => request.CollectValidationProblems(problems, string.Empty),
             };
 
             private readonly global::DataZoneClient _client;

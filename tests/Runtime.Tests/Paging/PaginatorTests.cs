@@ -115,9 +115,45 @@ public sealed class PaginatorTests
     [InlineData(-3)]
     public void Page_size_out_of_bounds_is_rejected_before_any_request(int pageSize)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Paginator(new() { PageSize = pageSize }));
-        Assert.Equal("PageSize", error.ParamName);
-        Assert.Contains($"PageSize {pageSize} is outside the allowed range 1..50 (sent as 'maxResults')", error.Message);
+        var error = Assert.Throws<RequestValidationException>(() => Paginator(new() { PageSize = pageSize }));
+        Assert.Contains($"PageSize {pageSize} is outside the allowed range 1..50 (sent as 'maxResults').", Assert.Single(error.Problems));
+        Assert.Empty(_service.Calls);
+    }
+
+    [Fact]
+    public void A_bad_page_size_is_reported_with_every_other_problem_of_the_request()
+    {
+        var definition = FakeListService.Definition();
+        var withRequestChecks = new PaginatorDefinition<ListRequest, ListResponse, int>
+        {
+            InputTokenName = definition.InputTokenName,
+            WithInputToken = definition.WithInputToken,
+            GetOutputToken = definition.GetOutputToken,
+            WithOutputToken = definition.WithOutputToken,
+            GetItems = definition.GetItems,
+            WithItems = definition.WithItems,
+            LimitName = definition.LimitName,
+            WithLimit = definition.WithLimit,
+            LimitMin = 1,
+            LimitMax = 50,
+            OperationMethodName = "ListThingsAsync",
+            CollectRequestProblems = (request, problems) =>
+            {
+                if (request.Status.Length == 0)
+                {
+                    problems.Add("Status must not be empty.");
+                }
+            },
+        };
+
+        var error = Assert.Throws<RequestValidationException>(() =>
+            Paginator(new() { PageSize = 0, MaxItems = 0 }, new ListRequest(Status: ""), withRequestChecks));
+
+        Assert.Equal("ListThings", error.OperationName);
+        Assert.Equal(3, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.StartsWith("PageSize 0 is outside", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("MaxItems must be at least 1", StringComparison.Ordinal));
+        Assert.Contains("Status must not be empty.", error.Problems);
         Assert.Empty(_service.Calls);
     }
 
@@ -132,7 +168,7 @@ public sealed class PaginatorTests
     [InlineData(0)]
     [InlineData(-1)]
     public void Max_items_below_one_is_rejected(int maxItems) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Paginator(new() { MaxItems = maxItems }));
+        Assert.Contains("MaxItems must be at least 1", Assert.Single(Assert.Throws<RequestValidationException>(() => Paginator(new() { MaxItems = maxItems })).Problems));
 
     [Fact]
     public async Task Requests_own_token_is_where_paging_starts_without_starting_token()
@@ -227,10 +263,10 @@ public sealed class PaginatorTests
 
         await foreach (var page in paginator.AsPages())
         {
-            break; // abandoned before MaxItems: no stale token from the last run
+            break; // abandoned after the first page: the token of this run, not a stale one from the last
         }
 
-        Assert.Null(paginator.ResumeToken);
+        Assert.Equal("eyJuZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiA0fQ==", paginator.ResumeToken); // {"nextToken": null, "boto_truncate_amount": 4}
     }
 
     [Fact]
