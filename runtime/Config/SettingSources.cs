@@ -26,6 +26,13 @@ internal sealed class SettingSources
 
     public string ProfileName => SharedConfigFiles.SelectProfile(ExplicitProfile, Environment);
 
+    /// <summary>What named the profile in use (the caller, <c>AWS_PROFILE</c>, <c>AWS_DEFAULT_PROFILE</c>); <see langword="null"/> when it is the unnamed default.</summary>
+    private string? NamedBy() =>
+        ExplicitProfile is not null ? "the profile option"
+        : Environment.GetVariable("AWS_PROFILE") is not null ? "AWS_PROFILE"
+        : Environment.GetVariable("AWS_DEFAULT_PROFILE") is not null ? "AWS_DEFAULT_PROFILE"
+        : null;
+
     public SharedConfigFiles Files => _files ??= SharedConfigFiles.Load(Environment);
 
     /// <summary>
@@ -46,6 +53,14 @@ internal sealed class SettingSources
         }
 
         var profile = ProfileName;
+        if (Files.GetProfile(profile) is null && NamedBy() is { } namedBy)
+        {
+            // botocore's get_scoped_config: a profile that was asked for by name must exist, even 'default'.
+            throw new AwsClientException(
+                $"The config profile '{profile}' (from {namedBy}) could not be found in {Files.DescribeFiles()}. "
+                + "Check the name, or add the profile with 'aws configure --profile " + profile + "'.");
+        }
+
         if (Files.FindValue(profile, profileKey, out var file) is { } fromProfile)
         {
             source = $"'{profileKey}' of profile '{profile}' in {file}";

@@ -154,11 +154,12 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_failure_names_the_files_looked_at()
+    public async Task Chain_with_a_named_profile_that_does_not_exist_fails_naming_the_files_looked_at()
     {
+        // botocore: ProfileNotFound as soon as a setting of the named profile is read (here, by the metadata provider).
         _environment.Set("AWS_PROFILE", "ghost");
-        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new DefaultCredentialsChain(null, _environment)));
-        Assert.Contains("profile 'ghost' not found", error.Message);
+        var error = await Assert.ThrowsAsync<AwsClientException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+        Assert.Contains("The config profile 'ghost' (from AWS_PROFILE) could not be found", error.Message);
         Assert.Contains("credentials (not found)", error.Message);
         Assert.Contains("config (not found)", error.Message);
     }

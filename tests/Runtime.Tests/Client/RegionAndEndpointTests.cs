@@ -74,6 +74,40 @@ public sealed class RegionAndEndpointTests : IDisposable
         Assert.Contains("profile has no region", error.Message);
     }
 
+    [Theory]
+    [InlineData("AWS_PROFILE")]
+    [InlineData("AWS_DEFAULT_PROFILE")]
+    [InlineData(null)]
+    public void A_named_profile_that_does_not_exist_is_an_error_as_in_botocore(string? variable)
+    {
+        _environment.WriteFile(".aws/config", "[default]\nregion = us-west-2\n");
+        if (variable is not null)
+        {
+            _environment.Set(variable, "typo");
+        }
+
+        var error = Assert.Throws<AwsClientException>(() => Client(o => o.Profile = variable is null ? "typo" : null));
+        Assert.Contains("The config profile 'typo'", error.Message);
+        Assert.Contains(variable ?? "the profile option", error.Message);
+    }
+
+    [Fact]
+    public void A_named_profile_that_does_not_exist_fails_even_when_the_environment_has_the_region()
+    {
+        // As `AWS_PROFILE=typo aws --region eu-west-1 ...` fails: other settings (FIPS, retries) read the profile too.
+        _environment.Set("AWS_REGION", "eu-west-1").Set("AWS_PROFILE", "typo");
+        var error = Assert.Throws<AwsClientException>(() => Client());
+        Assert.Contains("The config profile 'typo' (from AWS_PROFILE)", error.Message);
+    }
+
+    [Fact]
+    public void The_unnamed_default_profile_may_be_missing()
+    {
+        _environment.Set("AWS_REGION", "eu-west-1");
+        using var client = Client();
+        Assert.Equal("eu-west-1", client.Region);
+    }
+
     // Expected URLs are what botocore 1.43's rule-set resolver returns for DataZone.
     [Theory]
     [InlineData("us-east-1", false, "https://datazone.us-east-1.api.aws/")]
