@@ -191,6 +191,24 @@ public sealed class ModelAndHostTests
         Assert.Equal(EmulatorCommandLine.DefaultPort, EmulatorCommandLine.Parse([]).Options.Port);
     }
 
+    [Fact]
+    public void Flags_left_out_keep_the_option_defaults_and_help_is_not_an_error()
+    {
+        var defaults = new EmulatorOptions();
+
+        var parsed = EmulatorCommandLine.Parse(["--session-token", "@tok", "--extra-data-source", "a", "--extra-data-source", "b"]);
+
+        var o = parsed.Options;
+        Assert.Equal((defaults.RunCount, defaults.Seed, defaults.DomainId, defaults.DataSourceId, defaults.NewestRunAt, defaults.MaxClockSkew, defaults.TokenSecret),
+            (o.RunCount, o.Seed, o.DomainId, o.DataSourceId, o.NewestRunAt, o.MaxClockSkew, o.TokenSecret));
+        Assert.True(o.VerifySignatures);
+        Assert.Equal("@tok", o.Credentials.SessionToken);
+        Assert.Equal(new[] { "a", "b" }, o.AdditionalDataSourceIds);
+        Assert.False(parsed.LogRequests);
+        Assert.True(EmulatorCommandLine.Parse(["-h"]).ShowHelp);
+        Assert.True(EmulatorCommandLine.Parse(["--help"]).ShowHelp);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--runs")]
@@ -198,6 +216,9 @@ public sealed class ModelAndHostTests
     [InlineData("--server-error-rate", "2")]
     [InlineData("--latency", "soon")]
     [InlineData("--empty-page-every", "1")]
+    [InlineData("--port", "70000")]
+    [InlineData("--domain", "")]
+    [InlineData("--newest-run-at", "yesterday")]
     public void Bad_flags_are_named_in_the_error(params string[] args)
     {
         var error = Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
@@ -216,6 +237,7 @@ public sealed class ModelAndHostTests
 
         Assert.Equal(0, help);
         Assert.Contains("--throttle-every", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Durations: 250ms", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, bad);
         Assert.Contains("--nope", stderr.ToString(), StringComparison.Ordinal);
     }
