@@ -187,6 +187,7 @@ public sealed class EmulatorCommandLine
         public readonly Option<string> Data = new("--data") { HelpName = "FILE", Description = "serve runs from a JSON file: an array of runs in wire format, or {\"domainId\": ..., \"dataSourceId\": ..., \"items\": [...]}", CustomParser = CommandLineValues.Text };
         public readonly Option<DateTimeOffset?> NewestRunAt = new("--newest-run-at") { HelpName = "TIME", Description = "creation time of the newest generated run (ISO-8601, default 2026-11-01T09:30:00Z)", CustomParser = r => CommandLineValues.Time(r) };
         public readonly Option<string> Model = new("--model") { HelpName = "DIR|FILE", Description = "serve this botocore model: a directory with service-2.json and paginators-1.json, or a service-2.json", CustomParser = CommandLineValues.Text };
+        public readonly Option<int?> ItemCount = new("--items") { HelpName = "N", Description = "items of each synthesized listing, per path ids and filters (default 25)", CustomParser = r => CommandLineValues.Int(r, 0, 1_000_000) };
         public readonly Option<string> TokenSecret = new("--token-secret") { HelpName = "TEXT", Description = "secret page tokens are authenticated with", CustomParser = CommandLineValues.Text };
         public readonly Option<bool> NoAuth = new("--no-auth") { Description = "accept unsigned requests" };
         public readonly Option<string> AccessKeyId = new("--access-key-id") { HelpName = "ID", Description = $"accepted access key id (default {EmulatorCredentials.Default.AccessKeyId})", CustomParser = CommandLineValues.Text };
@@ -207,7 +208,7 @@ public sealed class EmulatorCommandLine
             Root = new RootCommand(Description);
             Option[] all =
             [
-                Port, Runs, Seed, Domain, DataSource, ExtraDataSources, Data, NewestRunAt, Model, TokenSecret,
+                Port, Runs, Seed, Domain, DataSource, ExtraDataSources, Data, NewestRunAt, Model, ItemCount, TokenSecret,
                 NoAuth, AccessKeyId, SecretAccessKey, SessionToken, MaxClockSkew, ErrorTypeNamespace,
                 ThrottleEvery, ServerErrorRate, ServerErrorSeed, Latency, EmptyPageEvery, DropConnectionEvery, LogRequests,
             ];
@@ -243,6 +244,7 @@ public sealed class EmulatorCommandLine
             options.DomainId = result.GetValue(Domain) ?? options.DomainId;
             options.DataSourceId = result.GetValue(DataSource) ?? options.DataSourceId;
             options.NewestRunAt = result.GetValue(NewestRunAt) ?? options.NewestRunAt;
+            options.ItemCount = result.GetValue(ItemCount) ?? options.ItemCount;
             options.TokenSecret = result.GetValue(TokenSecret) ?? options.TokenSecret;
             options.MaxClockSkew = result.GetValue(MaxClockSkew) ?? options.MaxClockSkew;
             foreach (var extra in result.GetValue(ExtraDataSources) ?? [])

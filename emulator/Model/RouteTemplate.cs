@@ -20,6 +20,21 @@ public sealed class RouteTemplate
     /// <summary>The template text (without any literal query part).</summary>
     public string Template { get; }
 
+    /// <summary>How many segments are literal text; a route with more of them is tried first (<c>/a/b</c> before <c>/a/{id}</c>).</summary>
+    public int LiteralCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var segment in _segments)
+            {
+                count += segment.IsLabel ? 0 : 1;
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>The label names, in order.</summary>
     public IEnumerable<string> Labels
     {

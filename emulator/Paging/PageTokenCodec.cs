@@ -56,6 +56,10 @@ internal sealed class PageTokenCodec
         return SHA256.HashData(all).AsSpan(0, 8).ToArray();
     }
 
+    /// <summary>The 8-byte scope of a synthesized listing: its operation, filters, data size and seed, as one text.</summary>
+    public static byte[] Scope(string listing) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes("listing\n" + listing)).AsSpan(0, 8).ToArray();
+
     public string Issue(ReadOnlySpan<byte> scope, long position)
     {
         Span<byte> token = stackalloc byte[TokenLength];
