@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace DataZone.Gen.Emulator.Model;
@@ -128,6 +129,48 @@ public sealed class ServiceModel
         _operations.TryGetValue(name, out var operation)
             ? operation
             : throw new InvalidOperationException($"The service model has no operation '{name}'.");
+
+    /// <summary>
+    /// The service's own error shape for a generic failure the emulator raises: <paramref name="usual"/> when the model
+    /// defines it, else the model's counterpart (SSO's <c>InvalidRequestException</c> for validation,
+    /// <c>TooManyRequestsException</c> for 429, KMS's <c>KMSInternalException</c> for 500), else <paramref name="usual"/>.
+    /// </summary>
+    public string ErrorCodeFor(string usual)
+    {
+        if (_errorStatusCodes.ContainsKey(usual) || (Shapes.TryGetValue(usual, out var own) && own.IsError))
+        {
+            return usual;
+        }
+
+        string[] counterparts = usual switch
+        {
+            "ValidationException" => ["InvalidRequestException", "InvalidParameterException", "InvalidInputException", "InvalidParameterValueException"],
+            _ => [],
+        };
+        foreach (var candidate in counterparts)
+        {
+            if (Shapes.TryGetValue(candidate, out var shape) && shape.IsError)
+            {
+                return candidate;
+            }
+        }
+
+        var status = usual switch
+        {
+            "ThrottlingException" => 429,
+            "InternalServerException" => 500,
+            _ => 0,
+        };
+        foreach ((var name, var code) in _errorStatusCodes.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (code == status)
+            {
+                return name;
+            }
+        }
+
+        return usual;
+    }
 
     /// <summary>The HTTP status the model gives an error shape (<c>error.httpStatusCode</c>), or <paramref name="fallback"/>.</summary>
     public int ErrorStatusCode(string errorCode, int fallback) =>

@@ -221,13 +221,27 @@ internal sealed class ModelOperationHandler
         _ => JsonNode.Parse(node.ToJsonString()),
     };
 
-    /// <summary>Copies identifying input strings into the output members that name the same thing, where the output shape accepts them.</summary>
-    private void Echo(JsonObject input, string shapeName, JsonObject target)
+    /// <summary>
+    /// Copies identifying input strings into the output members that name the same thing, where the output shape
+    /// accepts them: in the output itself and one structure down (KMS <c>DescribeKey</c>'s <c>KeyMetadata.KeyId</c>).
+    /// </summary>
+    private void Echo(JsonObject input, string shapeName, JsonObject target, int depth = 0)
     {
         var shape = _model.GetShape(shapeName);
         if (shape.Type != "structure" || shape.IsUnion)
         {
             return;
+        }
+
+        if (depth == 0)
+        {
+            foreach (var member in shape.Members)
+            {
+                if (target[member.Name] is JsonObject child && _model.GetShape(member.Shape).Type == "structure")
+                {
+                    Echo(input, member.Shape, child, depth + 1);
+                }
+            }
         }
 
         foreach ((var name, var value) in input)

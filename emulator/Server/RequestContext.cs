@@ -50,9 +50,15 @@ internal sealed class RequestContext
 
     public string? NextToken { get; set; }
 
-    /// <summary>Sends an error the service model defines, with the model's <c>httpStatusCode</c> for it.</summary>
-    public Task WriteModeledErrorAsync(string code, string message) =>
-        WriteErrorAsync(_model.ErrorStatusCode(code, fallback: UsualStatus(code)), code, message);
+    /// <summary>
+    /// Sends an error the service model defines, with the model's <c>httpStatusCode</c> for it; a generic code
+    /// (<c>ValidationException</c>, <c>ThrottlingException</c>, <c>InternalServerException</c>) becomes the service's own counterpart.
+    /// </summary>
+    public Task WriteModeledErrorAsync(string code, string message)
+    {
+        var own = _model.ErrorCodeFor(code);
+        return WriteErrorAsync(_model.ErrorStatusCode(own, fallback: UsualStatus(code)), own, message);
+    }
 
     /// <summary>The status AWS uses for an error when a model does not say.</summary>
     private static int UsualStatus(string code) => code switch

@@ -63,8 +63,11 @@ internal sealed class WireClient
     /// <summary>Null: send unsigned.</summary>
     public AwsCredentials? Credentials { get; set; }
 
-    /// <summary>Headers to add after signing (a bearer token, a wrong content type).</summary>
-    public Dictionary<string, string> ExtraHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>An <c>X-Amz-Target</c> to send (and sign) instead of the operation's own.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>A json-protocol <c>Content-Type</c> to send (and sign) instead of the right one.</summary>
+    public string? ContentType { get; set; }
 
     public async Task<WireReply> CallAsync(string operationName, JsonObject input)
     {
@@ -78,8 +81,8 @@ internal sealed class WireClient
         {
             method = "POST";
             path.Append('/');
-            headers.Add(new("x-amz-target", $"{_model.TargetPrefix}.{operationName}"));
-            headers.Add(new("content-type", "application/x-amz-json-" + _model.JsonVersion));
+            headers.Add(new("x-amz-target", Target ?? $"{_model.TargetPrefix}.{operationName}"));
+            headers.Add(new("content-type", ContentType ?? "application/x-amz-json-" + _model.JsonVersion));
             foreach ((var name, var value) in input)
             {
                 body[name] = Wire(_model.GetShape(operation.InputShape!).FindMember(name)!, value);
@@ -168,15 +171,6 @@ internal sealed class WireClient
             foreach (var header in signed.Headers)
             {
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        foreach (var header in ExtraHeaders)
-        {
-            if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
-            {
-                request.Content?.Headers.Remove(header.Key);
-                request.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 
