@@ -144,7 +144,7 @@ public sealed class ServiceModel
 
         string[] counterparts = usual switch
         {
-            "ValidationException" => ["InvalidRequestException", "InvalidParameterException", "InvalidInputException", "InvalidParameterValueException"],
+            "ValidationException" => ["InvalidRequestException", "InvalidParameterException", "InvalidInputException", "InvalidParameterValueException", "BadRequestException"],
             _ => [],
         };
         foreach (var candidate in counterparts)

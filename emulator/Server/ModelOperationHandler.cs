@@ -188,7 +188,7 @@ internal sealed class ModelOperationHandler
     /// <summary>The error a service sends for a bad token: the operation's own (<c>InvalidMarkerException</c>, <c>InvalidNextTokenException</c>) when it has one.</summary>
     private static string TokenErrorCode(OperationModel operation) =>
         operation.Errors.FirstOrDefault(e => e.StartsWith("Invalid", StringComparison.Ordinal)
-            && (e.Contains("Token", StringComparison.Ordinal) || e.Contains("Marker", StringComparison.Ordinal) || e.Contains("Pagination", StringComparison.Ordinal)))
+            && (e.Contains("Token", StringComparison.Ordinal) || e.Contains("Marker", StringComparison.Ordinal) || e.Contains("Pagination", StringComparison.Ordinal) || e.Contains("Page", StringComparison.Ordinal)))
         ?? "ValidationException";
 
     /// <summary>The listing a request asks for: operation, input without paging members, data size and seed.</summary>
@@ -326,21 +326,26 @@ internal sealed class ModelOperationHandler
         node[parts[^1]] = value;
     }
 
+    /// <summary>Removes the member at <paramref name="path"/>, and parents it leaves empty (no <c>"Next": {}</c> on a last page).</summary>
     private static void Remove(JsonObject root, string path)
     {
         var parts = path.Split('.');
-        var node = root;
+        var chain = new List<JsonObject> { root };
         for (var i = 0; i < parts.Length - 1; i++)
         {
-            if (node[parts[i]] is not JsonObject child)
+            if (chain[^1][parts[i]] is not JsonObject child)
             {
                 return;
             }
 
-            node = child;
+            chain.Add(child);
         }
 
-        node.Remove(parts[^1]);
+        chain[^1].Remove(parts[^1]);
+        for (var i = chain.Count - 1; i > 0 && chain[i].Count == 0; i--)
+        {
+            chain[i - 1].Remove(parts[i - 1]);
+        }
     }
 
     /// <summary>Status, header members and the JSON body (or the payload member), as botocore's parsers read them.</summary>
