@@ -138,7 +138,13 @@ public sealed class EmulatorCommandLine
     public static string Banner(DataZoneEmulator emulator)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        var lines = new List<string> { $"DataZone emulator listening on {emulator.Endpoint}" };
+        var model = emulator.Model;
+        var paginated = model.Operations.Values.Count(o => o.Paginator is not null);
+        var lines = new List<string>
+        {
+            $"Emulator listening on {emulator.Endpoint}",
+            $"  service {model.SigningName} ({model.Protocol}{(model.IsJsonProtocol ? " " + model.JsonVersion : "")}): {model.Operations.Count} operations, {paginated} listings of {emulator.Options.ItemCount} items",
+        };
         foreach (var source in emulator.DataSources)
         {
             lines.Add($"  domain {source.DomainId}, data source {source.DataSourceId}: {source.Runs.Count} runs");
@@ -154,7 +160,11 @@ public sealed class EmulatorCommandLine
                 $"  faults: throttle every {f.ThrottleEvery}, 5xx rate {f.ServerErrorRate}, latency {f.Latency.TotalMilliseconds} ms, empty page every {f.EmptyPageEvery}, drop every {f.DropConnectionEvery}"));
         }
 
-        lines.Add($"  try: curl --aws-sigv4 \"aws:amz:{DataZoneEmulator.DefaultRegion}:{emulator.Model.SigningName}\" --user '{emulator.Credentials.AccessKeyId}:{emulator.Credentials.SecretAccessKey}' '{emulator.Endpoint}v2/domains/{emulator.DomainId}/data-sources/{emulator.DataSourceId}/runs?maxResults=2'");
+        if (emulator.DataSources.Count > 0)
+        {
+            lines.Add($"  try: curl --aws-sigv4 \"aws:amz:{DataZoneEmulator.DefaultRegion}:{emulator.Model.SigningName}\" --user '{emulator.Credentials.AccessKeyId}:{emulator.Credentials.SecretAccessKey}' '{emulator.Endpoint}v2/domains/{emulator.DomainId}/data-sources/{emulator.DataSourceId}/runs?maxResults=2'");
+        }
+
         lines.Add("  Press Ctrl+C to stop.");
         return string.Join(Environment.NewLine, lines);
     }
@@ -164,7 +174,8 @@ public sealed class EmulatorCommandLine
         var outcome = e.StatusCode == 0 ? "dropped" : e.StatusCode.ToString(CultureInfo.InvariantCulture);
         var detail = e.ErrorCode ?? ("items=" + e.ItemCount.ToString(CultureInfo.InvariantCulture) + (e.NextToken is null ? "" : " +token"));
         var fault = e.Fault == EmulatorFault.None ? "" : $" [fault: {e.Fault}]";
-        return $"#{e.Sequence.ToString(CultureInfo.InvariantCulture)} {e.Method} {e.Target} -> {outcome} {detail}{fault} id={e.RequestId}";
+        var operation = e.Operation is null ? "" : $" ({e.Operation})";
+        return $"#{e.Sequence.ToString(CultureInfo.InvariantCulture)} {e.Method} {e.Target}{operation} -> {outcome} {detail}{fault} id={e.RequestId}";
     }
 
     private static string RenderUsage()

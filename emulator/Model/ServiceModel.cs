@@ -233,7 +233,7 @@ public sealed class ServiceModel
             }
         }
 
-        if (OptionalString(metadata, "protocol") is { } single)
+        if (OptionalString(metadata, "protocol") is { } single && !offered.Contains(single))
         {
             offered.Add(single);
         }

@@ -192,6 +192,41 @@ public sealed class ModelAndHostTests
     }
 
     [Fact]
+    public async Task Another_model_is_served_from_its_directory_and_the_banner_names_it()
+    {
+        var parsed = EmulatorCommandLine.Parse(["--model", SharedModels.Kms, "--items", "40", "--port", "0"]);
+        Assert.Equal((SharedModels.Kms, 40), (parsed.Options.ModelPath, parsed.Options.ItemCount));
+
+        await using var emulator = await DataZoneEmulator.StartAsync(parsed.Options);
+        var banner = EmulatorCommandLine.Banner(emulator);
+
+        Assert.Empty(emulator.DataSources);
+        Assert.Contains("listening on " + emulator.Endpoint, banner, StringComparison.Ordinal);
+        Assert.Contains("service kms (json 1.1)", banner, StringComparison.Ordinal);
+        Assert.Contains("listings of 40 items", banner, StringComparison.Ordinal);
+        Assert.DoesNotContain("curl", banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_in_a_protocol_the_emulator_does_not_speak_is_refused_at_start()
+    {
+        var dir = Directory.CreateTempSubdirectory("emu-query-model").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "service-2.json"),
+                """{"metadata":{"protocol":"query","protocols":["query"],"signingName":"sts"},"operations":{},"shapes":{}}""");
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => DataZoneEmulator.StartAsync(new EmulatorOptions { ModelPath = dir }));
+
+            Assert.Contains("[query]", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Flags_left_out_keep_the_option_defaults_and_help_is_not_an_error()
     {
         var defaults = new EmulatorOptions();
