@@ -45,7 +45,11 @@ public sealed class EmulatorOptions
     /// <summary>The creation time of the newest generated run (default 2026-11-01T09:30:00Z); older ones go back about 180 days.</summary>
     public DateTimeOffset NewestRunAt { get; set; } = new(2026, 11, 1, 9, 30, 0, TimeSpan.Zero);
 
-    /// <summary>A <c>service-2.json</c> to serve instead of the embedded model.</summary>
+    /// <summary>
+    /// A botocore model to serve instead of the embedded DataZone one: a directory holding <c>service-2.json</c> and
+    /// <c>paginators-1.json</c>, or a <c>service-2.json</c> file (paginators read from a <c>paginators-1.json</c> beside it).
+    /// Any rest-json or json service.
+    /// </summary>
     public string? ModelPath { get; set; }
 
     /// <summary>Whether every request must carry a valid SigV4 signature by <see cref="Credentials"/> (default true).</summary>

@@ -142,3 +142,53 @@ public sealed class DataZonePaginatorTests : IClassFixture<FullDataZoneEmulator>
         }
     }
 }
+
+public sealed class SynthesizedTokenTests
+{
+    [Fact]
+    public async Task A_token_from_one_emulator_resumes_the_listing_on_a_restarted_one_with_the_same_options()
+    {
+        var options = new EmulatorOptions { ModelPath = SharedModels.DataZone, ItemCount = 9 };
+        var input = new JsonObject { ["domainIdentifier"] = "dzd_abc123", ["maxResults"] = 4 };
+        List<string> firstPage;
+        string token;
+        await using (var first = await DataZoneEmulator.StartAsync(options))
+        {
+            using var reply = await new WireClient(first).CallAsync("ListDomainUnitsForParent", With(input, "parentDomainUnitIdentifier", "unit_1"));
+            Assert.True(reply.Status == 200, reply.Body);
+            firstPage = Items(reply);
+            token = reply.Json.RootElement.GetProperty("nextToken").GetString()!;
+        }
+
+        await using var second = await DataZoneEmulator.StartAsync(new EmulatorOptions { ModelPath = SharedModels.DataZone, ItemCount = 9 });
+        var client = new WireClient(second);
+        var rest = new List<string>();
+        var next = (string?)token;
+        while (next is not null)
+        {
+            using var reply = await client.CallAsync("ListDomainUnitsForParent", With(With(input, "parentDomainUnitIdentifier", "unit_1"), "nextToken", next));
+            rest.AddRange(Items(reply));
+            next = reply.Json.RootElement.TryGetProperty("nextToken", out var t) ? t.GetString() : null;
+        }
+
+        // Without maxResults a page holds the model's maximum, more than 9.
+        using var whole = await client.CallAsync("ListDomainUnitsForParent", new JsonObject { ["domainIdentifier"] = "dzd_abc123", ["parentDomainUnitIdentifier"] = "unit_1" });
+        Assert.True(whole.Status == 200, whole.Body);
+        Assert.Equal(Items(whole), firstPage.Concat(rest));
+        Assert.Equal(9, Items(whole).Distinct(StringComparer.Ordinal).Count());
+
+        await using var otherData = await DataZoneEmulator.StartAsync(new EmulatorOptions { ModelPath = SharedModels.DataZone, ItemCount = 10 });
+        using var stale = await new WireClient(otherData).CallAsync("ListDomainUnitsForParent", With(With(input, "parentDomainUnitIdentifier", "unit_1"), "nextToken", token));
+        Assert.Equal((400, "ValidationException"), (stale.Status, stale.ErrorType));
+    }
+
+    private static JsonObject With(JsonObject input, string name, JsonNode value)
+    {
+        var copy = (JsonObject)input.DeepClone();
+        copy[name] = value;
+        return copy;
+    }
+
+    private static List<string> Items(WireReply reply) =>
+        reply.Json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetRawText()).ToList();
+}
