@@ -79,6 +79,12 @@ public sealed record ShapeModel(
     /// <summary>Whether the structure is an event stream (not served: it needs HTTP/2 event framing).</summary>
     public bool IsEventStream { get; init; }
 
+    /// <summary>The awsQuery error code of an error shape (<c>error.code</c>, e.g. <c>AWS.SimpleQueueService.NonExistentQueue</c>), or null.</summary>
+    public string? QueryErrorCode { get; init; }
+
+    /// <summary>Whether an error shape is the caller's fault (<c>error.senderFault</c>).</summary>
+    public bool SenderFault { get; init; }
+
     /// <summary>Whether the shape is an error shape (<c>"exception": true</c> or an <c>error</c> trait).</summary>
     public bool IsError { get; init; }
 

@@ -61,6 +61,12 @@ public sealed class ServiceModel
     /// <summary>The json protocol version (<c>metadata.jsonVersion</c>: <c>1.0</c> or <c>1.1</c>).</summary>
     public string JsonVersion { get; }
 
+    /// <summary>
+    /// Whether a json-protocol service keeps its awsQuery error codes (<c>metadata.awsQueryCompatible</c>, e.g. SQS):
+    /// errors then also carry <c>x-amzn-query-error: Code;Sender</c>.
+    /// </summary>
+    public bool QueryCompatible { get; private init; }
+
     /// <summary>Whether the service speaks botocore's <c>json</c> protocol (awsJson1_0/1_1) rather than <c>rest-json</c>.</summary>
     public bool IsJsonProtocol => Protocol == "json";
 
@@ -219,7 +225,10 @@ public sealed class ServiceModel
             operations[op.Name] = ReadOperation(op.Name, op.Value, shapes);
         }
 
-        return new ServiceModel(signingName, protocol, apiVersion, operations, errors, shapes, targetPrefix, jsonVersion);
+        return new ServiceModel(signingName, protocol, apiVersion, operations, errors, shapes, targetPrefix, jsonVersion)
+        {
+            QueryCompatible = metadata.TryGetProperty("awsQueryCompatible", out _),
+        };
     }
 
     private static string ReadProtocol(JsonElement metadata)
@@ -314,6 +323,9 @@ public sealed class ServiceModel
             IsUnion = shape.TryGetProperty("union", out var union) && union.ValueKind == JsonValueKind.True,
             IsEventStream = shape.TryGetProperty("eventstream", out var stream) && stream.ValueKind == JsonValueKind.True,
             IsError = shape.TryGetProperty("exception", out var exception) && exception.ValueKind == JsonValueKind.True,
+            QueryErrorCode = shape.TryGetProperty("error", out var error) ? OptionalString(error, "code") : null,
+            SenderFault = shape.TryGetProperty("error", out var fault) && fault.ValueKind == JsonValueKind.Object
+                && fault.TryGetProperty("senderFault", out var sender) && sender.ValueKind == JsonValueKind.True,
         };
     }
 

@@ -87,6 +87,12 @@ internal sealed class RequestContext
         {
             response.ContentType = "application/x-amz-json-" + _model.JsonVersion;
             type = ErrorTypeWithNamespace ? $"com.amazonaws.{_model.SigningName}#{code}" : code;
+            if (_model.QueryCompatible)
+            {
+                // What botocore reads to give query-compatible services their old error codes.
+                var queryCode = shape?.QueryErrorCode ?? code;
+                response.Headers["x-amzn-query-error"] = queryCode + ";" + (shape is { SenderFault: true } || status < 500 ? "Sender" : "Receiver");
+            }
         }
         else
         {

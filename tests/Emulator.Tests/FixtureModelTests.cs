@@ -72,6 +72,8 @@ public sealed class FixtureModelTests
         using var otherFilter = await client.CallAsync("ListComposite", new JsonObject { ["Max"] = 2, ["Kind"] = "ALPHA", ["TokenA"] = next.GetProperty("A").GetString() });
 
         Assert.Equal((400, "InvalidPageException"), (mixed.Status, mixed.ErrorType));
+        Assert.Equal("Fixture.InvalidPage;Sender", mixed.QueryError);
+        Assert.Equal("ValidationException;Sender", tooSmall.QueryError);
         Assert.Equal((400, "ValidationException"), (tooSmall.Status, tooSmall.ErrorType));
         Assert.Contains("Member must have value greater than or equal to 2", tooSmall.Message, StringComparison.Ordinal);
         Assert.Equal((400, "InvalidPageException"), (otherFilter.Status, otherFilter.ErrorType));

@@ -31,6 +31,9 @@ internal sealed class WireReply : IDisposable
 
     public string? ContentType { get; }
 
+    /// <summary>The <c>x-amzn-query-error</c> header of a query-compatible json service, or null.</summary>
+    public string? QueryError { get; init; }
+
     public string Body { get; }
 
     public JsonDocument Json { get; }
@@ -187,7 +190,10 @@ internal sealed class WireClient
             errorType = string.Join(",", types);
         }
 
-        return new WireReply((int)response.StatusCode, errorType, response.Content.Headers.ContentType?.MediaType, text);
+        return new WireReply((int)response.StatusCode, errorType, response.Content.Headers.ContentType?.MediaType, text)
+        {
+            QueryError = response.Headers.TryGetValues("x-amzn-query-error", out var queryError) ? string.Join(",", queryError) : null,
+        };
     }
 
     /// <summary>Body values: wire names for structure members, timestamps as epoch seconds.</summary>
