@@ -11,7 +11,7 @@ internal readonly record struct Route(OperationModel? Operation, IReadOnlyDictio
 
 /// <summary>
 /// Finds the operation a request addresses, as the service's front end does: rest-json by method and
-/// <c>requestUri</c> (the route with the most literal segments wins), json by <c>X-Amz-Target: {targetPrefix}.{Operation}</c>
+/// <c>requestUri</c> (the route with the most literal segments and query parameters wins), json by <c>X-Amz-Target: {targetPrefix}.{Operation}</c>
 /// on <c>POST /</c>.
 /// </summary>
 internal sealed class OperationRouter
@@ -30,17 +30,17 @@ internal sealed class OperationRouter
             .ToArray();
     }
 
-    public Route Find(string method, string rawPath, IHeaderDictionary headers)
+    public Route Find(string method, string rawPath, IQueryCollection query, IHeaderDictionary headers)
     {
-        return _model.IsJsonProtocol ? FindTarget(method, rawPath, headers) : FindRoute(method, rawPath);
+        return _model.IsJsonProtocol ? FindTarget(method, rawPath, headers) : FindRoute(method, rawPath, query);
     }
 
-    private Route FindRoute(string method, string rawPath)
+    private Route FindRoute(string method, string rawPath, IQueryCollection query)
     {
         var pathMatched = false;
         foreach (var operation in _routes)
         {
-            if (!operation.Route.TryMatch(rawPath, out var labels))
+            if (!operation.Route.TryMatch(rawPath, out var labels) || !operation.Route.MatchesQuery(query))
             {
                 continue;
             }

@@ -120,7 +120,7 @@ internal sealed class EmulatorServer
         }
 
         // Routing comes first because the operation decides whether a signature is needed at all.
-        var route = _router.Find(http.Request.Method, context.RawPath, http.Request.Headers);
+        var route = _router.Find(http.Request.Method, context.RawPath, http.Request.Query, http.Request.Headers);
         if (_verifier is not null && route.Operation is not { Unsigned: true })
         {
             var failure = _verifier.Verify(http.Request.Method, context.RawPath, context.RawQuery, http.Request.Headers, payloadHash, out var accessKeyId);

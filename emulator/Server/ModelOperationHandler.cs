@@ -73,14 +73,14 @@ internal sealed class ModelOperationHandler
         var scope = PageTokenCodec.Scope(scopeText);
         var count = _options.ItemCount;
         long position = 0;
-        var token = request.GetString(paginator.InputTokens[0]);
+        var token = TokenText(request.Input[paginator.InputTokens[0]]);
         if (token is not null)
         {
             var failure = _tokens.TryRead(token, scope, count, out position);
             // Composite tokens: every input token of the paginator carries the same opaque cursor.
             for (var i = 1; i < paginator.InputTokens.Count && failure == PageTokenCodec.Failure.None; i++)
             {
-                if (request.GetString(paginator.InputTokens[i]) is { } other && other != token)
+                if (TokenText(request.Input[paginator.InputTokens[i]]) is { } other && other != token)
                 {
                     failure = PageTokenCodec.Failure.OtherRequest;
                 }
@@ -122,27 +122,46 @@ internal sealed class ModelOperationHandler
         var first = true;
         foreach (var resultKey in paginator.ResultKeys)
         {
-            var listShape = ShapeAt(operation.OutputShape!, resultKey);
-            if (listShape?.ListMember is not { } itemShape)
+            var resultShape = ShapeAt(operation.OutputShape!, resultKey);
+            JsonNode items;
+            int onPage;
+            if (resultShape?.ListMember is { } itemShape)
             {
-                continue;
-            }
-
-            var items = new JsonArray();
-            for (var i = start; i < end; i++)
-            {
-                var item = _synthesizer.Value(itemShape, resultKey, key, i);
-                if (item is JsonObject structure)
+                var list = new JsonArray();
+                for (var i = start; i < end; i++)
                 {
-                    Echo(request.Input, itemShape, structure);
+                    var item = _synthesizer.Value(itemShape, resultKey, key, i);
+                    if (item is JsonObject structure)
+                    {
+                        Echo(request.Input, itemShape, structure);
+                    }
+
+                    list.Add(item);
                 }
 
-                items.Add(item);
+                (items, onPage) = (list, list.Count);
+            }
+            else if (resultShape is { MapKey: { } keyShape, MapValue: { } valueShape })
+            {
+                // A map result (API Gateway GetUsage's values): one entry per position, keys distinct by index.
+                var map = new JsonObject();
+                for (var i = start; i < end; i++)
+                {
+                    var entryKey = _synthesizer.Value(keyShape, resultKey + "Key", key, i)?.GetValue<string>() ?? "key-" + i.ToString(CultureInfo.InvariantCulture);
+                    map[entryKey] = _synthesizer.Value(valueShape, resultKey, key, i);
+                }
+
+                (items, onPage) = (map, map.Count);
+            }
+            else
+            {
+                // A scalar "result key" (DynamoDB's Count) is not a list to page.
+                continue;
             }
 
             if (first)
             {
-                context.ItemCount = items.Count;
+                context.ItemCount = onPage;
                 first = false;
             }
 
@@ -153,9 +172,10 @@ internal sealed class ModelOperationHandler
         var nextToken = more ? _tokens.Issue(scope, end) : null;
         foreach (var path in paginator.OutputTokens)
         {
-            if (nextToken is not null)
+            if (nextToken is not null && ShapeAt(operation.OutputShape!, path) is { } tokenShape)
             {
-                Set(output, path, JsonValue.Create(nextToken));
+                var text = tokenShape.PatternRegex is { } pattern && !pattern.IsMatch(nextToken) ? _tokens.IssueHex(scope, end) : nextToken;
+                Set(output, path, WrapToken(tokenShape, text, 0));
             }
         }
 
@@ -167,6 +187,32 @@ internal sealed class ModelOperationHandler
         context.NextToken = nextToken;
         return true;
     }
+
+    /// <summary>
+    /// The token in a member of any shape: most are strings, but some are structures or maps (DynamoDB's
+    /// <c>ExclusiveStartKey</c>, a map of attribute values); those carry it in their first string.
+    /// </summary>
+    private JsonNode WrapToken(ShapeModel shape, string token, int depth)
+    {
+        switch (shape.Type)
+        {
+            case "map" when depth < 4:
+                return new JsonObject { ["emulatorToken"] = WrapToken(_model.GetShape(shape.MapValue!), token, depth + 1) };
+            case "structure" when depth < 4:
+                var holder = shape.Members.FirstOrDefault(m => _model.GetShape(m.Shape).Type == "string") ?? shape.Members.FirstOrDefault();
+                return holder is null ? new JsonObject() : new JsonObject { [holder.Name] = WrapToken(_model.GetShape(holder.Shape), token, depth + 1) };
+            default:
+                return JsonValue.Create(token);
+        }
+    }
+
+    /// <summary>The token a client sent back: the string itself, or the first string inside a structure or map.</summary>
+    private static string? TokenText(JsonNode? node) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonObject obj => obj.Select(p => TokenText(p.Value)).FirstOrDefault(t => t is not null),
+        _ => null,
+    };
 
     private static int PageSize(OperationModel operation, PaginatorModel paginator, BoundRequest request)
     {

@@ -14,17 +14,18 @@ namespace DataZone.Gen.Emulator.Synthesis;
 internal sealed class PatternSampler
 {
     private const string Alphanumeric = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private const int PreferredRun = 8;
 
     private readonly string _pattern;
     private readonly string _fill;
     private readonly bool _lastAlternative;
+    private readonly int _run;
     private readonly StringBuilder _out = new();
     private int _at;
     private int _fillAt;
 
-    private PatternSampler(string pattern, string fill, bool lastAlternative)
+    private PatternSampler(string pattern, string fill, bool lastAlternative, int run)
     {
+        _run = run;
         _pattern = pattern;
         _fill = fill.Length == 0 ? "a" : fill;
         _lastAlternative = lastAlternative;
@@ -34,11 +35,12 @@ internal sealed class PatternSampler
     /// <param name="pattern">The model's pattern.</param>
     /// <param name="fill">Characters to draw variable runs from (their order makes samples distinct).</param>
     /// <param name="lastAlternative">Take the last branch of each alternation instead of the first (a second try).</param>
-    public static string? Sample(string pattern, string fill, bool lastAlternative)
+    /// <param name="run">How many characters an open-ended or ranged repetition gets (clamped to its bounds).</param>
+    public static string? Sample(string pattern, string fill, bool lastAlternative, int run = 8)
     {
         try
         {
-            var sampler = new PatternSampler(pattern, fill, lastAlternative);
+            var sampler = new PatternSampler(pattern, fill, lastAlternative, run);
             sampler.Alternation(sampler._out);
             return sampler._at == pattern.Length ? sampler._out.ToString() : null;
         }
@@ -159,7 +161,7 @@ internal sealed class PatternSampler
     private void Repeat(StringBuilder into, string alphabet)
     {
         (var min, var max) = Quantifier();
-        var count = Quantified ? Math.Clamp(PreferredRun, min, max) : 1;
+        var count = Quantified ? Math.Clamp(_run, min, max) : 1;
         for (var i = 0; i < count; i++)
         {
             into.Append(Pick(alphabet));

@@ -169,12 +169,16 @@ internal sealed class ShapeSynthesizer
         var max = (int)Math.Min(4096, shape.Max ?? 4096);
         if (shape.PatternRegex is { } regex)
         {
-            foreach (var last in new[] { false, true })
+            // Runs of 8 read well; a length bound (a 64-character hex id) may need runs as long as the bound itself.
+            foreach (var run in new[] { 8, 1, min, max })
             {
-                var sample = PatternSampler.Sample(shape.Pattern!, fill, last);
-                if (sample is not null && sample.Length >= min && sample.Length <= max && regex.IsMatch(sample))
+                foreach (var last in new[] { false, true })
                 {
-                    return sample;
+                    var sample = PatternSampler.Sample(shape.Pattern!, fill, last, Math.Max(run, 1));
+                    if (sample is not null && sample.Length >= min && sample.Length <= max && regex.IsMatch(sample))
+                    {
+                        return sample;
+                    }
                 }
             }
         }

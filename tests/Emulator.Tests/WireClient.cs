@@ -95,6 +95,12 @@ internal sealed class WireClient
         {
             method = operation.Method;
             var uri = operation.RequestUri.Split('?')[0];
+            // As botocore does: a literal query in requestUri (Lambda's "?List=ALL") joins the query string.
+            foreach (var literal in operation.Route.LiteralQuery)
+            {
+                query.Add(new(literal.Key, literal.Value ?? ""));
+            }
+
             var shape = operation.InputShape is null ? null : _model.GetShape(operation.InputShape);
             foreach (var member in shape?.Members ?? [])
             {
