@@ -101,14 +101,19 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
         options ??= new EmulatorOptions();
         options.Validate();
         var model = options.ModelPath is null ? ServiceModel.Embedded : ServiceModel.Load(options.ModelPath);
-        var listRuns = model.GetOperation("ListDataSourceRuns");
-        IReadOnlyList<EmulatedDataSource> dataSources = BuildDataSources(options, model, listRuns);
-        var dictionary = dataSources.ToDictionary(d => (d.DomainId, d.DataSourceId));
-
         var log = new RequestLog(options.RequestLogCapacity);
         var tokens = new PageTokenCodec(options.TokenSecret);
-        IOperationHandler[] handlers = [new ListDataSourceRunsHandler(listRuns, dictionary, tokens, () => options.Faults)];
-        var server = new EmulatorServer(options, model, log, handlers);
+        IReadOnlyList<EmulatedDataSource> dataSources = [];
+        var handlers = new List<IOperationHandler>();
+        // ListDataSourceRuns keeps its curated demo runs; every other operation is synthesized from the model.
+        if (model.Operations.TryGetValue(ListDataSourceRunsHandler.Name, out var listRuns))
+        {
+            dataSources = BuildDataSources(options, model, listRuns);
+            var dictionary = dataSources.ToDictionary(d => (d.DomainId, d.DataSourceId));
+            handlers.Add(new ListDataSourceRunsHandler(listRuns, dictionary, tokens, () => options.Faults));
+        }
+
+        var server = new EmulatorServer(options, model, log, handlers, new ModelOperationHandler(model, options, tokens));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {

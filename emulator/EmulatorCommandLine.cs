@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,47 +19,19 @@ public sealed class EmulatorCommandLine
     /// <summary>The port the standalone emulator listens on unless told otherwise.</summary>
     public const int DefaultPort = 4566;
 
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        DataZone.Gen emulator: a local Amazon DataZone endpoint (ListDataSourceRuns) on 127.0.0.1.
+    private const string Description =
+        "DataZone.Gen emulator: a local AWS endpoint on 127.0.0.1 serving every operation of a rest-json or json " +
+        "botocore model (the embedded DataZone model by default).";
 
-        Usage: dotnet run --project emulator -- [options]
+    private const string Footer = """
 
-        Server and data:
-          --port N                   TCP port on 127.0.0.1 (default 4566; 0 picks a free one)
-          --runs N                   generated runs per data source (default 50; 1000000 is fine)
-          --seed N                   seed of the generated runs (default 1)
-          --domain ID                domain id (default dzd_demo01)
-          --data-source ID           data source id (default demo-data-source)
-          --extra-data-source ID     another data source in the domain (repeatable)
-          --data FILE                serve runs from a JSON file: an array of runs in wire format,
-                                     or {"domainId": ..., "dataSourceId": ..., "items": [...]}
-          --newest-run-at TIME       creation time of the newest generated run (ISO-8601, default 2026-11-01T09:30:00Z)
-          --model FILE               serve this service-2.json instead of the embedded model
-          --token-secret TEXT        secret nextTokens are authenticated with
-
-        Signatures (SigV4, service 'datazone', any region):
-          --no-auth                  accept unsigned requests
-          --access-key-id ID         accepted access key id (default AKIAEMULATOREXAMPLE)
-          --secret-access-key KEY    its secret (default emulator/secret/EXAMPLEKEY)
-          --session-token TOKEN      require this X-Amz-Security-Token
-          --max-clock-skew DURATION  allowed X-Amz-Date skew (default 15m)
-          --error-type-namespace     x-amzn-ErrorType as 'Code:http://internal.amazon.com/coral/...'
-
-        Faults (requests are counted from 1, across all requests):
-          --throttle-every K         every K-th request: 429 ThrottlingException
-          --server-error-rate R      share 0..1 of requests: 500 InternalServerException or 503
-          --server-error-seed N      seed of the 5xx draw (default 1)
-          --latency DURATION         delay before every response (e.g. 20ms, 1s)
-          --empty-page-every N       every N-th page with runs comes back empty, with a token (N >= 2)
-          --drop-connection-every N  every N-th request: connection aborted, no response
-
-        Output:
-          --log-requests             print one line per request on stderr
-          -h, --help                 show this text
-
-        Durations: 250ms, 2s, 15m, 1h, or hh:mm:ss.
+        Signatures are SigV4 with the model's signing name, any region; operations the model marks
+        unauthenticated ("authtype": "none") are served unsigned. Faults count requests from 1, across all
+        requests. Durations: 250ms, 2s, 15m, 1h, or hh:mm:ss.
+        Exit codes: 0 after Ctrl+C or --help, 2 for bad flags, 1 when the emulator cannot start.
         """;
+
+    private static readonly Lazy<string> UsageText = new(RenderUsage);
 
     private EmulatorCommandLine(EmulatorOptions options, bool showHelp, bool logRequests)
     {
@@ -65,6 +39,9 @@ public sealed class EmulatorCommandLine
         ShowHelp = showHelp;
         LogRequests = logRequests;
     }
+
+    /// <summary>The usage text (System.CommandLine's help for the flags, then durations and exit codes).</summary>
+    public static string Usage => UsageText.Value;
 
     /// <summary>The options the flags describe (port defaulting to <see cref="DefaultPort"/>).</summary>
     public EmulatorOptions Options { get; }
@@ -79,143 +56,20 @@ public sealed class EmulatorCommandLine
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new EmulatorOptions { Port = DefaultPort };
-        var help = false;
-        var log = false;
-        string? accessKey = null;
-        string? secret = null;
-        string? sessionToken = null;
-        for (var i = 0; i < args.Count; i++)
+        var flags = new Flags();
+        // No response files: an id or secret starting with '@' is data, not a file name.
+        var result = flags.Root.Parse(args.ToArray(), new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (result.Action is HelpAction)
         {
-            var flag = args[i];
-            string? inline = null;
-            var eq = flag.IndexOf('=', StringComparison.Ordinal);
-            if (flag.StartsWith("--", StringComparison.Ordinal) && eq > 0)
-            {
-                inline = flag.Substring(eq + 1);
-                flag = flag.Substring(0, eq);
-            }
-
-            string Value()
-            {
-                if (inline is not null)
-                {
-                    return inline;
-                }
-
-                if (i + 1 >= args.Count)
-                {
-                    throw new ArgumentException($"{flag} needs a value.");
-                }
-
-                return args[++i];
-            }
-
-            switch (flag)
-            {
-                case "-h":
-                case "--help":
-                    help = true;
-                    break;
-                case "--port":
-                    options.Port = Int(flag, Value(), 0, 65535);
-                    break;
-                case "--runs":
-                    options.RunCount = Int(flag, Value(), 0, int.MaxValue);
-                    break;
-                case "--seed":
-                    options.Seed = Int(flag, Value(), int.MinValue, int.MaxValue);
-                    break;
-                case "--domain":
-                    options.DomainId = Text(flag, Value());
-                    break;
-                case "--data-source":
-                    options.DataSourceId = Text(flag, Value());
-                    break;
-                case "--extra-data-source":
-                    options.AdditionalDataSourceIds.Add(Text(flag, Value()));
-                    break;
-                case "--data":
-                    options.DataFile = Text(flag, Value());
-                    break;
-                case "--newest-run-at":
-                    var time = Value();
-                    options.NewestRunAt = DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var newest)
-                        ? newest
-                        : throw new ArgumentException($"{flag}: '{time}' is not an ISO-8601 time.");
-                    break;
-                case "--model":
-                    options.ModelPath = Text(flag, Value());
-                    break;
-                case "--token-secret":
-                    options.TokenSecret = Text(flag, Value());
-                    break;
-                case "--no-auth":
-                    options.VerifySignatures = false;
-                    break;
-                case "--access-key-id":
-                    accessKey = Text(flag, Value());
-                    break;
-                case "--secret-access-key":
-                    secret = Text(flag, Value());
-                    break;
-                case "--session-token":
-                    sessionToken = Text(flag, Value());
-                    break;
-                case "--max-clock-skew":
-                    options.MaxClockSkew = Duration(flag, Value());
-                    break;
-                case "--error-type-namespace":
-                    options.ErrorTypeWithNamespace = true;
-                    break;
-                case "--throttle-every":
-                    options.Faults.ThrottleEvery = Int(flag, Value(), 0, int.MaxValue);
-                    break;
-                case "--server-error-rate":
-                    var rate = Value();
-                    options.Faults.ServerErrorRate = double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1
-                        ? r
-                        : throw new ArgumentException($"{flag}: '{rate}' is not a number between 0 and 1.");
-                    break;
-                case "--server-error-seed":
-                    options.Faults.ServerErrorSeed = Int(flag, Value(), int.MinValue, int.MaxValue);
-                    break;
-                case "--latency":
-                    options.Faults.Latency = Duration(flag, Value());
-                    break;
-                case "--empty-page-every":
-                    options.Faults.EmptyPageEvery = Int(flag, Value(), 0, int.MaxValue);
-                    if (options.Faults.EmptyPageEvery == 1)
-                    {
-                        throw new ArgumentException($"{flag}: must be 0 (off) or at least 2.");
-                    }
-
-                    break;
-                case "--drop-connection-every":
-                    options.Faults.DropConnectionEvery = Int(flag, Value(), 0, int.MaxValue);
-                    break;
-                case "--log-requests":
-                    log = true;
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. See --help.");
-            }
-
-            if (inline is not null && flag is "--help" or "--no-auth" or "--error-type-namespace" or "--log-requests")
-            {
-                throw new ArgumentException($"{flag} takes no value.");
-            }
+            return new EmulatorCommandLine(new EmulatorOptions { Port = DefaultPort }, showHelp: true, logRequests: false);
         }
 
-        if (accessKey is not null || secret is not null || sessionToken is not null)
+        if (result.Errors.Count > 0)
         {
-            options.Credentials = new EmulatorCredentials(
-                accessKey ?? EmulatorCredentials.Default.AccessKeyId,
-                secret ?? EmulatorCredentials.Default.SecretAccessKey,
-                sessionToken);
+            throw new ArgumentException(string.Join(" ", result.Errors.Select(e => e.Message).Distinct()) + " See --help.");
         }
 
-        return new EmulatorCommandLine(options, help, log);
+        return new EmulatorCommandLine(flags.ToOptions(result), showHelp: false, result.GetValue(flags.LogRequests));
     }
 
     /// <summary>
@@ -284,7 +138,13 @@ public sealed class EmulatorCommandLine
     public static string Banner(DataZoneEmulator emulator)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        var lines = new List<string> { $"DataZone emulator listening on {emulator.Endpoint}" };
+        var model = emulator.Model;
+        var paginated = model.Operations.Values.Count(o => o.Paginator is not null);
+        var lines = new List<string>
+        {
+            $"Emulator listening on {emulator.Endpoint}",
+            $"  service {model.SigningName} ({model.Protocol}{(model.IsJsonProtocol ? " " + model.JsonVersion : "")}): {model.Operations.Count} operations, {paginated} listings of {emulator.Options.ItemCount} items",
+        };
         foreach (var source in emulator.DataSources)
         {
             lines.Add($"  domain {source.DomainId}, data source {source.DataSourceId}: {source.Runs.Count} runs");
@@ -300,7 +160,11 @@ public sealed class EmulatorCommandLine
                 $"  faults: throttle every {f.ThrottleEvery}, 5xx rate {f.ServerErrorRate}, latency {f.Latency.TotalMilliseconds} ms, empty page every {f.EmptyPageEvery}, drop every {f.DropConnectionEvery}"));
         }
 
-        lines.Add($"  try: curl --aws-sigv4 \"aws:amz:{DataZoneEmulator.DefaultRegion}:{emulator.Model.SigningName}\" --user '{emulator.Credentials.AccessKeyId}:{emulator.Credentials.SecretAccessKey}' '{emulator.Endpoint}v2/domains/{emulator.DomainId}/data-sources/{emulator.DataSourceId}/runs?maxResults=2'");
+        if (emulator.DataSources.Count > 0)
+        {
+            lines.Add($"  try: curl --aws-sigv4 \"aws:amz:{DataZoneEmulator.DefaultRegion}:{emulator.Model.SigningName}\" --user '{emulator.Credentials.AccessKeyId}:{emulator.Credentials.SecretAccessKey}' '{emulator.Endpoint}v2/domains/{emulator.DomainId}/data-sources/{emulator.DataSourceId}/runs?maxResults=2'");
+        }
+
         lines.Add("  Press Ctrl+C to stop.");
         return string.Join(Environment.NewLine, lines);
     }
@@ -310,56 +174,107 @@ public sealed class EmulatorCommandLine
         var outcome = e.StatusCode == 0 ? "dropped" : e.StatusCode.ToString(CultureInfo.InvariantCulture);
         var detail = e.ErrorCode ?? ("items=" + e.ItemCount.ToString(CultureInfo.InvariantCulture) + (e.NextToken is null ? "" : " +token"));
         var fault = e.Fault == EmulatorFault.None ? "" : $" [fault: {e.Fault}]";
-        return $"#{e.Sequence.ToString(CultureInfo.InvariantCulture)} {e.Method} {e.Target} -> {outcome} {detail}{fault} id={e.RequestId}";
+        var operation = e.Operation is null ? "" : $" ({e.Operation})";
+        return $"#{e.Sequence.ToString(CultureInfo.InvariantCulture)} {e.Method} {e.Target}{operation} -> {outcome} {detail}{fault} id={e.RequestId}";
     }
 
-    private static int Int(string flag, string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"{flag}: '{value}' is not a whole number in {min}..{max}.");
-
-    private static string Text(string flag, string value) =>
-        value.Length > 0 ? value : throw new ArgumentException($"{flag} needs a non-empty value.");
-
-    /// <summary>Parses <c>250ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c> or <c>hh:mm:ss</c>.</summary>
-    internal static TimeSpan Duration(string flag, string value)
+    private static string RenderUsage()
     {
-        (var digits, var unitMs) = value switch
-        {
-            _ when value.EndsWith("ms", StringComparison.Ordinal) => (value[..^2], 1d),
-            _ when value.EndsWith('s') => (value[..^1], 1_000d),
-            _ when value.EndsWith('m') => (value[..^1], 60_000d),
-            _ when value.EndsWith('h') => (value[..^1], 3_600_000d),
-            _ => ("", 0d),
-        };
-        if (unitMs > 0 && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
-        {
-            return TimeSpan.FromMilliseconds(amount * unitMs);
-        }
-
-        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
-        {
-            return span;
-        }
-
-        throw new ArgumentException($"{flag}: '{value}' is not a duration (250ms, 2s, 15m, 1h or hh:mm:ss).");
+        var flags = new Flags();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        flags.Root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = writer });
+        return writer.ToString().TrimEnd() + Environment.NewLine + Footer.TrimEnd();
     }
-}
 
-/// <summary>The standalone entry point.</summary>
-internal static class Program
-{
-    private static async Task<int> Main(string[] args)
+    /// <summary>The flags, one <see cref="Option{T}"/> each; built per parse because System.CommandLine's symbols are not shared across roots.</summary>
+    private sealed class Flags
     {
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return await EmulatorCommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+        public readonly Option<int> Port = new("--port") { HelpName = "N", Description = $"TCP port on 127.0.0.1 (0 picks a free one)", CustomParser = r => CommandLineValues.Int(r, 0, 65535), DefaultValueFactory = _ => DefaultPort };
+        public readonly Option<int> Runs = new("--runs") { HelpName = "N", Description = "generated runs per data source (1000000 is fine)", CustomParser = r => CommandLineValues.Int(r, 0, int.MaxValue), DefaultValueFactory = _ => 50 };
+        public readonly Option<int> Seed = new("--seed") { HelpName = "N", Description = "seed of the generated data", CustomParser = r => CommandLineValues.Int(r, int.MinValue, int.MaxValue), DefaultValueFactory = _ => 1 };
+        public readonly Option<string> Domain = new("--domain") { HelpName = "ID", Description = $"domain id (default {EmulatorOptions.DemoDomainId})", CustomParser = CommandLineValues.Text };
+        public readonly Option<string> DataSource = new("--data-source") { HelpName = "ID", Description = $"data source id (default {EmulatorOptions.DemoDataSourceId})", CustomParser = CommandLineValues.Text };
+        public readonly Option<string[]> ExtraDataSources = new("--extra-data-source") { HelpName = "ID", Description = "another data source in the domain (repeatable)", AllowMultipleArgumentsPerToken = false };
+        public readonly Option<string> Data = new("--data") { HelpName = "FILE", Description = "serve runs from a JSON file: an array of runs in wire format, or {\"domainId\": ..., \"dataSourceId\": ..., \"items\": [...]}", CustomParser = CommandLineValues.Text };
+        public readonly Option<DateTimeOffset?> NewestRunAt = new("--newest-run-at") { HelpName = "TIME", Description = "creation time of the newest generated run (ISO-8601, default 2026-11-01T09:30:00Z)", CustomParser = r => CommandLineValues.Time(r) };
+        public readonly Option<string> Model = new("--model") { HelpName = "DIR|FILE", Description = "serve this botocore model: a directory with service-2.json and paginators-1.json, or a service-2.json", CustomParser = CommandLineValues.Text };
+        public readonly Option<int?> ItemCount = new("--items") { HelpName = "N", Description = "items of each synthesized listing, per path ids and filters (default 25)", CustomParser = r => CommandLineValues.Int(r, 0, 1_000_000) };
+        public readonly Option<string> TokenSecret = new("--token-secret") { HelpName = "TEXT", Description = "secret page tokens are authenticated with", CustomParser = CommandLineValues.Text };
+        public readonly Option<bool> NoAuth = new("--no-auth") { Description = "accept unsigned requests" };
+        public readonly Option<string> AccessKeyId = new("--access-key-id") { HelpName = "ID", Description = $"accepted access key id (default {EmulatorCredentials.Default.AccessKeyId})", CustomParser = CommandLineValues.Text };
+        public readonly Option<string> SecretAccessKey = new("--secret-access-key") { HelpName = "KEY", Description = $"its secret (default {EmulatorCredentials.Default.SecretAccessKey})", CustomParser = CommandLineValues.Text };
+        public readonly Option<string> SessionToken = new("--session-token") { HelpName = "TOKEN", Description = "require this X-Amz-Security-Token", CustomParser = CommandLineValues.Text };
+        public readonly Option<TimeSpan?> MaxClockSkew = new("--max-clock-skew") { HelpName = "DURATION", Description = "allowed X-Amz-Date skew (default 15m)", CustomParser = r => CommandLineValues.Duration(r) };
+        public readonly Option<bool> ErrorTypeNamespace = new("--error-type-namespace") { Description = "x-amzn-ErrorType as 'Code:http://internal.amazon.com/coral/...'" };
+        public readonly Option<int> ThrottleEvery = new("--throttle-every") { HelpName = "K", Description = "every K-th request: 429 ThrottlingException", CustomParser = r => CommandLineValues.Int(r, 0, int.MaxValue) };
+        public readonly Option<double> ServerErrorRate = new("--server-error-rate") { HelpName = "R", Description = "share 0..1 of requests: 500 InternalServerException or 503", CustomParser = CommandLineValues.Rate };
+        public readonly Option<int> ServerErrorSeed = new("--server-error-seed") { HelpName = "N", Description = "seed of the 5xx draw", CustomParser = r => CommandLineValues.Int(r, int.MinValue, int.MaxValue), DefaultValueFactory = _ => 1 };
+        public readonly Option<TimeSpan> Latency = new("--latency") { HelpName = "DURATION", Description = "delay before every response (e.g. 20ms, 1s)", CustomParser = CommandLineValues.Duration };
+        public readonly Option<int> EmptyPageEvery = new("--empty-page-every") { HelpName = "N", Description = "every N-th page with items comes back empty, with a token (N >= 2)", CustomParser = CommandLineValues.EmptyPageEvery };
+        public readonly Option<int> DropConnectionEvery = new("--drop-connection-every") { HelpName = "N", Description = "every N-th request: connection aborted, no response", CustomParser = r => CommandLineValues.Int(r, 0, int.MaxValue) };
+        public readonly Option<bool> LogRequests = new("--log-requests") { Description = "print one line per request on stderr" };
 
-        void Stop(PosixSignalContext context)
+        public Flags()
         {
-            context.Cancel = true;
-            stop.Cancel();
+            Root = new RootCommand(Description);
+            Option[] all =
+            [
+                Port, Runs, Seed, Domain, DataSource, ExtraDataSources, Data, NewestRunAt, Model, ItemCount, TokenSecret,
+                NoAuth, AccessKeyId, SecretAccessKey, SessionToken, MaxClockSkew, ErrorTypeNamespace,
+                ThrottleEvery, ServerErrorRate, ServerErrorSeed, Latency, EmptyPageEvery, DropConnectionEvery, LogRequests,
+            ];
+            foreach (var option in all)
+            {
+                Root.Options.Add(option);
+            }
+        }
+
+        public RootCommand Root { get; }
+
+        public EmulatorOptions ToOptions(ParseResult result)
+        {
+            var options = new EmulatorOptions
+            {
+                Port = result.GetValue(Port),
+                RunCount = result.GetValue(Runs),
+                Seed = result.GetValue(Seed),
+                DataFile = result.GetValue(Data),
+                ModelPath = result.GetValue(Model),
+                VerifySignatures = !result.GetValue(NoAuth),
+                ErrorTypeWithNamespace = result.GetValue(ErrorTypeNamespace),
+                Faults =
+                {
+                    ThrottleEvery = result.GetValue(ThrottleEvery),
+                    ServerErrorRate = result.GetValue(ServerErrorRate),
+                    ServerErrorSeed = result.GetValue(ServerErrorSeed),
+                    Latency = result.GetValue(Latency),
+                    EmptyPageEvery = result.GetValue(EmptyPageEvery),
+                    DropConnectionEvery = result.GetValue(DropConnectionEvery),
+                },
+            };
+            options.DomainId = result.GetValue(Domain) ?? options.DomainId;
+            options.DataSourceId = result.GetValue(DataSource) ?? options.DataSourceId;
+            options.NewestRunAt = result.GetValue(NewestRunAt) ?? options.NewestRunAt;
+            options.ItemCount = result.GetValue(ItemCount) ?? options.ItemCount;
+            options.TokenSecret = result.GetValue(TokenSecret) ?? options.TokenSecret;
+            options.MaxClockSkew = result.GetValue(MaxClockSkew) ?? options.MaxClockSkew;
+            foreach (var extra in result.GetValue(ExtraDataSources) ?? [])
+            {
+                options.AdditionalDataSourceIds.Add(extra);
+            }
+
+            var accessKey = result.GetValue(AccessKeyId);
+            var secret = result.GetValue(SecretAccessKey);
+            var sessionToken = result.GetValue(SessionToken);
+            if (accessKey is not null || secret is not null || sessionToken is not null)
+            {
+                options.Credentials = new EmulatorCredentials(
+                    accessKey ?? EmulatorCredentials.Default.AccessKeyId,
+                    secret ?? EmulatorCredentials.Default.SecretAccessKey,
+                    sessionToken);
+            }
+
+            return options;
         }
     }
 }

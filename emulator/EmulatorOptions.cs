@@ -18,7 +18,13 @@ public sealed class EmulatorOptions
     /// <summary>How many runs to generate per data source (default 50). A million is fine: runs are computed on demand.</summary>
     public int RunCount { get; set; } = 50;
 
-    /// <summary>Seed of the generated runs; the same seed and count give the same runs everywhere.</summary>
+    /// <summary>
+    /// How many items each synthesized listing holds (default 25): every paginated operation other than
+    /// <c>ListDataSourceRuns</c> serves this many deterministic items for each scope (path ids and filters).
+    /// </summary>
+    public int ItemCount { get; set; } = 25;
+
+    /// <summary>Seed of the generated runs and of the synthesized data; the same seed and count give the same runs everywhere.</summary>
     public int Seed { get; set; } = 1;
 
     /// <summary>The domain served (default <c>dzd_demo01</c>); any other is a 404.</summary>
@@ -39,7 +45,11 @@ public sealed class EmulatorOptions
     /// <summary>The creation time of the newest generated run (default 2026-11-01T09:30:00Z); older ones go back about 180 days.</summary>
     public DateTimeOffset NewestRunAt { get; set; } = new(2026, 11, 1, 9, 30, 0, TimeSpan.Zero);
 
-    /// <summary>A <c>service-2.json</c> to serve instead of the embedded model.</summary>
+    /// <summary>
+    /// A botocore model to serve instead of the embedded DataZone one: a directory holding <c>service-2.json</c> and
+    /// <c>paginators-1.json</c>, or a <c>service-2.json</c> file (paginators read from a <c>paginators-1.json</c> beside it).
+    /// Any rest-json or json service.
+    /// </summary>
     public string? ModelPath { get; set; }
 
     /// <summary>Whether every request must carry a valid SigV4 signature by <see cref="Credentials"/> (default true).</summary>
@@ -86,6 +96,11 @@ public sealed class EmulatorOptions
         if (RunCount < 0)
         {
             throw new ArgumentException($"RunCount cannot be negative ({RunCount}).", nameof(RunCount));
+        }
+
+        if (ItemCount < 0)
+        {
+            throw new ArgumentException($"ItemCount cannot be negative ({ItemCount}).", nameof(ItemCount));
         }
 
         if (RequestLogCapacity < 0)

@@ -18,6 +18,12 @@ public enum MemberLocation
 
     /// <summary>An HTTP header.</summary>
     Header,
+
+    /// <summary>A map of headers sharing a prefix (botocore's <c>headers</c>).</summary>
+    Headers,
+
+    /// <summary>The HTTP status code of a response (<c>statusCode</c>).</summary>
+    StatusCode,
 }
 
 /// <summary>A member of a structure shape.</summary>
@@ -26,7 +32,17 @@ public enum MemberLocation
 /// <param name="Location">Where the member travels.</param>
 /// <param name="LocationName">The wire name (label, query parameter or header name).</param>
 /// <param name="Required">Whether the structure lists the member as required.</param>
-public sealed record MemberModel(string Name, string Shape, MemberLocation Location, string LocationName, bool Required);
+public sealed record MemberModel(string Name, string Shape, MemberLocation Location, string LocationName, bool Required)
+{
+    /// <summary>The member's own <c>timestampFormat</c>, which overrides the shape's, or null.</summary>
+    public string? TimestampFormat { get; init; }
+
+    /// <summary>The name on the JSON wire: <c>locationName</c> when the model gives one, else the member name.</summary>
+    public string JsonName { get; init; } = Name;
+
+    /// <summary>Whether the member is the operation's HTTP payload (the structure's <c>payload</c>).</summary>
+    public bool IsPayload { get; init; }
+}
 
 /// <summary>A shape's type and the constraints the emulator validates.</summary>
 /// <param name="Type">botocore type: string, integer, structure, list, ...</param>
@@ -45,13 +61,81 @@ public sealed record ShapeModel(
 {
     private Regex? _regex;
 
-    /// <summary>The <see cref="Pattern"/> compiled to match a whole value (the model's patterns are unanchored).</summary>
-    public Regex? PatternRegex => Pattern is null
-        ? null
-        : _regex ??= new Regex("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>The member shape of a list, or null.</summary>
+    public string? ListMember { get; init; }
+
+    /// <summary>The key shape of a map, or null.</summary>
+    public string? MapKey { get; init; }
+
+    /// <summary>The value shape of a map, or null.</summary>
+    public string? MapValue { get; init; }
+
+    /// <summary>The shape's <c>timestampFormat</c> (<c>iso8601</c>, <c>unixTimestamp</c>, <c>rfc822</c>), or null for the protocol's default.</summary>
+    public string? TimestampFormat { get; init; }
+
+    /// <summary>Whether the structure is a tagged union (exactly one member set).</summary>
+    public bool IsUnion { get; init; }
+
+    /// <summary>Whether the structure is an event stream (not served: it needs HTTP/2 event framing).</summary>
+    public bool IsEventStream { get; init; }
+
+    /// <summary>The awsQuery error code of an error shape (<c>error.code</c>, e.g. <c>AWS.SimpleQueueService.NonExistentQueue</c>), or null.</summary>
+    public string? QueryErrorCode { get; init; }
+
+    /// <summary>Whether an error shape is the caller's fault (<c>error.senderFault</c>).</summary>
+    public bool SenderFault { get; init; }
+
+    /// <summary>Whether the shape is an error shape (<c>"exception": true</c> or an <c>error</c> trait).</summary>
+    public bool IsError { get; init; }
+
+    private bool _regexTried;
+
+    /// <summary>
+    /// The <see cref="Pattern"/> compiled to match a whole value (the model's patterns are unanchored), or null when
+    /// .NET cannot read it. The models' patterns are Java's: escapes of any punctuation (<c>\_</c>) are made plain first.
+    /// </summary>
+    public Regex? PatternRegex
+    {
+        get
+        {
+            if (Pattern is null || _regexTried)
+            {
+                return _regex;
+            }
+
+            try
+            {
+                _regex = new Regex("^(?:" + Pattern.Replace("\\_", "_", StringComparison.Ordinal) + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException)
+            {
+                _regex = null;
+            }
+
+            _regexTried = true;
+            return _regex;
+        }
+    }
 
     /// <summary>True for integer and long shapes.</summary>
-    public bool IsInteger => Type is "integer" or "long";
+    public bool IsInteger => Type is "integer" or "long" or "short" or "byte";
+
+    /// <summary>True for float and double shapes.</summary>
+    public bool IsFloat => Type is "float" or "double";
+
+    /// <summary>The member named <paramref name="name"/>, or null.</summary>
+    public MemberModel? FindMember(string name)
+    {
+        foreach (var member in Members)
+        {
+            if (string.Equals(member.Name, name, StringComparison.Ordinal))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>An input member bound to the HTTP request, with its target shape resolved.</summary>
@@ -73,8 +157,12 @@ public sealed class OperationModel
         int responseCode,
         IReadOnlyList<InputMember> inputMembers,
         string? outputShape,
-        IReadOnlyList<string> errors)
+        IReadOnlyList<string> errors,
+        string? inputShape = null,
+        bool unsigned = false)
     {
+        InputShape = inputShape;
+        Unsigned = unsigned;
         Name = name;
         Method = method;
         RequestUri = requestUri;
@@ -99,6 +187,18 @@ public sealed class OperationModel
 
     /// <summary>The input members, in model order.</summary>
     public IReadOnlyList<InputMember> InputMembers { get; }
+
+    /// <summary>The input shape name, or null.</summary>
+    public string? InputShape { get; }
+
+    /// <summary>
+    /// Whether the operation is served without a signature: <c>"authtype": "none"</c> or <c>"auth": ["smithy.api#noAuth"]</c>
+    /// (SSO's <c>ListAccounts</c>, the call that gets credentials, carries a bearer token header instead).
+    /// </summary>
+    public bool Unsigned { get; }
+
+    /// <summary>The operation's paginator from <c>paginators-1.json</c>, or null.</summary>
+    public PaginatorModel? Paginator { get; internal set; }
 
     /// <summary>The output shape name, or null.</summary>
     public string? OutputShape { get; }

@@ -11,14 +11,36 @@ public sealed class RouteTemplate
 {
     private readonly Segment[] _segments;
 
-    private RouteTemplate(string template, Segment[] segments)
+    private RouteTemplate(string template, Segment[] segments, KeyValuePair<string, string?>[] literalQuery)
     {
         Template = template;
         _segments = segments;
+        LiteralQuery = literalQuery;
     }
+
+    /// <summary>
+    /// The literal query of the template (Lambda's <c>/2018-10-31/layers?find=LayerVersion</c>): parameters a request
+    /// must carry (with that value, when one is given) to address this operation rather than another on the same path.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> LiteralQuery { get; }
 
     /// <summary>The template text (without any literal query part).</summary>
     public string Template { get; }
+
+    /// <summary>How many segments are literal text; a route with more of them is tried first (<c>/a/b</c> before <c>/a/{id}</c>).</summary>
+    public int LiteralCount
+    {
+        get
+        {
+            var count = LiteralQuery.Count;
+            foreach (var segment in _segments)
+            {
+                count += segment.IsLabel ? 0 : 1;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The label names, in order.</summary>
     public IEnumerable<string> Labels
@@ -35,11 +57,20 @@ public sealed class RouteTemplate
         }
     }
 
-    /// <summary>Parses a <c>requestUri</c>; a literal query part (<c>?x-id=...</c>) is ignored.</summary>
+    /// <summary>Parses a <c>requestUri</c>, with its literal query part if any.</summary>
     public static RouteTemplate Parse(string requestUri)
     {
         var query = requestUri.IndexOf('?', StringComparison.Ordinal);
         var path = query >= 0 ? requestUri.Substring(0, query) : requestUri;
+        var literalQuery = new List<KeyValuePair<string, string?>>();
+        if (query >= 0)
+        {
+            foreach (var pair in requestUri.Substring(query + 1).Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                literalQuery.Add(eq < 0 ? new(pair, null) : new(pair.Substring(0, eq), pair.Substring(eq + 1)));
+            }
+        }
         var parts = path.Trim('/').Split('/');
         var segments = new List<Segment>(parts.Length);
         foreach (var part in parts)
@@ -61,7 +92,22 @@ public sealed class RouteTemplate
             }
         }
 
-        return new RouteTemplate(path, segments.ToArray());
+        return new RouteTemplate(path, segments.ToArray(), literalQuery.ToArray());
+    }
+
+    /// <summary>Whether <paramref name="query"/> carries every literal query parameter of the template.</summary>
+    public bool MatchesQuery(Microsoft.AspNetCore.Http.IQueryCollection query)
+    {
+        foreach (var required in LiteralQuery)
+        {
+            if (!query.TryGetValue(required.Key, out var values)
+                || (required.Value is not null && Array.IndexOf(values.ToArray(), required.Value) < 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Matches a raw request path; on success returns the percent-decoded label values.</summary>

@@ -56,6 +56,17 @@ internal sealed class PageTokenCodec
         return SHA256.HashData(all).AsSpan(0, 8).ToArray();
     }
 
+    /// <summary>The 8-byte scope of a synthesized listing: its operation, filters, data size and seed, as one text.</summary>
+    public static byte[] Scope(string listing) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes("listing\n" + listing)).AsSpan(0, 8).ToArray();
+
+    /// <summary>
+    /// A token as 80 lowercase hex digits instead of base64, for token members whose pattern forbids '+', '/' and '='
+    /// (DynamoDB's <c>ExclusiveStartTableName</c>: <c>[a-zA-Z0-9_.-]+</c>). <see cref="TryRead"/> takes either form.
+    /// </summary>
+    public string IssueHex(ReadOnlySpan<byte> scope, long position) =>
+        Convert.ToHexString(Convert.FromBase64String(Issue(scope, position))).ToLowerInvariant();
+
     public string Issue(ReadOnlySpan<byte> scope, long position)
     {
         Span<byte> token = stackalloc byte[TokenLength];
@@ -74,8 +85,11 @@ internal sealed class PageTokenCodec
     {
         position = 0;
         Span<byte> bytes = stackalloc byte[TokenLength + 3];
-        if (token.Length != 56 || !Convert.TryFromBase64String(token, bytes, out var written) || written != TokenLength
-            || !bytes.Slice(0, 3).SequenceEqual(Magic))
+        var written = 0;
+        var decoded = token.Length == TokenLength * 2
+            ? Convert.FromHexString(token, bytes, out _, out written) == System.Buffers.OperationStatus.Done
+            : token.Length == 56 && Convert.TryFromBase64String(token, bytes, out written);
+        if (!decoded || written != TokenLength || !bytes.Slice(0, 3).SequenceEqual(Magic))
         {
             return Failure.Malformed;
         }

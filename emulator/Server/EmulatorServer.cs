@@ -4,17 +4,18 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using DataZone.Gen.Auth;
 using DataZone.Gen.Emulator.Auth;
 using DataZone.Gen.Emulator.Model;
+using DataZone.Gen.Emulator.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DataZone.Gen.Emulator.Server;
 
 /// <summary>
-/// The request pipeline: request id ▸ latency ▸ dropped connection ▸ SigV4 ▸ throttling ▸ 5xx ▸
-/// route (model <c>requestUri</c>) ▸ bind and validate input (model constraints) ▸ operation handler ▸ log.
+/// The request pipeline: request id ▸ latency ▸ dropped connection ▸ route (rest-json <c>requestUri</c> or json
+/// <c>X-Amz-Target</c>) ▸ SigV4 (unless the operation is unsigned) ▸ throttling ▸ 5xx ▸ bind and validate input
+/// (model constraints) ▸ a curated handler or the model-driven one ▸ log.
 /// </summary>
 internal sealed class EmulatorServer
 {
@@ -24,14 +25,20 @@ internal sealed class EmulatorServer
     private readonly ServiceModel _model;
     private readonly SignatureVerifier? _verifier;
     private readonly RequestLog _log;
-    private readonly List<(OperationModel Operation, IOperationHandler Handler)> _routes = new();
+    private readonly Dictionary<string, IOperationHandler> _curated = new(StringComparer.Ordinal);
+    private readonly ModelOperationHandler _synthesized;
+    private readonly OperationRouter _router;
+    private readonly RequestBinder _binder;
     private readonly object _randomLock = new();
     private Random _random;
     private int _randomSeed;
     private long _sequence;
 
-    public EmulatorServer(EmulatorOptions options, ServiceModel model, RequestLog log, IEnumerable<IOperationHandler> handlers)
+    public EmulatorServer(EmulatorOptions options, ServiceModel model, RequestLog log, IEnumerable<IOperationHandler> handlers, ModelOperationHandler synthesized)
     {
+        _synthesized = synthesized;
+        _router = new OperationRouter(model);
+        _binder = new RequestBinder(model);
         _options = options;
         _model = model;
         _log = log;
@@ -40,7 +47,8 @@ internal sealed class EmulatorServer
             : null;
         foreach (var handler in handlers)
         {
-            _routes.Add((model.GetOperation(handler.OperationName), handler));
+            _ = model.GetOperation(handler.OperationName);
+            _curated[handler.OperationName] = handler;
         }
 
         _randomSeed = options.Faults.ServerErrorSeed;
@@ -104,13 +112,16 @@ internal sealed class EmulatorServer
             return;
         }
 
-        var payloadHash = await HashBodyAsync(http).ConfigureAwait(false);
+        var body = await ReadBodyAsync(http).ConfigureAwait(false);
+        var payloadHash = Convert.ToHexString(SHA256.HashData(body.Span)).ToLowerInvariant();
         if (string.Equals(http.Request.Headers["x-amz-content-sha256"].ToString(), "UNSIGNED-PAYLOAD", StringComparison.Ordinal))
         {
             payloadHash = "UNSIGNED-PAYLOAD";
         }
 
-        if (_verifier is not null)
+        // Routing comes first because the operation decides whether a signature is needed at all.
+        var route = _router.Find(http.Request.Method, context.RawPath, http.Request.Query, http.Request.Headers);
+        if (_verifier is not null && route.Operation is not { Unsigned: true })
         {
             var failure = _verifier.Verify(http.Request.Method, context.RawPath, context.RawQuery, http.Request.Headers, payloadHash, out var accessKeyId);
             context.AccessKeyId = accessKeyId;
@@ -137,38 +148,36 @@ internal sealed class EmulatorServer
             return;
         }
 
-        var pathMatched = false;
-        foreach ((var operation, var handler) in _routes)
+        if (route.Operation is not { } operation)
         {
-            if (!operation.Route.TryMatch(context.RawPath, out var labels))
-            {
-                continue;
-            }
-
-            pathMatched = true;
-            if (!string.Equals(operation.Method, http.Request.Method, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            context.Operation = operation.Name;
-            var request = RequestBinder.Bind(operation, labels, http.Request.Query, http.Request.Headers, out var error);
-            if (request is null)
-            {
-                await context.WriteModeledErrorAsync("ValidationException", error!).ConfigureAwait(false);
-                return;
-            }
-
-            await handler.HandleAsync(context, request).ConfigureAwait(false);
+            // rest-json front ends answer an unknown path with 404; json ones an unknown target with 400.
+            await context.WriteErrorAsync(_model.IsJsonProtocol ? 400 : 404, "UnknownOperationException", route.Problem).ConfigureAwait(false);
             return;
         }
 
-        await context.WriteErrorAsync(
-            404,
-            "UnknownOperationException",
-            pathMatched
-                ? $"No operation is bound to {http.Request.Method} {context.RawPath}."
-                : $"No operation matches the path {context.RawPath}.").ConfigureAwait(false);
+        context.Operation = operation.Name;
+        if (_model.IsJsonProtocol && !http.Request.ContentType.AsSpan().StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase))
+        {
+            await context.WriteErrorAsync(400, "SerializationException",
+                $"A json-protocol request needs Content-Type application/x-amz-json-{_model.JsonVersion}, not '{http.Request.ContentType}'.").ConfigureAwait(false);
+            return;
+        }
+
+        var request = _binder.Bind(operation, route.Labels, http.Request.Query, http.Request.Headers, body, out var errorCode, out var error);
+        if (request is null)
+        {
+            await context.WriteModeledErrorAsync(errorCode!, error!).ConfigureAwait(false);
+            return;
+        }
+
+        if (_curated.TryGetValue(operation.Name, out var handler))
+        {
+            await handler.HandleAsync(context, request).ConfigureAwait(false);
+        }
+        else
+        {
+            await _synthesized.HandleAsync(context, request).ConfigureAwait(false);
+        }
     }
 
     private bool DrawServerError(FaultOptions faults, out bool unavailable)
@@ -187,29 +196,27 @@ internal sealed class EmulatorServer
         }
     }
 
-    private static async Task<string> HashBodyAsync(HttpContext http)
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
     {
         if (http.Request.ContentLength is 0 || (http.Request.ContentLength is null && !http.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase)))
         {
-            return SigV4Signer.EmptyPayloadHash;
+            return ReadOnlyMemory<byte>.Empty;
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[16 * 1024];
-        long total = 0;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            total += read;
-            if (total > MaxBodyBytes)
+            if (buffer.Length + read > MaxBodyBytes)
             {
                 throw new InvalidDataException("The request body is larger than the emulator accepts (1 MiB).");
             }
 
-            hash.AppendData(buffer, 0, read);
+            buffer.Write(chunk, 0, read);
         }
 
-        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+        return buffer.ToArray();
     }
 
     private static (string Path, string Query) RawTarget(HttpContext http)

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using DataZone.Gen.Emulator.Model;
+using DataZone.Gen.Emulator.Protocol;
 
 namespace DataZone.Gen.Emulator.Server;
 

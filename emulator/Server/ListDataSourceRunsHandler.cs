@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Emulator.Data;
 using DataZone.Gen.Emulator.Model;
+using DataZone.Gen.Emulator.Protocol;
 using DataZone.Gen.Emulator.Paging;
 
 namespace DataZone.Gen.Emulator.Server;
@@ -53,7 +54,9 @@ internal sealed class ListDataSourceRunsHandler : IOperationHandler
         _defaultPageSize = (int)Math.Min(int.MaxValue, operation.GetInput(MaxResultsMember).Shape.Max ?? 50);
     }
 
-    public string OperationName => "ListDataSourceRuns";
+    public const string Name = "ListDataSourceRuns";
+
+    public string OperationName => Name;
 
     public async Task HandleAsync(RequestContext context, BoundRequest request)
     {

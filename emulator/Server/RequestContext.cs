@@ -50,9 +50,15 @@ internal sealed class RequestContext
 
     public string? NextToken { get; set; }
 
-    /// <summary>Sends an error the service model defines, with the model's <c>httpStatusCode</c> for it.</summary>
-    public Task WriteModeledErrorAsync(string code, string message) =>
-        WriteErrorAsync(_model.ErrorStatusCode(code, fallback: UsualStatus(code)), code, message);
+    /// <summary>
+    /// Sends an error the service model defines, with the model's <c>httpStatusCode</c> for it; a generic code
+    /// (<c>ValidationException</c>, <c>ThrottlingException</c>, <c>InternalServerException</c>) becomes the service's own counterpart.
+    /// </summary>
+    public Task WriteModeledErrorAsync(string code, string message)
+    {
+        var own = _model.ErrorCodeFor(code);
+        return WriteErrorAsync(_model.ErrorStatusCode(own, fallback: UsualStatus(code)), own, message);
+    }
 
     /// <summary>The status AWS uses for an error when a model does not say.</summary>
     private static int UsualStatus(string code) => code switch
@@ -64,7 +70,10 @@ internal sealed class RequestContext
     };
 
     /// <summary>
-    /// Sends a rest-json error: status, <c>x-amzn-ErrorType</c> header and <c>{"message": ...}</c> body.
+    /// Sends an error in the protocol's format, as botocore's parsers read it. rest-json: status,
+    /// <c>x-amzn-ErrorType</c> header and <c>{"message": ...}</c> body. json: status and
+    /// <c>{"__type": "Code", "message": ...}</c> with the json content type. The message member is spelled as the
+    /// service's error shape spells it (<c>message</c> or <c>Message</c>).
     /// </summary>
     public async Task WriteErrorAsync(int status, string code, string message)
     {
@@ -72,14 +81,36 @@ internal sealed class RequestContext
         ErrorMessage = message;
         var response = Http.Response;
         response.StatusCode = status;
-        response.Headers["x-amzn-ErrorType"] = ErrorTypeWithNamespace
-            ? code + ":http://internal.amazon.com/coral/com.amazon.datazone/"
-            : code;
-        response.ContentType = "application/json";
+        var messageName = _model.Shapes.TryGetValue(code, out var shape) && shape.FindMember("Message") is not null ? "Message" : "message";
+        string? type = null;
+        if (_model.IsJsonProtocol)
+        {
+            response.ContentType = "application/x-amz-json-" + _model.JsonVersion;
+            type = ErrorTypeWithNamespace ? $"com.amazonaws.{_model.SigningName}#{code}" : code;
+            if (_model.QueryCompatible)
+            {
+                // What botocore reads to give query-compatible services their old error codes.
+                var queryCode = shape?.QueryErrorCode ?? code;
+                response.Headers["x-amzn-query-error"] = queryCode + ";" + (shape is { SenderFault: true } || status < 500 ? "Sender" : "Receiver");
+            }
+        }
+        else
+        {
+            response.Headers["x-amzn-ErrorType"] = ErrorTypeWithNamespace
+                ? $"{code}:http://internal.amazon.com/coral/com.amazon.{_model.SigningName}/"
+                : code;
+            response.ContentType = "application/json";
+        }
+
         using (var writer = new Utf8JsonWriter(response.BodyWriter, RunJson.WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("message"u8, message);
+            if (type is not null)
+            {
+                writer.WriteString("__type"u8, type);
+            }
+
+            writer.WriteString(messageName, message);
             writer.WriteEndObject();
         }
 

@@ -191,6 +191,59 @@ public sealed class ModelAndHostTests
         Assert.Equal(EmulatorCommandLine.DefaultPort, EmulatorCommandLine.Parse([]).Options.Port);
     }
 
+    [Fact]
+    public async Task Another_model_is_served_from_its_directory_and_the_banner_names_it()
+    {
+        var parsed = EmulatorCommandLine.Parse(["--model", SharedModels.Kms, "--items", "40", "--port", "0"]);
+        Assert.Equal((SharedModels.Kms, 40), (parsed.Options.ModelPath, parsed.Options.ItemCount));
+
+        await using var emulator = await DataZoneEmulator.StartAsync(parsed.Options);
+        var banner = EmulatorCommandLine.Banner(emulator);
+
+        Assert.Empty(emulator.DataSources);
+        Assert.Contains("listening on " + emulator.Endpoint, banner, StringComparison.Ordinal);
+        Assert.Contains("service kms (json 1.1)", banner, StringComparison.Ordinal);
+        Assert.Contains("listings of 40 items", banner, StringComparison.Ordinal);
+        Assert.DoesNotContain("curl", banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_in_a_protocol_the_emulator_does_not_speak_is_refused_at_start()
+    {
+        var dir = Directory.CreateTempSubdirectory("emu-query-model").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "service-2.json"),
+                """{"metadata":{"protocol":"query","protocols":["query"],"signingName":"sts"},"operations":{},"shapes":{}}""");
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => DataZoneEmulator.StartAsync(new EmulatorOptions { ModelPath = dir }));
+
+            Assert.Contains("[query]", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Flags_left_out_keep_the_option_defaults_and_help_is_not_an_error()
+    {
+        var defaults = new EmulatorOptions();
+
+        var parsed = EmulatorCommandLine.Parse(["--session-token", "@tok", "--extra-data-source", "a", "--extra-data-source", "b"]);
+
+        var o = parsed.Options;
+        Assert.Equal((defaults.RunCount, defaults.Seed, defaults.DomainId, defaults.DataSourceId, defaults.NewestRunAt, defaults.MaxClockSkew, defaults.TokenSecret),
+            (o.RunCount, o.Seed, o.DomainId, o.DataSourceId, o.NewestRunAt, o.MaxClockSkew, o.TokenSecret));
+        Assert.True(o.VerifySignatures);
+        Assert.Equal("@tok", o.Credentials.SessionToken);
+        Assert.Equal(new[] { "a", "b" }, o.AdditionalDataSourceIds);
+        Assert.False(parsed.LogRequests);
+        Assert.True(EmulatorCommandLine.Parse(["-h"]).ShowHelp);
+        Assert.True(EmulatorCommandLine.Parse(["--help"]).ShowHelp);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--runs")]
@@ -198,6 +251,9 @@ public sealed class ModelAndHostTests
     [InlineData("--server-error-rate", "2")]
     [InlineData("--latency", "soon")]
     [InlineData("--empty-page-every", "1")]
+    [InlineData("--port", "70000")]
+    [InlineData("--domain", "")]
+    [InlineData("--newest-run-at", "yesterday")]
     public void Bad_flags_are_named_in_the_error(params string[] args)
     {
         var error = Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
@@ -216,6 +272,7 @@ public sealed class ModelAndHostTests
 
         Assert.Equal(0, help);
         Assert.Contains("--throttle-every", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Durations: 250ms", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, bad);
         Assert.Contains("--nope", stderr.ToString(), StringComparison.Ordinal);
     }
