@@ -102,7 +102,7 @@ internal static partial class EndpointFunctions
 
     /// <summary>
     /// Characters <paramref name="start"/> to <paramref name="stop"/> (exclusive), counted from the end when
-    /// <paramref name="reverse"/>; nothing when the range is empty, runs past the end, or the string is not ASCII.
+    /// <paramref name="reverse"/>; nothing when the range is empty or negative, runs past the end, or the string is not ASCII.
     /// </summary>
     public static string? Substring(EndpointValue? value, int start, int stop, bool reverse)
     {
@@ -112,7 +112,7 @@ internal static partial class EndpointFunctions
         }
 
         var text = value.AsString();
-        if (start >= stop || text.Length < stop || !Ascii.IsValid(text))
+        if (start < 0 || start >= stop || text.Length < stop || !Ascii.IsValid(text))
         {
             return null;
         }

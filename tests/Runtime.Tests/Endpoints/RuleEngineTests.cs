@@ -221,6 +221,36 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task A_client_sends_and_signs_the_endpoint_headers_with_the_auth_scheme_scope()
+    {
+        var rules = Rules("""
+            [ { "type": "endpoint", "conditions": [],
+                "endpoint": { "url": "https://{Region}.custom.example.com/base",
+                              "headers": { "x-amz-route": [ "{Stage}" ] },
+                              "properties": { "authSchemes": [ { "name": "sigv4a", "signingRegionSet": [ "*" ] },
+                                                               { "name": "sigv4", "signingName": "custom", "signingRegion": "us-west-2" } ] } } } ]
+            """);
+        var handler = new FakeHttpHandler().Reply(System.Net.HttpStatusCode.OK, "{}");
+        var service = new AwsServiceMetadata("Example", "example", "example", "2000-01-01") { EndpointRules = rules };
+        using var client = new AwsServiceClient(service, new AwsClientOptions
+        {
+            Region = "eu-west-1",
+            Credentials = new StaticCredentialsProvider(TestClients.Credentials),
+            HttpMessageHandler = handler,
+            Dependencies = new ClientDependencies { Environment = new FakeEnvironment(), UtcNow = () => TestClients.Now },
+        });
+
+        await client.InvokeAsync(TestClients.ListRuns, TestClients.SampleRequest, System.Threading.CancellationToken.None);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.StartsWith("https://eu-west-1.custom.example.com/base/v2/domains/", request.Uri.AbsoluteUri);
+        Assert.Equal("prod", request.Header("x-amz-route"));
+        var authorization = request.Header("Authorization")!;
+        Assert.Contains("/20240501/us-west-2/custom/aws4_request", authorization);
+        Assert.Contains("x-amz-route", authorization); // among the signed headers
+    }
+
+    [Fact]
     public void A_client_refuses_an_endpoint_it_cannot_sign_for()
     {
         var rules = Rules("""

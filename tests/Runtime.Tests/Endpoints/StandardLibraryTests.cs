@@ -85,6 +85,7 @@ public sealed class StandardLibraryTests
     [InlineData("abc", 2, 2, false, null)]
     [InlineData("abc", 3, 1, false, null)]
     [InlineData("ab€cd", 0, 2, false, null)]
+    [InlineData("abc", -1, 2, false, null)]
     public void Substring_counts_from_either_end_and_gives_nothing_out_of_range_or_for_non_ascii(string value, int start, int stop, bool reverse, string? expected) =>
         Assert.Equal(expected, EndpointFunctions.Substring(S(value), start, stop, reverse));
 
