@@ -45,6 +45,11 @@ public sealed class EndpointParameters
     /// <returns>This instance, for chaining.</returns>
     public EndpointParameters Set(string name, EndpointValue? value) => Put(name, value);
 
+    /// <summary>Unsets a parameter, so the rule set's default (if any) applies.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>This instance, for chaining.</returns>
+    public EndpointParameters Remove(string name) => Put(name, null);
+
     /// <summary>The value of a parameter, or <see langword="null"/> when unset.</summary>
     /// <param name="name">The parameter name.</param>
     public EndpointValue? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;

@@ -236,7 +236,7 @@ public sealed class ServiceEndpointTests : IDisposable
     public void An_operation_whose_parameters_the_rules_refuse_fails_before_sending()
     {
         using var client = Client(Kms);
-        var operation = Operation(bind: (_, parameters) => parameters.Set("Region", (string?)null));
+        var operation = Operation(bind: (_, parameters) => parameters.Remove("Region"));
 
         var error = Assert.Throws<EndpointResolutionException>(() => { _ = client.InvokeAsync(operation, "x", CancellationToken.None); });
         Assert.Equal("Invalid Configuration: Missing Region", error.Message);
