@@ -77,11 +77,18 @@ public sealed class AwsClientOptions
     public string? UserAgentSuffix { get; set; }
 
     /// <summary>
-    /// Use the service's FIPS endpoint. Cannot be combined with an endpoint override. <see langword="null"/> (the
-    /// default) reads <c>AWS_USE_FIPS_ENDPOINT</c>, else <c>use_fips_endpoint</c> of the profile, as botocore does:
+    /// Use the service's FIPS endpoint. Cannot be combined with an endpoint override (the service's rules refuse it).
+    /// <see langword="null"/> (the default) reads <c>AWS_USE_FIPS_ENDPOINT</c>, else <c>use_fips_endpoint</c> of the profile, as botocore does:
     /// only <c>true</c> (any case) turns it on.
     /// </summary>
     public bool? UseFips { get; set; }
+
+    /// <summary>
+    /// Use the service's dual-stack (IPv4 and IPv6) endpoint, where its rules have one. <see langword="null"/> (the
+    /// default) reads <c>AWS_USE_DUALSTACK_ENDPOINT</c>, else <c>use_dualstack_endpoint</c> of the profile: only
+    /// <c>true</c> (any case) turns it on. Like <see cref="UseFips"/>, the rules refuse it with an endpoint override.
+    /// </summary>
+    public bool? UseDualStack { get; set; }
 
     /// <summary>Test seams: clock, delay, randomness and (unless <see cref="Environment"/> is set) environment. Production code leaves this unset.</summary>
     internal ClientDependencies? Dependencies { get; set; }

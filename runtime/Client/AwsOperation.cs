@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using DataZone.Gen.Endpoints;
 using DataZone.Gen.Http;
 
 namespace DataZone.Gen;
@@ -38,4 +39,13 @@ public sealed class AwsOperation<TRequest, TResponse>
 
     /// <summary>Maps an error to a modeled exception, or returns <see langword="null"/>.</summary>
     public Func<AwsErrorDetails, AwsServiceException?> MapError { get; }
+
+    /// <summary>
+    /// Sets the endpoint parameters this operation binds, for an operation whose model has <c>contextParams</c> on
+    /// input members, <c>operationContextParams</c> or <c>staticContextParams</c>. It receives a copy of the client's
+    /// parameters (the built-ins) and sets the operation's on top: first each context value that is present, then each
+    /// static value (a static value wins, as in botocore). The endpoint is then resolved for this call.
+    /// <see langword="null"/> (most operations): the client's endpoint.
+    /// </summary>
+    public Action<TRequest, EndpointParameters>? EndpointParameters { get; init; }
 }

@@ -17,6 +17,8 @@ public class AwsServiceClient : IDisposable
 {
     private readonly IAwsCredentialsProvider _credentials;
     private readonly ClientDependencies _dependencies;
+    private readonly EndpointParameters? _endpointParameters;
+    private readonly EndpointTarget _endpoint;
     private readonly RetryStrategy _retry;
     private readonly HttpTransport _transport;
     private readonly string _userAgent;
@@ -29,8 +31,10 @@ public class AwsServiceClient : IDisposable
     /// (<see cref="AwsClientSettings"/> tells beforehand what region and endpoint that gives).
     /// </param>
     /// <exception cref="AwsClientException">
-    /// No region could be found, or the endpoint or retry configuration (<c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) is invalid.
+    /// No region could be found, the region is not a valid region name, or the endpoint or retry configuration
+    /// (<c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) is invalid.
     /// </exception>
+    /// <exception cref="EndpointResolutionException">The service's endpoint rules refuse the configuration (the rule's message, for example a FIPS endpoint in a partition without one).</exception>
     public AwsServiceClient(AwsServiceMetadata service, AwsClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -42,7 +46,20 @@ public class AwsServiceClient : IDisposable
 
         Service = service;
         Region = RegionResolver.Resolve(options.Region, config);
-        Endpoint = EndpointResolver.Resolve(service, options.Endpoint, Region, EndpointResolver.UseFips(options.UseFips, config), config);
+        EndpointResolver.ValidateRegion(Region);
+        var configured = EndpointResolver.FindConfigured(service, options.Endpoint, config, out _);
+        if (service.EndpointRules is { } rules)
+        {
+            _endpointParameters = EndpointBuiltIns.Bind(rules, Region, configured, options, config);
+            _endpoint = EndpointTarget.From(rules.Resolve(_endpointParameters), Region, service.SigningName);
+        }
+        else
+        {
+            var useFips = EndpointResolver.UseFips(options.UseFips, config);
+            _endpoint = EndpointTarget.Plain(EndpointResolver.Resolve(service, configured, Region, useFips), Region, service.SigningName);
+        }
+
+        Endpoint = _endpoint.Uri;
         _credentials = options.Credentials ?? new DefaultCredentialsChain(new CredentialProviderOptions
         {
             Profile = options.Profile,
@@ -58,11 +75,20 @@ public class AwsServiceClient : IDisposable
     /// <summary>The service this client calls.</summary>
     public AwsServiceMetadata Service { get; }
 
-    /// <summary>The resolved region (also the signing region).</summary>
+    /// <summary>The resolved region (also the signing region, unless the endpoint's rules name another).</summary>
     public string Region { get; }
 
-    /// <summary>The resolved endpoint.</summary>
+    /// <summary>
+    /// The resolved endpoint: what the service's rules give for the region, FIPS and dual-stack settings, or the
+    /// configured endpoint. An operation that binds endpoint parameters of its own may resolve another per call.
+    /// </summary>
     public Uri Endpoint { get; }
+
+    /// <summary>The region in the SigV4 scope of calls to <see cref="Endpoint"/> (the auth scheme's <c>signingRegion</c>, else <see cref="Region"/>).</summary>
+    internal string SigningRegion => _endpoint.SigningRegion;
+
+    /// <summary>The service name in the SigV4 scope of calls to <see cref="Endpoint"/>.</summary>
+    internal string SigningName => _endpoint.SigningName;
 
     /// <summary>The attempts per call, including the first (for tests).</summary>
     internal int MaxAttempts => _retry.MaxAttempts;
@@ -79,22 +105,44 @@ public class AwsServiceClient : IDisposable
     /// <exception cref="RequestValidationException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="AwsServiceException">The service returned an error (a generated subclass when modeled).</exception>
     /// <exception cref="AwsClientException">The service could not be reached, or credentials are missing.</exception>
+    /// <exception cref="EndpointResolutionException">The operation's endpoint parameters make the service's rules refuse the call.</exception>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Task<TResponse> InvokeAsync<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var httpRequest = operation.Marshal(request); // validation errors surface before anything is sent
-        var uri = HttpRequestFactory.BuildUri(Endpoint, httpRequest);
+        var endpoint = EndpointFor(operation, request);
+        foreach (var (name, values) in endpoint.Headers)
+        {
+            foreach (var value in values)
+            {
+                httpRequest.AddHeader(name, value); // before signing: botocore signs the endpoint's headers too
+            }
+        }
+
+        var uri = HttpRequestFactory.BuildUri(endpoint.Uri, httpRequest);
         var invocationId = Guid.NewGuid().ToString();
         return _retry.ExecuteAsync(
             operation.Name,
-            (attempt, token) => SendAttemptAsync(operation, httpRequest, uri, invocationId, attempt, token),
+            (attempt, token) => SendAttemptAsync(operation, httpRequest, uri, endpoint, invocationId, attempt, token),
             cancellationToken);
     }
 
+    private EndpointTarget EndpointFor<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, TRequest request)
+    {
+        if (operation.EndpointParameters is not { } bind || Service.EndpointRules is not { } rules || _endpointParameters is null)
+        {
+            return _endpoint;
+        }
+
+        var parameters = _endpointParameters.Copy();
+        bind(request, parameters);
+        return EndpointTarget.From(rules.Resolve(parameters), Region, Service.SigningName);
+    }
+
     private async Task<TResponse> SendAttemptAsync<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation,
-        AwsHttpRequest httpRequest, Uri uri, string invocationId, int attempt, CancellationToken cancellationToken)
+        AwsHttpRequest httpRequest, Uri uri, EndpointTarget endpoint, string invocationId, int attempt, CancellationToken cancellationToken)
     {
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         using var message = HttpRequestFactory.Create(uri, httpRequest);
@@ -103,7 +151,8 @@ public class AwsServiceClient : IDisposable
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_retry.MaxAttempts}");
 
         // Signed per attempt: a retry after a long backoff needs a fresh X-Amz-Date.
-        var signature = SigV4Signer.Sign(HttpRequestFactory.Describe(uri, httpRequest), credentials, Region, Service.SigningName, _dependencies.UtcNow());
+        var signature = SigV4Signer.Sign(HttpRequestFactory.Describe(uri, httpRequest), credentials, endpoint.SigningRegion, endpoint.SigningName,
+            _dependencies.UtcNow());
         HttpRequestFactory.AddHeaders(message, signature);
 
         var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System;
+using DataZone.Gen.Endpoints;
 
 namespace DataZone.Gen;
 
@@ -9,6 +10,13 @@ namespace DataZone.Gen;
 /// <param name="ApiVersion">The model's <c>apiVersion</c>, for example <c>2018-05-10</c>.</param>
 public sealed record AwsServiceMetadata(string ServiceId, string EndpointPrefix, string SigningName, string ApiVersion)
 {
+    /// <summary>
+    /// The service's endpoint rules (its <c>endpoint-rule-set-1.json</c>), parsed once and kept in a static field by the
+    /// generated client. <see langword="null"/>: the built-in DataZone-shaped resolution
+    /// (<c>{EndpointPrefix}.{region}.{dualStackDnsSuffix}</c>), kept until every generated client carries its rule set.
+    /// </summary>
+    public EndpointRuleSet? EndpointRules { get; init; }
+
     /// <summary>
     /// The service-specific endpoint variable, botocore's rule: <c>AWS_ENDPOINT_URL_</c> + service id
     /// with spaces replaced by <c>_</c>, upper-cased (for example <c>AWS_ENDPOINT_URL_DATAZONE</c>).

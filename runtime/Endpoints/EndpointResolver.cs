@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 
 namespace DataZone.Gen.Endpoints;
 
 /// <summary>
-/// Endpoint resolution: explicit option, then the configured endpoint URLs in botocore's order
-/// (<c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, the service's block in the profile's <c>services</c> section,
-/// <c>AWS_ENDPOINT_URL</c>, the profile's <c>endpoint_url</c>; all skipped when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c>
-/// or the profile's <c>ignore_configured_endpoint_urls</c> is <c>true</c>), then the rule set that DataZone's
-/// <c>endpoint-rule-set-1.json</c> states: dual-stack partitions use <c>{prefix}.{region}.{dualStackDnsSuffix}</c>,
-/// others <c>{prefix}.{region}.{dnsSuffix}</c>; FIPS adds <c>-fips</c> to the prefix and rejects a custom endpoint.
+/// The endpoint settings a client reads before the rules run: the configured endpoint (the option, then the configured
+/// endpoint URLs in botocore's order: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, the service's block in the profile's
+/// <c>services</c> section, <c>AWS_ENDPOINT_URL</c>, the profile's <c>endpoint_url</c>; all skipped when
+/// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> or the profile's <c>ignore_configured_endpoint_urls</c> is <c>true</c>),
+/// FIPS and dual-stack. <see cref="Resolve"/> is the fallback for a service whose metadata carries no rule set: DataZone's
+/// rules written by hand (<c>{prefix}.{region}.{dualStackDnsSuffix}</c>, <c>-fips</c> added to the prefix for FIPS).
 /// </summary>
-internal static class EndpointResolver
+internal static partial class EndpointResolver
 {
     /// <summary>
     /// The configured endpoint: the option, else the configured endpoint URLs; <see langword="null"/> when the rules
@@ -79,13 +80,41 @@ internal static class EndpointResolver
         return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static Uri Resolve(AwsServiceMetadata service, Uri? configured, string region, bool useFips, SettingSources config)
+    /// <summary>
+    /// Whether the dual-stack endpoint is wanted: the option, else <c>AWS_USE_DUALSTACK_ENDPOINT</c>, else
+    /// <c>use_dualstack_endpoint</c> of the profile; only <c>true</c> in any case means yes (botocore's <c>ensure_boolean</c>).
+    /// </summary>
+    public static bool UseDualStack(bool? configured, SettingSources config)
     {
-        if (FindConfigured(service, configured, config, out _) is { } custom)
+        if (configured is { } value)
+        {
+            return value;
+        }
+
+        var text = config.Find("use_dualstack_endpoint", new List<string>(), out _, "AWS_USE_DUALSTACK_ENDPOINT");
+        return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// botocore's <c>validate_region_name</c>, which every client runs before anything else: a region is a host label
+    /// (letters, digits and inner hyphens, at most 63 characters), so it cannot smuggle a host or path into a URL.
+    /// </summary>
+    public static void ValidateRegion(string region)
+    {
+        if (!ValidRegion().IsMatch(region))
+        {
+            throw new AwsClientException($"Provided region_name '{region}' doesn't match a supported format.");
+        }
+    }
+
+    /// <summary>The hand-written DataZone rules, for a service without a rule set.</summary>
+    public static Uri Resolve(AwsServiceMetadata service, Uri? custom, string region, bool useFips)
+    {
+        if (custom is not null)
         {
             if (useFips)
             {
-                throw new AwsClientException("Invalid Configuration: FIPS and custom endpoint are not supported.");
+                throw new EndpointResolutionException("Invalid Configuration: FIPS and custom endpoint are not supported");
             }
 
             if (!custom.IsAbsoluteUri || (custom.Scheme != Uri.UriSchemeHttp && custom.Scheme != Uri.UriSchemeHttps))
@@ -94,11 +123,6 @@ internal static class EndpointResolver
             }
 
             return custom;
-        }
-
-        if (!IsValidHostLabel(region))
-        {
-            throw new AwsClientException($"The region '{region}' is not a valid region name (letters, digits and '-' only).");
         }
 
         var partition = Partitions.For(region);
@@ -115,21 +139,6 @@ internal static class EndpointResolver
     private static bool TryParseHttpUri(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
 
-    private static bool IsValidHostLabel(string value)
-    {
-        if (value.Length == 0 || value.Length > 63 || value[0] == '-')
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    [GeneratedRegex(@"^[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?$")]
+    private static partial Regex ValidRegion();
 }

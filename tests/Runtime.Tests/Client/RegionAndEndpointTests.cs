@@ -215,17 +215,18 @@ public sealed class RegionAndEndpointTests : IDisposable
     [Fact]
     public void Endpoint_fips_from_variable_with_custom_endpoint_is_an_error()
     {
-        // As with botocore's rule-set resolver: a configured endpoint and FIPS together are refused, not silently mixed.
+        // As the service's rule set states it: a configured endpoint and FIPS together are refused, not silently mixed
+        // (botocore's client instead drops FIPS when an endpoint is configured).
         _environment.Set("AWS_USE_FIPS_ENDPOINT", "true");
         _environment.Set("AWS_ENDPOINT_URL", "http://localhost:1");
-        var error = Assert.Throws<AwsClientException>(() => Client(o => o.Region = "us-east-1"));
+        var error = Assert.Throws<EndpointResolutionException>(() => Client(o => o.Region = "us-east-1"));
         Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
     }
 
     [Fact]
     public void Endpoint_fips_with_custom_endpoint_is_an_error()
     {
-        var error = Assert.Throws<AwsClientException>(() => Client(o => { o.Region = "us-east-1"; o.UseFips = true; o.Endpoint = new Uri("http://localhost:1"); }));
+        var error = Assert.Throws<EndpointResolutionException>(() => Client(o => { o.Region = "us-east-1"; o.UseFips = true; o.Endpoint = new Uri("http://localhost:1"); }));
         Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
     }
 
