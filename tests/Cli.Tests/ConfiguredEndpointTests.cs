@@ -220,14 +220,35 @@ public sealed class ConfiguredEndpointTests : IClassFixture<ReferenceEmulator>
     }
 
     [Fact]
-    public async Task An_explicit_profile_without_a_region_is_a_usage_error_that_says_where_it_looked()
+    public async Task A_profile_that_does_not_exist_is_a_usage_error_as_in_the_aws_cli()
     {
         var result = await CliRunner.RunAsync("list-runs", "--profile", "ghost");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("--region is required: profile 'ghost' has no region", result.Stderr);
-        Assert.Contains("AWS_REGION (not set)", result.Stderr);
+        Assert.Contains("The config profile 'ghost' (from the profile option) could not be found", result.Stderr);
         Assert.DoesNotContain("embedded DataZone emulator at", result.Stderr);
+    }
+
+    [Fact]
+    public async Task An_explicit_profile_without_a_region_is_a_usage_error_that_says_where_it_looked()
+    {
+        var home = Directory.CreateTempSubdirectory("cli-tests-home-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(home, ".aws"));
+            File.WriteAllText(Path.Combine(home, ".aws", "config"), "[profile ghost]\noutput = json\n");
+
+            var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["HOME"] = home }, "list-runs", "--profile", "ghost");
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains("--region is required: profile 'ghost' has no region", result.Stderr);
+            Assert.Contains("AWS_REGION (not set)", result.Stderr);
+            Assert.DoesNotContain("embedded DataZone emulator at", result.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
     }
 
     [Fact]
