@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Emit;
-using DataZone.Gen.Generator.Model;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Specs;
+using DataZone.Gen.Generator.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -70,6 +71,7 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CollectDiagnostics(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
+        // Source and diagnostics are separate outputs, so a changed message does not re-add unchanged files.
         context.RegisterSourceOutput(files, static (output, file) => AddSource(output, file));
         context.RegisterSourceOutput(diagnostics, static (output, all) =>
         {

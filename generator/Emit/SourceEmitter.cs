@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 using DataZone.Gen.Generator.Emit.Views;
-using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit;
 

@@ -64,8 +64,8 @@ public class IncrementalTests
     public void The_same_model_parsed_twice_gives_equal_but_distinct_specs()
     {
         var text = ModelFiles.Own().Single(f => f.Path.EndsWith("service-2.json")).GetText()!.ToString();
-        var first = Parsing.ParsedModelFile.Parse("/m/service-2.json", text, default);
-        var second = Parsing.ParsedModelFile.Parse("/m/service-2.json", text, default);
+        var first = Botocore.ParsedModelFile.Parse("/m/service-2.json", text, default);
+        var second = Botocore.ParsedModelFile.Parse("/m/service-2.json", text, default);
 
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit.Views;
 

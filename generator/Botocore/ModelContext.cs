@@ -1,4 +1,4 @@
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>
 /// Where in the model a value is read ("shape 'Foo'", "member 'bar' of shape 'Foo'"), for messages. Held as

@@ -4,7 +4,7 @@ using System.Linq;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>Every service model found among AdditionalFiles, one per folder, with the problems found in its files.</summary>
 internal sealed record ModelSet(EquatableArray<ServiceModel> Services, EquatableArray<DiagnosticInfo> Diagnostics)

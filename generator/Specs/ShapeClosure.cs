@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Diagnostics;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Json;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>Every shape an operation reaches through its input, output and errors, in ordinal order.</summary>
 internal sealed class ShapeClosure

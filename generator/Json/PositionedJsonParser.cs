@@ -3,17 +3,17 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Json;
 
 /// <summary>
-/// Reads JSON with <see cref="Utf8JsonReader"/> into <see cref="JsonNode"/>s that remember their byte offsets,
+/// Reads JSON with <see cref="Utf8JsonReader"/> into <see cref="PositionedNode"/>s that remember their byte offsets,
 /// so a model problem can be reported on the exact spot of the model file.
 /// </summary>
 /// <remarks>
 /// Kept lean because it reads a 1 MB model on every cold build: the UTF-8 copy is a pooled buffer, nodes hold
 /// two byte offsets instead of a line/column span (the <see cref="SourceMap"/> works a span out only when one is
 /// stored or reported), repeated short strings are shared, and <see cref="Read{T}(string, RootReader{T})"/> lets a caller build nodes
-/// for one part of the file at a time (<see cref="JsonNodeBuilder.ReadTransient"/>) instead of a DOM of the
+/// for one part of the file at a time (<see cref="PositionedNodeBuilder.ReadTransient"/>) instead of a DOM of the
 /// whole file that outlives several collections.
 /// </remarks>
 internal static class PositionedJsonParser
@@ -28,10 +28,10 @@ internal static class PositionedJsonParser
     }
 
     /// <summary>Reads a whole file into nodes.</summary>
-    public static JsonNode Parse(string text) => Read(text, static (ref Utf8JsonReader reader, JsonNodeBuilder builder) => builder.ReadValue(ref reader));
+    public static PositionedNode Parse(string text) => Read(text, static (ref Utf8JsonReader reader, PositionedNodeBuilder builder) => builder.ReadValue(ref reader));
 
     /// <summary>Reads the value at the root of a file; the reader stands on its first token, and must be left on its last.</summary>
-    public delegate T RootReader<T>(ref Utf8JsonReader reader, JsonNodeBuilder builder);
+    public delegate T RootReader<T>(ref Utf8JsonReader reader, PositionedNodeBuilder builder);
 
     /// <summary>
     /// Reads a file with <paramref name="readRoot"/>, which may build nodes for all of it or only for parts at a time,
@@ -45,7 +45,7 @@ internal static class PositionedJsonParser
         {
             Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, 0);
             var bytes = new ReadOnlySpan<byte>(buffer, 0, byteCount);
-            var builder = new JsonNodeBuilder(SourceMap.Create(text, bytes, byteCount), byteCount);
+            var builder = new PositionedNodeBuilder(SourceMap.Create(text, bytes, byteCount), byteCount);
             try
             {
                 return Read(bytes, builder, readRoot);
@@ -61,7 +61,7 @@ internal static class PositionedJsonParser
         }
     }
 
-    private static T Read<T>(ReadOnlySpan<byte> bytes, JsonNodeBuilder builder, RootReader<T> readRoot)
+    private static T Read<T>(ReadOnlySpan<byte> bytes, PositionedNodeBuilder builder, RootReader<T> readRoot)
     {
         var map = builder.Map;
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });

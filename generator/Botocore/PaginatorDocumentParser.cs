@@ -1,16 +1,17 @@
 using System.Collections.Generic;
 using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Json;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>The entries of a paginators-1.json, or the merge-in entries of a paginators-1.sdk-extras.json.</summary>
 internal sealed record PaginatorDocument(EquatableArray<PaginatorModel> Paginators);
 
 internal static class PaginatorDocumentParser
 {
-    public static PaginatorDocument? Parse(JsonNode root, ModelReader reader, bool isExtras)
+    public static PaginatorDocument? Parse(PositionedNode root, ModelReader reader, bool isExtras)
     {
-        if (root is not JsonObject document)
+        if (root is not PositionedObject document)
         {
             reader.Invalid(root.Span, $"the top level must be an object, not {root.Kind}");
             return null;
@@ -33,7 +34,7 @@ internal static class PaginatorDocumentParser
         foreach (var property in pagination.Properties)
         {
             var context = ModelContext.Named("the paginator of", property.Name);
-            if (property.Value is not JsonObject entry)
+            if (property.Value is not PositionedObject entry)
             {
                 reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
                 continue;

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Naming;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Targets;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>Everything one [DataZonePaginator] class asks the generator to emit.</summary>
 internal sealed record TargetOutput(EquatableArray<FileSpec> Files);

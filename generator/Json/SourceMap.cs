@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DataZone.Gen.Generator.Common;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Json;
 
 /// <summary>
 /// Turns byte offsets into the UTF-8 form of a file into <see cref="SourceSpan"/>s (UTF-16 character

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>The botocore files the generator reads, recognised by their file names.</summary>
 internal enum ModelFileKind

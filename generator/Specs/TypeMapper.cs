@@ -1,8 +1,8 @@
 using System.Collections.Generic;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Naming;
-using DataZone.Gen.Generator.Parsing;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>Maps a model shape to the C# type a member of that shape has.</summary>
 internal sealed class TypeMapper

@@ -2,8 +2,9 @@ using System;
 using System.Threading;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Json;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>One model file parsed once per content: either document, and the problems found in it.</summary>
 internal sealed record ParsedModelFile(

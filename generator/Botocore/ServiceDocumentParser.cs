@@ -6,8 +6,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Json;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>The shapes and operations of one service-2.json, before paginators are merged in.</summary>
 internal sealed record ServiceDocument(
@@ -32,7 +33,7 @@ internal static class ServiceDocumentParser
     /// <summary>
     /// Reads a service-2.json from its text, building nodes for one shape or operation at a time (reusing one set
     /// of nodes for each in turn) instead of a node for every value of the file; reports the same problems, in
-    /// the same order, as <see cref="Parse(JsonNode, ModelReader, CancellationToken)"/> over the whole file's nodes.
+    /// the same order, as <see cref="Parse(PositionedNode, ModelReader, CancellationToken)"/> over the whole file's nodes.
     /// </summary>
     public static ServiceDocument? Parse(string text, ModelReader reader, CancellationToken cancellationToken)
     {
@@ -42,12 +43,12 @@ internal static class ServiceDocumentParser
         return Parse(root, reader, streamed, cancellationToken);
     }
 
-    public static ServiceDocument? Parse(JsonNode root, ModelReader reader, CancellationToken cancellationToken) =>
+    public static ServiceDocument? Parse(PositionedNode root, ModelReader reader, CancellationToken cancellationToken) =>
         Parse(root, reader, null, cancellationToken);
 
-    private static ServiceDocument? Parse(JsonNode root, ModelReader reader, StreamedSections? streamed, CancellationToken cancellationToken)
+    private static ServiceDocument? Parse(PositionedNode root, ModelReader reader, StreamedSections? streamed, CancellationToken cancellationToken)
     {
-        if (root is not JsonObject document)
+        if (root is not PositionedObject document)
         {
             reader.Invalid(root.Span, $"the top level must be an object, not {root.Kind}");
             return null;
@@ -100,7 +101,7 @@ internal static class ServiceDocumentParser
 
     /// <summary>
     /// Reads the top level of a service-2.json into nodes, except the first 'shapes' and 'operations' objects
-    /// (the ones the parser reads, as <see cref="JsonObject"/>'s indexer finds the first of a name): those are read
+    /// (the ones the parser reads, as <see cref="PositionedObject"/>'s indexer finds the first of a name): those are read
     /// one entry at a time into transient nodes, each entry parsed into its model at once, and stand in the top
     /// level as empty objects with the same span. Problems found in them wait in their own lists, to follow the
     /// metadata's; if the JSON turns out malformed further on, all of it is dropped, as before.
@@ -124,7 +125,7 @@ internal static class ServiceDocumentParser
 
         public ModelReader OperationProblems { get; }
 
-        public JsonNode ReadRoot(ref Utf8JsonReader json, JsonNodeBuilder builder)
+        public PositionedNode ReadRoot(ref Utf8JsonReader json, PositionedNodeBuilder builder)
         {
             if (json.TokenType != JsonTokenType.StartObject)
             {
@@ -132,13 +133,13 @@ internal static class ServiceDocumentParser
             }
 
             var start = (int)json.TokenStartIndex;
-            var properties = new List<JsonProperty>();
+            var properties = new List<PositionedProperty>();
             bool shapesSeen = false, operationsSeen = false;
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
                 var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
                 json.Read();
-                JsonNode value;
+                PositionedNode value;
                 if (!shapesSeen && name == "shapes")
                 {
                     shapesSeen = true;
@@ -154,21 +155,21 @@ internal static class ServiceDocumentParser
                     value = builder.ReadValue(ref json);
                 }
 
-                properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
+                properties.Add(new PositionedProperty(name, nameStart, nameEnd, value));
             }
 
             return builder.Object(start, (int)json.BytesConsumed, properties.ToArray());
         }
 
         [MethodImpl(JitHints.AggressiveOptimization)]
-        private JsonObject ReadEntries(ref Utf8JsonReader json, JsonNodeBuilder builder, bool shapes)
+        private PositionedObject ReadEntries(ref Utf8JsonReader json, PositionedNodeBuilder builder, bool shapes)
         {
             var start = (int)json.TokenStartIndex;
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
                 var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
                 json.Read();
-                var entry = new JsonProperty(name, nameStart, nameEnd, builder.ReadTransient(ref json));
+                var entry = new PositionedProperty(name, nameStart, nameEnd, builder.ReadTransient(ref json));
                 if (shapes)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -183,7 +184,7 @@ internal static class ServiceDocumentParser
                 }
             }
 
-            return builder.Object(start, (int)json.BytesConsumed, Array.Empty<JsonProperty>());
+            return builder.Object(start, (int)json.BytesConsumed, Array.Empty<PositionedProperty>());
         }
     }
 
@@ -202,7 +203,7 @@ internal static class ServiceDocumentParser
         return new EquatableArray<T>(ImmutableArray.CreateRange(items));
     }
 
-    private static ServiceMetadataModel ParseMetadata(JsonObject metadata, JsonObject document, ModelReader reader)
+    private static ServiceMetadataModel ParseMetadata(PositionedObject metadata, PositionedObject document, ModelReader reader)
     {
         var context = ModelContext.Fixed("'metadata'");
         var serviceId = reader.String(metadata, "serviceId", context);
@@ -225,10 +226,10 @@ internal static class ServiceDocumentParser
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private static ShapeModel? ParseShape(in JsonProperty property, ModelReader reader)
+    private static ShapeModel? ParseShape(in PositionedProperty property, ModelReader reader)
     {
         var context = ModelContext.Named("shape", property.Name);
-        if (property.Value is not JsonObject shape)
+        if (property.Value is not PositionedObject shape)
         {
             reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
             return null;
@@ -263,7 +264,7 @@ internal static class ServiceDocumentParser
         List<string>? unsupported = null;
         foreach (var trait in UnsupportedShapeTraits)
         {
-            if (shape[trait] is { } value && value is not JsonBoolean { Value: false })
+            if (shape[trait] is { } value && value is not PositionedBoolean { Value: false })
             {
                 (unsupported ??= new List<string>()).Add($"The trait '{trait}'");
             }
@@ -312,7 +313,7 @@ internal static class ServiceDocumentParser
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private static MemberModel? ChildReference(JsonObject shape, string name, bool expected, ModelReader reader, ModelContext context)
+    private static MemberModel? ChildReference(PositionedObject shape, string name, bool expected, ModelReader reader, ModelContext context)
     {
         var node = shape[name];
         if (node is null)
@@ -329,16 +330,16 @@ internal static class ServiceDocumentParser
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private static MemberModel? ParseMember(string name, SourceSpan nameSpan, JsonNode node, ModelReader reader, ModelContext context)
+    private static MemberModel? ParseMember(string name, SourceSpan nameSpan, PositionedNode node, ModelReader reader, ModelContext context)
     {
-        if (node is not JsonObject member)
+        if (node is not PositionedObject member)
         {
             reader.Invalid(node.Span, $"{context} must be an object, not {node.Kind}");
             return null;
         }
 
         var shapeNode = member["shape"];
-        if (shapeNode is not JsonString shapeName)
+        if (shapeNode is not PositionedString shapeName)
         {
             reader.Invalid(shapeNode?.Span ?? nameSpan, $"{context} needs a 'shape' string");
             return null;
@@ -361,10 +362,10 @@ internal static class ServiceDocumentParser
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private static OperationModel? ParseOperation(in JsonProperty property, ModelReader reader)
+    private static OperationModel? ParseOperation(in PositionedProperty property, ModelReader reader)
     {
         var context = ModelContext.Named("operation", property.Name);
-        if (property.Value is not JsonObject operation)
+        if (property.Value is not PositionedObject operation)
         {
             reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
             return null;
@@ -380,7 +381,7 @@ internal static class ServiceDocumentParser
         }
 
         var errors = EquatableArray<ShapeReference>.Empty;
-        if (operation["errors"] is JsonArray { Items.Length: > 0 } errorArray)
+        if (operation["errors"] is PositionedArray { Items.Length: > 0 } errorArray)
         {
             var references = ImmutableArray.CreateBuilder<ShapeReference>(errorArray.Items.Length);
             foreach (var item in errorArray.Items)
@@ -419,14 +420,14 @@ internal static class ServiceDocumentParser
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private static ShapeReference? Reference(JsonNode? node, ModelReader reader, ModelContext context)
+    private static ShapeReference? Reference(PositionedNode? node, ModelReader reader, ModelContext context)
     {
         if (node is null)
         {
             return null;
         }
 
-        if (node is JsonObject reference && reference["shape"] is JsonString shape)
+        if (node is PositionedObject reference && reference["shape"] is PositionedString shape)
         {
             return new ShapeReference(shape.Value, shape.Span);
         }

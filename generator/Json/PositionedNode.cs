@@ -1,20 +1,20 @@
 using System;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Json;
 
 /// <summary>
 /// A parsed JSON value that remembers where it stood in the file: as byte offsets into the file's UTF-8
 /// form, turned into a <see cref="SourceSpan"/> by the file's <see cref="SourceMap"/> only when asked.
 /// </summary>
 /// <remarks>
-/// Nodes read by <see cref="JsonNodeBuilder.ReadTransient"/> are reused for the next transient value, so
+/// Nodes read by <see cref="PositionedNodeBuilder.ReadTransient"/> are reused for the next transient value, so
 /// nothing may keep one (or a list of them) past that: models keep strings, numbers and spans instead.
 /// </remarks>
-internal abstract class JsonNode
+internal abstract class PositionedNode
 {
     private readonly SourceMap _map;
 
-    protected JsonNode(SourceMap map, int start, int end)
+    protected PositionedNode(SourceMap map, int start, int end)
     {
         _map = map;
         Start = start;
@@ -41,33 +41,33 @@ internal abstract class JsonNode
     }
 }
 
-internal sealed class JsonObject : JsonNode
+internal sealed class PositionedObject : PositionedNode
 {
-    private JsonProperty[] _store;
+    private PositionedProperty[] _store;
     private int _offset;
     private int _count;
 
-    public JsonObject(SourceMap map, int start, int end, JsonProperty[] properties)
+    public PositionedObject(SourceMap map, int start, int end, PositionedProperty[] properties)
         : this(map, start, end, properties, 0, properties.Length)
     {
     }
 
-    internal JsonObject(SourceMap map, int start, int end, JsonProperty[] store, int offset, int count)
+    internal PositionedObject(SourceMap map, int start, int end, PositionedProperty[] store, int offset, int count)
         : base(map, start, end) => (_store, _offset, _count) = (store, offset, count);
 
     /// <summary>Properties in file order; botocore models rely on member order.</summary>
-    public ReadOnlySpan<JsonProperty> Properties => new(_store, _offset, _count);
+    public ReadOnlySpan<PositionedProperty> Properties => new(_store, _offset, _count);
 
     public override string Kind => "an object";
 
-    internal void Reuse(int start, int end, JsonProperty[] store, int offset, int count)
+    internal void Reuse(int start, int end, PositionedProperty[] store, int offset, int count)
     {
         Place(start, end);
         (_store, _offset, _count) = (store, offset, count);
     }
 
     /// <summary>The value of the first property of that name (a repeated name keeps its first value).</summary>
-    public JsonNode? this[string name]
+    public PositionedNode? this[string name]
     {
         get
         {
@@ -84,10 +84,10 @@ internal sealed class JsonObject : JsonNode
     }
 }
 
-/// <summary>A property of a <see cref="JsonObject"/>: its name, where the name is written (bytes), and its value.</summary>
-internal readonly struct JsonProperty
+/// <summary>A property of a <see cref="PositionedObject"/>: its name, where the name is written (bytes), and its value.</summary>
+internal readonly struct PositionedProperty
 {
-    public JsonProperty(string name, int nameStart, int nameEnd, JsonNode value)
+    public PositionedProperty(string name, int nameStart, int nameEnd, PositionedNode value)
     {
         Name = name;
         NameStart = nameStart;
@@ -101,39 +101,39 @@ internal readonly struct JsonProperty
 
     public int NameEnd { get; }
 
-    public JsonNode Value { get; }
+    public PositionedNode Value { get; }
 
     public SourceSpan NameSpan => Value.SpanOf(NameStart, NameEnd);
 }
 
-internal sealed class JsonArray : JsonNode
+internal sealed class PositionedArray : PositionedNode
 {
-    private JsonNode[] _store;
+    private PositionedNode[] _store;
     private int _offset;
     private int _count;
 
-    public JsonArray(SourceMap map, int start, int end, JsonNode[] items)
+    public PositionedArray(SourceMap map, int start, int end, PositionedNode[] items)
         : this(map, start, end, items, 0, items.Length)
     {
     }
 
-    internal JsonArray(SourceMap map, int start, int end, JsonNode[] store, int offset, int count)
+    internal PositionedArray(SourceMap map, int start, int end, PositionedNode[] store, int offset, int count)
         : base(map, start, end) => (_store, _offset, _count) = (store, offset, count);
 
-    public ReadOnlySpan<JsonNode> Items => new(_store, _offset, _count);
+    public ReadOnlySpan<PositionedNode> Items => new(_store, _offset, _count);
 
     public override string Kind => "an array";
 
-    internal void Reuse(int start, int end, JsonNode[] store, int offset, int count)
+    internal void Reuse(int start, int end, PositionedNode[] store, int offset, int count)
     {
         Place(start, end);
         (_store, _offset, _count) = (store, offset, count);
     }
 }
 
-internal sealed class JsonString : JsonNode
+internal sealed class PositionedString : PositionedNode
 {
-    public JsonString(SourceMap map, int start, int end, string value)
+    public PositionedString(SourceMap map, int start, int end, string value)
         : base(map, start, end) => Value = value;
 
     public string Value { get; private set; }
@@ -147,9 +147,9 @@ internal sealed class JsonString : JsonNode
     }
 }
 
-internal sealed class JsonNumber : JsonNode
+internal sealed class PositionedNumber : PositionedNode
 {
-    public JsonNumber(SourceMap map, int start, int end, double value, string? text)
+    public PositionedNumber(SourceMap map, int start, int end, double value, string? text)
         : base(map, start, end)
     {
         Value = value;
@@ -170,9 +170,9 @@ internal sealed class JsonNumber : JsonNode
     }
 }
 
-internal sealed class JsonBoolean : JsonNode
+internal sealed class PositionedBoolean : PositionedNode
 {
-    public JsonBoolean(SourceMap map, int start, int end, bool value)
+    public PositionedBoolean(SourceMap map, int start, int end, bool value)
         : base(map, start, end) => Value = value;
 
     public bool Value { get; private set; }
@@ -186,9 +186,9 @@ internal sealed class JsonBoolean : JsonNode
     }
 }
 
-internal sealed class JsonNull : JsonNode
+internal sealed class PositionedNull : PositionedNode
 {
-    public JsonNull(SourceMap map, int start, int end)
+    public PositionedNull(SourceMap map, int start, int end)
         : base(map, start, end)
     {
     }

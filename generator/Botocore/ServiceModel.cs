@@ -1,6 +1,8 @@
-using DataZone.Gen.Generator.Common;
 
-namespace DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Json;
+
+namespace DataZone.Gen.Generator.Botocore;
 
 // The botocore model as parsed: plain equatable records, names kept exactly as the model spells them,
 // each with the span it came from so later stages can point at the model file.

@@ -1,4 +1,4 @@
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>How a member's value is shaped on the wire, which decides its C# type and its JSON reading and writing.</summary>
 internal enum ValueKind

@@ -1,7 +1,8 @@
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Specs;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Targets;
 
 /// <summary>
 /// A class marked [DataZonePaginator], reduced to values: where it lives, what it asks for, and what is wrong with

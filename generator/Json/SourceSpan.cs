@@ -1,4 +1,4 @@
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Json;
 
 /// <summary>
 /// Where a JSON value sits in its file, as plain numbers (character offsets and zero-based lines and

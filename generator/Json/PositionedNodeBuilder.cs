@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using DataZone.Gen.Generator.Common;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Json;
 
 /// <summary>
-/// Builds <see cref="JsonNode"/>s from a <see cref="Utf8JsonReader"/> for one file: holds the file's map,
+/// Builds <see cref="PositionedNode"/>s from a <see cref="Utf8JsonReader"/> for one file: holds the file's map,
 /// scratch stacks the contents of open containers pile up on, and the file's shared strings.
 /// </summary>
 /// <remarks>
@@ -15,23 +15,23 @@ namespace DataZone.Gen.Generator.Parsing;
 /// shape or operation of a service-2.json): it reuses the nodes and lists of the previous one, so reading a
 /// 1 MB model leaves only its strings and the models made from them, not a node per JSON value.
 /// </remarks>
-internal sealed class JsonNodeBuilder
+internal sealed class PositionedNodeBuilder
 {
-    private readonly Scratch<JsonProperty> _properties = new();
-    private readonly Scratch<JsonNode> _items = new();
+    private readonly Scratch<PositionedProperty> _properties = new();
+    private readonly Scratch<PositionedNode> _items = new();
     private readonly SharedStrings _strings;
 
-    private readonly Recycled<JsonObject> _objects = new();
-    private readonly Recycled<JsonArray> _arrays = new();
-    private readonly Recycled<JsonString> _texts = new();
-    private readonly Recycled<JsonNumber> _numbers = new();
-    private readonly Recycled<JsonBoolean> _booleans = new();
-    private readonly Recycled<JsonNull> _nulls = new();
-    private readonly TransientStore<JsonProperty> _propertyStore = new(256);
-    private readonly TransientStore<JsonNode> _itemStore = new(64);
+    private readonly Recycled<PositionedObject> _objects = new();
+    private readonly Recycled<PositionedArray> _arrays = new();
+    private readonly Recycled<PositionedString> _texts = new();
+    private readonly Recycled<PositionedNumber> _numbers = new();
+    private readonly Recycled<PositionedBoolean> _booleans = new();
+    private readonly Recycled<PositionedNull> _nulls = new();
+    private readonly TransientStore<PositionedProperty> _propertyStore = new(256);
+    private readonly TransientStore<PositionedNode> _itemStore = new(64);
     private bool _transient;
 
-    public JsonNodeBuilder(SourceMap map, int byteCount)
+    public PositionedNodeBuilder(SourceMap map, int byteCount)
     {
         Map = map;
         _strings = new SharedStrings(byteCount);
@@ -53,13 +53,13 @@ internal sealed class JsonNodeBuilder
     }
 
     /// <summary>An object node over properties the caller gathered itself.</summary>
-    public JsonObject Object(int start, int end, JsonProperty[] properties) => new(Map, start, end, properties);
+    public PositionedObject Object(int start, int end, PositionedProperty[] properties) => new(Map, start, end, properties);
 
     /// <summary>
     /// Reads a value into nodes that are valid only until the next call: this reuses the nodes (and property
     /// and item lists) of the value read last time. Values read by <see cref="ReadValue"/> are never reused.
     /// </summary>
-    public JsonNode ReadTransient(ref Utf8JsonReader reader)
+    public PositionedNode ReadTransient(ref Utf8JsonReader reader)
     {
         _objects.Rewind();
         _arrays.Rewind();
@@ -81,7 +81,7 @@ internal sealed class JsonNodeBuilder
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public JsonNode ReadValue(ref Utf8JsonReader reader)
+    public PositionedNode ReadValue(ref Utf8JsonReader reader)
     {
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -93,7 +93,7 @@ internal sealed class JsonNodeBuilder
                     var name = ReadPropertyName(ref reader, out var nameStart, out var nameEnd);
                     reader.Read();
                     var value = ReadValue(ref reader);
-                    _properties.Push(new JsonProperty(name, nameStart, nameEnd, value));
+                    _properties.Push(new PositionedProperty(name, nameStart, nameEnd, value));
                 }
 
                 return NewObject(start, (int)reader.BytesConsumed, firstProperty);
@@ -110,7 +110,7 @@ internal sealed class JsonNodeBuilder
                 var textEnd = (int)reader.BytesConsumed;
                 if (!_transient)
                 {
-                    return new JsonString(Map, start, textEnd, text);
+                    return new PositionedString(Map, start, textEnd, text);
                 }
 
                 if (_texts.Next() is { } reusedText)
@@ -119,7 +119,7 @@ internal sealed class JsonNodeBuilder
                     return reusedText;
                 }
 
-                return _texts.Add(new JsonString(Map, start, textEnd, text));
+                return _texts.Add(new PositionedString(Map, start, textEnd, text));
             case JsonTokenType.Number:
                 var number = reader.GetDouble();
 
@@ -128,7 +128,7 @@ internal sealed class JsonNodeBuilder
                 var numberEnd = (int)reader.BytesConsumed;
                 if (!_transient)
                 {
-                    return new JsonNumber(Map, start, numberEnd, number, written);
+                    return new PositionedNumber(Map, start, numberEnd, number, written);
                 }
 
                 if (_numbers.Next() is { } reusedNumber)
@@ -137,14 +137,14 @@ internal sealed class JsonNodeBuilder
                     return reusedNumber;
                 }
 
-                return _numbers.Add(new JsonNumber(Map, start, numberEnd, number, written));
+                return _numbers.Add(new PositionedNumber(Map, start, numberEnd, number, written));
             case JsonTokenType.True:
             case JsonTokenType.False:
                 var boolean = reader.GetBoolean();
                 var booleanEnd = (int)reader.BytesConsumed;
                 if (!_transient)
                 {
-                    return new JsonBoolean(Map, start, booleanEnd, boolean);
+                    return new PositionedBoolean(Map, start, booleanEnd, boolean);
                 }
 
                 if (_booleans.Next() is { } reusedBoolean)
@@ -153,12 +153,12 @@ internal sealed class JsonNodeBuilder
                     return reusedBoolean;
                 }
 
-                return _booleans.Add(new JsonBoolean(Map, start, booleanEnd, boolean));
+                return _booleans.Add(new PositionedBoolean(Map, start, booleanEnd, boolean));
             default:
                 var nullEnd = (int)reader.BytesConsumed;
                 if (!_transient)
                 {
-                    return new JsonNull(Map, start, nullEnd);
+                    return new PositionedNull(Map, start, nullEnd);
                 }
 
                 if (_nulls.Next() is { } reusedNull)
@@ -167,18 +167,18 @@ internal sealed class JsonNodeBuilder
                     return reusedNull;
                 }
 
-                return _nulls.Add(new JsonNull(Map, start, nullEnd));
+                return _nulls.Add(new PositionedNull(Map, start, nullEnd));
         }
     }
 
     // Takes an object's properties off the scratch stack: into an exact-size array, or, for a transient value,
     // onto the end of a store that the next transient value overwrites.
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private JsonObject NewObject(int start, int end, int firstProperty)
+    private PositionedObject NewObject(int start, int end, int firstProperty)
     {
         if (!_transient)
         {
-            return new JsonObject(Map, start, end, _properties.PopFrom(firstProperty));
+            return new PositionedObject(Map, start, end, _properties.PopFrom(firstProperty));
         }
 
         var (store, offset, count) = _propertyStore.Take(_properties, firstProperty);
@@ -188,15 +188,15 @@ internal sealed class JsonNodeBuilder
             return reused;
         }
 
-        return _objects.Add(new JsonObject(Map, start, end, store, offset, count));
+        return _objects.Add(new PositionedObject(Map, start, end, store, offset, count));
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private JsonArray NewArray(int start, int end, int firstItem)
+    private PositionedArray NewArray(int start, int end, int firstItem)
     {
         if (!_transient)
         {
-            return new JsonArray(Map, start, end, _items.PopFrom(firstItem));
+            return new PositionedArray(Map, start, end, _items.PopFrom(firstItem));
         }
 
         var (store, offset, count) = _itemStore.Take(_items, firstItem);
@@ -206,7 +206,7 @@ internal sealed class JsonNodeBuilder
             return reused;
         }
 
-        return _arrays.Add(new JsonArray(Map, start, end, store, offset, count));
+        return _arrays.Add(new PositionedArray(Map, start, end, store, offset, count));
     }
 
     // GetString throws InvalidOperationException for text that is not valid UTF-16 (a lone escaped surrogate).
@@ -301,7 +301,7 @@ internal sealed class JsonNodeBuilder
 
     /// <summary>Nodes of one kind handed out again, in the same order, for each transient value.</summary>
     private sealed class Recycled<T>
-        where T : JsonNode
+        where T : PositionedNode
     {
         private readonly System.Collections.Generic.List<T> _nodes = new();
         private int _next;

@@ -3,7 +3,7 @@ using System.Linq;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>Specs for the service client class and for one operation's marshalling.</summary>
 internal static class ClientSpecs

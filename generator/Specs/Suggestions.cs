@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>"Did you mean" for a misspelt operation name: the closest names by edit distance.</summary>
 internal static class Suggestions

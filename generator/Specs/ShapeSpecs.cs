@@ -1,9 +1,9 @@
 using System.Linq;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Naming;
-using DataZone.Gen.Generator.Parsing;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>Specs for the types a shape becomes: a record, an enum struct, an exception, or list/map JSON helpers.</summary>
 internal static class ShapeSpecs

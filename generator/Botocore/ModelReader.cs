@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Json;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>
-/// Typed access to a <see cref="JsonObject"/> that records a located diagnostic, instead of throwing,
+/// Typed access to a <see cref="PositionedObject"/> that records a located diagnostic, instead of throwing,
 /// when a model value has the wrong JSON type.
 /// </summary>
 internal sealed class ModelReader
@@ -28,43 +29,43 @@ internal sealed class ModelReader
     public void Invalid(SourceSpan span, string message) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidModel, FilePath, span, message));
 
-    public JsonObject? Object(JsonObject parent, string name, ModelContext context)
+    public PositionedObject? Object(PositionedObject parent, string name, ModelContext context)
     {
         var node = parent[name];
-        if (node is null or JsonObject)
+        if (node is null or PositionedObject)
         {
-            return (JsonObject?)node;
+            return (PositionedObject?)node;
         }
 
         Invalid(node.Span, $"'{name}' of {context} must be an object, not {node.Kind}");
         return null;
     }
 
-    public string? String(JsonObject parent, string name, ModelContext context)
+    public string? String(PositionedObject parent, string name, ModelContext context)
     {
         var node = parent[name];
-        if (node is null or JsonString)
+        if (node is null or PositionedString)
         {
-            return ((JsonString?)node)?.Value;
+            return ((PositionedString?)node)?.Value;
         }
 
         Invalid(node.Span, $"'{name}' of {context} must be a string, not {node.Kind}");
         return null;
     }
 
-    public bool Boolean(JsonObject parent, string name, ModelContext context)
+    public bool Boolean(PositionedObject parent, string name, ModelContext context)
     {
         var node = parent[name];
-        if (node is null or JsonBoolean)
+        if (node is null or PositionedBoolean)
         {
-            return ((JsonBoolean?)node)?.Value ?? false;
+            return ((PositionedBoolean?)node)?.Value ?? false;
         }
 
         Invalid(node.Span, $"'{name}' of {context} must be true or false, not {node.Kind}");
         return false;
     }
 
-    public double? Number(JsonObject parent, string name, ModelContext context)
+    public double? Number(PositionedObject parent, string name, ModelContext context)
     {
         var node = parent[name];
         if (node is null)
@@ -72,7 +73,7 @@ internal sealed class ModelReader
             return null;
         }
 
-        if (node is JsonNumber number)
+        if (node is PositionedNumber number)
         {
             if (double.IsInfinity(number.Value) || double.IsNaN(number.Value))
             {
@@ -87,7 +88,7 @@ internal sealed class ModelReader
         return null;
     }
 
-    public int? Integer(JsonObject parent, string name, ModelContext context)
+    public int? Integer(PositionedObject parent, string name, ModelContext context)
     {
         var value = Number(parent, name, context);
         if (value is null)
@@ -105,27 +106,27 @@ internal sealed class ModelReader
     }
 
     /// <summary>Reads an array of strings; a lone string is accepted too, as botocore's paginator keys allow.</summary>
-    public EquatableArray<string> Strings(JsonObject parent, string name, ModelContext context) =>
+    public EquatableArray<string> Strings(PositionedObject parent, string name, ModelContext context) =>
         Strings(parent, name, context, static text => text.Value);
 
     /// <summary>Reads an array of strings, or a lone string, each with where it is written.</summary>
-    public EquatableArray<PaginatorKey> Keys(JsonObject parent, string name, ModelContext context) =>
+    public EquatableArray<PaginatorKey> Keys(PositionedObject parent, string name, ModelContext context) =>
         Strings(parent, name, context, static text => new PaginatorKey(text.Value, text.Span));
 
-    private EquatableArray<T> Strings<T>(JsonObject parent, string name, ModelContext context, Func<JsonString, T> select)
+    private EquatableArray<T> Strings<T>(PositionedObject parent, string name, ModelContext context, Func<PositionedString, T> select)
         where T : IEquatable<T>
     {
         switch (parent[name])
         {
             case null:
                 return EquatableArray<T>.Empty;
-            case JsonString single:
+            case PositionedString single:
                 return new EquatableArray<T>(ImmutableArray.Create(select(single)));
-            case JsonArray array:
+            case PositionedArray array:
                 var items = ImmutableArray.CreateBuilder<T>(array.Items.Length);
                 foreach (var item in array.Items)
                 {
-                    if (item is JsonString text)
+                    if (item is PositionedString text)
                     {
                         items.Add(select(text));
                     }

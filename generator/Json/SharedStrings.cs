@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using DataZone.Gen.Generator.Common;
 
-namespace DataZone.Gen.Generator.Parsing;
+namespace DataZone.Gen.Generator.Json;
 
 /// <summary>
 /// One string per distinct short value of a file (property names, shape references, types: botocore repeats

@@ -1,9 +1,9 @@
 using System.Linq;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Naming;
-using DataZone.Gen.Generator.Parsing;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>Checks a paginator entry against the operation's shapes and describes the paginator class.</summary>
 internal static class PaginatorSpecs

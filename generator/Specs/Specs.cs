@@ -1,6 +1,6 @@
 using DataZone.Gen.Generator.Common;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 // What to emit, and nothing else: one spec per generated file, compared by value so that a model edit
 // re-emits only the files whose spec changed.

@@ -3,11 +3,12 @@ using System.Linq;
 using System.Threading;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Specs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Targets;
 
 /// <summary>Reads a [DataZonePaginator] class into a <see cref="PaginatorTarget"/>.</summary>
 internal static class TargetReader

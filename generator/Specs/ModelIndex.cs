@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Naming;
-using DataZone.Gen.Generator.Parsing;
 
-namespace DataZone.Gen.Generator.Model;
+namespace DataZone.Gen.Generator.Specs;
 
 /// <summary>
 /// What every target of one model needs and only the model decides: shapes by name and the naming room.
