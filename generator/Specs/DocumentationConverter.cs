@@ -49,6 +49,8 @@ internal static class DocumentationConverter
 
     private sealed class Writer
     {
+        private const string ListMarker = "- ";
+
         private readonly List<string> _lines = new();
         private readonly StringBuilder _line = new();
         private readonly List<string> _open = new();
@@ -56,13 +58,41 @@ internal static class DocumentationConverter
         public void Text(string text)
         {
             var collapsed = Spaces.Replace(text, " ");
-            if (_line.Length == 0 || _line[_line.Length - 1] == '>' && _open.Count == 0)
+
+            // Only a line's (or a list item's) start drops leading space; after a closing tag the space is a word break.
+            if (_line.Length == 0 || AtListItemStart)
             {
                 collapsed = collapsed.TrimStart();
             }
 
+            // The models sometimes write "<code>ListFoo</code>to list": IntelliSense would glue the words together.
+            if (collapsed.Length > 0 && char.IsLetter(collapsed[0]) && EndsWith("</c>"))
+            {
+                _line.Append(' ');
+            }
+
             _line.Append(Escape(collapsed));
         }
+
+        private bool EndsWith(string text)
+        {
+            if (_line.Length < text.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (_line[_line.Length - text.Length + i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool AtListItemStart => _line.Length == ListMarker.Length && _line.ToString() == ListMarker;
 
         public void Open(string tag, string attributes, bool selfClosing)
         {
@@ -71,7 +101,12 @@ internal static class DocumentationConverter
                 case "p":
                 case "note":
                 case "important":
-                    Break();
+                    // "<li><p>text" is one list item: the paragraph starts on the item's line.
+                    if (!AtListItemStart)
+                    {
+                        Break();
+                    }
+
                     break;
                 case "br":
                     Break();
@@ -94,7 +129,7 @@ internal static class DocumentationConverter
                     break;
                 case "li":
                     Break();
-                    _line.Append("- ");
+                    _line.Append(ListMarker);
                     break;
             }
         }

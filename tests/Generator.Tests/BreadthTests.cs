@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DataZone.Gen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -23,5 +24,18 @@ public class BreadthTests
         {
             Assert.Contains($"Consumer.DataZone.{operation}Paginator.g.cs", run.Sources.Keys);
         }
+
+        // The doc converter once ate the space after inline code ("<c>NextToken</c>value") in 452 places.
+        var glued = run.Sources
+            .SelectMany(s => Regex.Matches(s.Value, @"</c>\p{L}").Select(m => s.Key + ": " + LineAt(s.Value, m.Index)))
+            .ToList();
+        Assert.True(glued.Count == 0, "inline code glued to the next word:\n" + string.Join("\n", glued.Take(10)));
+    }
+
+    private static string LineAt(string text, int index)
+    {
+        var start = text.LastIndexOf('\n', index) + 1;
+        var end = text.IndexOf('\n', index);
+        return text.Substring(start, (end < 0 ? text.Length : end) - start).Trim();
     }
 }
