@@ -22,12 +22,14 @@ internal static class PaginatorDocumentParser
         var pagination = container is null ? null : reader.Object(container, "pagination", ModelContext.Fixed("the paginators file"));
         if (pagination is null)
         {
-            if (!isExtras)
+            if (isExtras)
             {
-                reader.Invalid(document.Span, "a paginators-1.json needs a 'pagination' object");
+                return new PaginatorDocument(EquatableArray<PaginatorModel>.Empty);
             }
 
-            return new PaginatorDocument(EquatableArray<PaginatorModel>.Empty);
+            // Unreadable, not empty: an operation missing from it is this file's problem, not the operation's.
+            reader.Invalid(document.Span, "a paginators-1.json needs a 'pagination' object");
+            return null;
         }
 
         var paginators = new List<PaginatorModel>(pagination.Properties.Length);

@@ -11,10 +11,16 @@ using DataZone.Gen.Generator.Json;
 namespace DataZone.Gen.Generator.Botocore;
 
 /// <summary>The shapes and operations of one service-2.json, before paginators are merged in.</summary>
+/// <remarks>
+/// <see cref="RejectedShapeNames"/> and <see cref="RejectedOperationNames"/> are entries the file defines but that could
+/// not be read (already reported), so a reference to one is not reported a second time as undefined.
+/// </remarks>
 internal sealed record ServiceDocument(
     ServiceMetadataModel Metadata,
     EquatableArray<ShapeModel> Shapes,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<string> RejectedShapeNames,
+    EquatableArray<string> RejectedOperationNames);
 
 /// <summary>Turns a parsed service-2.json into a <see cref="ServiceDocument"/>, reporting located problems.</summary>
 internal static class ServiceDocumentParser
@@ -66,10 +72,14 @@ internal static class ServiceDocumentParser
         var metadata = ParseMetadata(metadataNode, document, reader);
         List<ShapeModel> shapes;
         List<OperationModel> operations;
+        List<string> rejected;
+        List<string> rejectedOperations;
         if (streamed is not null)
         {
             // The first 'shapes' and 'operations' objects were read as they streamed by; their problems come after the metadata's.
             shapes = streamed.Shapes;
+            rejected = streamed.RejectedShapeNames;
+            rejectedOperations = streamed.RejectedOperationNames;
             reader.Append(streamed.ShapeProblems);
             operations = streamed.Operations;
             reader.Append(streamed.OperationProblems);
@@ -77,6 +87,7 @@ internal static class ServiceDocumentParser
         else
         {
             shapes = new List<ShapeModel>(shapesNode.Properties.Length);
+            rejected = new List<string>();
             foreach (var property in shapesNode.Properties)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -84,19 +95,33 @@ internal static class ServiceDocumentParser
                 {
                     shapes.Add(shape);
                 }
+                else
+                {
+                    rejected.Add(property.Name);
+                }
             }
 
             operations = new List<OperationModel>(operationsNode.Properties.Length);
+            rejectedOperations = new List<string>();
             foreach (var property in operationsNode.Properties)
             {
                 if (ParseOperation(property, reader) is { } operation)
                 {
                     operations.Add(operation);
                 }
+                else
+                {
+                    rejectedOperations.Add(property.Name);
+                }
             }
         }
 
-        return new ServiceDocument(metadata, SortedByName(shapes, static s => s.Name), SortedByName(operations, static o => o.Name));
+        return new ServiceDocument(
+            metadata,
+            SortedByName(shapes, static s => s.Name),
+            SortedByName(operations, static o => o.Name),
+            SortedByName(rejected, static name => name),
+            SortedByName(rejectedOperations, static name => name));
     }
 
     /// <summary>
@@ -118,6 +143,10 @@ internal static class ServiceDocumentParser
         }
 
         public List<ShapeModel> Shapes { get; } = new(2048);
+
+        public List<string> RejectedShapeNames { get; } = new();
+
+        public List<string> RejectedOperationNames { get; } = new();
 
         public List<OperationModel> Operations { get; } = new(256);
 
@@ -177,10 +206,18 @@ internal static class ServiceDocumentParser
                     {
                         Shapes.Add(shape);
                     }
+                    else
+                    {
+                        RejectedShapeNames.Add(name);
+                    }
                 }
                 else if (ParseOperation(entry, OperationProblems) is { } operation)
                 {
                     Operations.Add(operation);
+                }
+                else
+                {
+                    RejectedOperationNames.Add(name);
                 }
             }
 

@@ -14,7 +14,9 @@ internal sealed record ServiceModel(
     ServiceMetadataModel Metadata,
     EquatableArray<ShapeModel> Shapes,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<PaginatorModel> Paginators);
+    EquatableArray<PaginatorModel> Paginators,
+    EquatableArray<string> RejectedShapeNames,
+    EquatableArray<string> RejectedOperationNames);
 
 internal sealed record ServiceMetadataModel(
     string ServiceId,

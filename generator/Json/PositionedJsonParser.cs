@@ -89,11 +89,15 @@ internal static class PositionedJsonParser
         }
     }
 
-    // The reader's message ends with its own "LineNumber: x | BytePositionInLine: y." which the squiggle already shows.
+    // The reader's message ends with its own "LineNumber: x | BytePositionInLine: y." which the squiggle already shows,
+    // and some messages advise "Change the reader options.": the model's author cannot, the generator's reader is fixed.
     private static string TrimReaderMessage(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd();
+        var text = (cut > 0 ? message.Substring(0, cut) : message).TrimEnd();
+        const string Advice = "Change the reader options.";
+        var advice = text.IndexOf(Advice, StringComparison.Ordinal);
+        return advice < 0 ? text : (text.Substring(0, advice) + text.Substring(advice + Advice.Length)).Trim();
     }
 
     private static SourceSpan SpanAtLine(ReadOnlySpan<byte> bytes, SourceMap map, int line, int bytePositionInLine, bool insideValue)

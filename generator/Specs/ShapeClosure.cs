@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Json;
@@ -9,11 +10,15 @@ namespace DataZone.Gen.Generator.Specs;
 /// <summary>Every shape an operation reaches through its input, output and errors, in ordinal order.</summary>
 internal sealed class ShapeClosure
 {
-    private ShapeClosure(SortedDictionary<string, ShapeModel> shapes, List<DiagnosticInfo> diagnostics)
+    private ShapeClosure(SortedDictionary<string, ShapeModel> shapes, List<DiagnosticInfo> diagnostics, bool isComplete)
     {
         Shapes = shapes;
         Diagnostics = diagnostics;
+        IsComplete = isComplete;
     }
+
+    /// <summary>Whether every reference was found; a reference to an unreadable shape leaves it incomplete without a diagnostic.</summary>
+    public bool IsComplete { get; }
 
     public SortedDictionary<string, ShapeModel> Shapes { get; }
 
@@ -25,6 +30,7 @@ internal sealed class ShapeClosure
         var shapes = new SortedDictionary<string, ShapeModel>(StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
         var pending = new Stack<(string Name, SourceSpan Span)>();
+        var isComplete = true;
 
         void Reach(string name, SourceSpan span) => pending.Push((name, span));
 
@@ -53,6 +59,14 @@ internal sealed class ShapeClosure
 
             if (!allShapes.TryGetValue(name, out var shape))
             {
+                isComplete = false;
+
+                // A shape that is written but unreadable was reported where it is written; the reference is not the problem.
+                if (model.RejectedShapeNames.Contains(name))
+                {
+                    continue;
+                }
+
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DanglingShapeReference, model.FilePath, span, name));
                 continue;
             }
@@ -72,6 +86,6 @@ internal sealed class ShapeClosure
             }
         }
 
-        return new ShapeClosure(shapes, diagnostics);
+        return new ShapeClosure(shapes, diagnostics, isComplete);
     }
 }

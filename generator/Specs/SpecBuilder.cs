@@ -45,14 +45,23 @@ internal static class SpecBuilder
         }
 
         var operationName = target.OperationName!;
+        // A service file that is present but unreadable was reported as such; its absence is not a second problem.
+        var serviceUnreadable = models.HasUnreadable(ModelFileKind.Service);
         if (models.Services.IsEmpty)
         {
-            return Result<TargetOutput>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, target.AttributeLocation));
+            return serviceUnreadable
+                ? Result<TargetOutput>.Failure()
+                : Result<TargetOutput>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, target.AttributeLocation));
         }
 
         var model = models.Services.FirstOrDefault(s => s.Operations.Any(o => o.Name == operationName));
         if (model is null)
         {
+            if (serviceUnreadable || models.Services.Any(s => s.RejectedOperationNames.Contains(operationName)))
+            {
+                return Result<TargetOutput>.Failure();
+            }
+
             var names = models.Services.SelectMany(s => s.Operations).Select(o => o.Name);
             return Result<TargetOutput>.Failure(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnknownOperation, target.AttributeLocation, operationName, Suggestions.DidYouMean(operationName, names)));
@@ -62,6 +71,11 @@ internal static class SpecBuilder
         var paginator = model.Paginators.FirstOrDefault(p => p.OperationName == operationName);
         if (paginator is null)
         {
+            if (models.HasUnreadable(ModelFileKind.Paginators, ModelFiles.FolderOf(model.FilePath)))
+            {
+                return Result<TargetOutput>.Failure();
+            }
+
             var where = model.PaginatorsFilePath is null
                 ? "a paginators-1.json beside " + model.FilePath + " (there is none)"
                 : System.IO.Path.GetFileName(model.PaginatorsFilePath);
@@ -80,7 +94,7 @@ internal static class SpecBuilder
         var closure = ShapeClosure.Of(model, operation, allShapes);
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = new List<DiagnosticInfo>(closure.Diagnostics);
-        if (diagnostics.Count > 0)
+        if (!closure.IsComplete)
         {
             return new Result<TargetOutput>(null, diagnostics.ToEquatableArray());
         }
