@@ -67,6 +67,16 @@ internal static class TemplateRenderer
             MemberRenamer = KeepNames,
             TemplateLoader = Loader,
             EnableRelaxedMemberAccess = false,
+
+            // Scriban's limits guard against untrusted templates; ours are fixed, and a model's size must never
+            // cut a file short: no cap on loop iterations, on one value's text or on the whole output.
+            LoopLimit = 0,
+            LoopLimitQueryable = 0,
+            RecursiveLimit = 0,
+            LimitToString = 0,
+            OutputLimit = 0,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
         };
         // Every template includes the header; hand over the parsed one instead of loading it per file.
         context.CachedTemplates[HeaderTemplate] = Parse(HeaderTemplate);

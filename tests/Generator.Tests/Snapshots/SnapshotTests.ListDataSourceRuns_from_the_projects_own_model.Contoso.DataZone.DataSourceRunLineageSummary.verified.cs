@@ -20,7 +20,6 @@ public sealed partial record DataSourceRunLineageSummary
     {
     }
 
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunLineageSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -95,7 +95,6 @@ public sealed partial record DataSourceRunSummary
         LineageSummary?.CollectValidationProblems(problems, path + "LineageSummary.");
     }
 
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

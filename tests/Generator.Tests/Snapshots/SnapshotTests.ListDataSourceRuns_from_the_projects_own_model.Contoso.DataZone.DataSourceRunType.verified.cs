@@ -74,8 +74,7 @@ public readonly partial struct DataSourceRunType : global::System.IEquatable<Dat
     /// <summary>Compares two values by their wire text.</summary>
     public static bool operator !=(DataSourceRunType left, DataSourceRunType right) => !left.Equals(right);
 
-    // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it often runs for every item of every page.
+    // Known values come back as the shared instances, so reading them allocates nothing.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -10,7 +10,6 @@ internal static partial class DataZoneJson
 {
     /// <summary>Reads the <c>DataSourceRunSummaries</c> list.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> ReadDataSourceRunSummaries(ref global::System.Text.Json.Utf8JsonReader reader)
     {

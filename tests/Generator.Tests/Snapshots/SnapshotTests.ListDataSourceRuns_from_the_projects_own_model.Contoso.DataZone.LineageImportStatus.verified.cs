@@ -90,8 +90,7 @@ public readonly partial struct LineageImportStatus : global::System.IEquatable<L
     /// <summary>Compares two values by their wire text.</summary>
     public static bool operator !=(LineageImportStatus left, LineageImportStatus right) => !left.Equals(right);
 
-    // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it often runs for every item of every page.
+    // Known values come back as the shared instances, so reading them allocates nothing.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static LineageImportStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -59,7 +59,6 @@ public sealed partial record ListDataSourceRunsRequest
         }
     }
 
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static ListDataSourceRunsRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
