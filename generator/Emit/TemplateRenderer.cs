@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Threading.Tasks;
 using Scriban;
 using Scriban.Parsing;
@@ -44,10 +45,14 @@ internal static class TemplateRenderer
     [ThreadStatic]
     private static TemplateContext? _reusableContext;
 
+    // The runtime's names, the same for every file: templates read them as {{ Runtime.AwsJson }}.
+    private static readonly ScriptObject RuntimeNames = CreateRuntimeNames();
+
     public static string Render(string name, object view)
     {
         var globals = new ScriptObject();
         globals.Import(view, renamer: KeepNames);
+        globals.SetValue("Runtime", RuntimeNames, readOnly: true);
 
         // Taken off the thread for the render and put back only after a clean one: a failed render may leave state.
         var context = _reusableContext ?? CreateContext();
@@ -57,6 +62,17 @@ internal static class TemplateRenderer
         context.PopGlobal();
         _reusableContext = context;
         return text.Replace("\r\n", "\n");
+    }
+
+    private static ScriptObject CreateRuntimeNames()
+    {
+        var names = new ScriptObject();
+        foreach (var field in typeof(RuntimeApi).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            names.SetValue(field.Name, field.GetValue(null), readOnly: true);
+        }
+
+        return names;
     }
 
     private static TemplateContext CreateContext()

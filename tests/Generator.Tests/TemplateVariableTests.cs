@@ -131,6 +131,11 @@ public class TemplateVariableTests
                         return local;
                     }
 
+                    if (global.Name == "Runtime")
+                    {
+                        return typeof(RuntimeApi); // The renderer's one extra global: the runtime names.
+                    }
+
                     return Property(_view, global.Name);
                 case ScriptMemberExpression { Target: ScriptVariable { Name: "for" } }:
                     return null; // for.first, for.last, for.index: Scriban's own.
@@ -148,6 +153,16 @@ public class TemplateVariableTests
             if (type.IsArray && name == "size")
             {
                 return typeof(int);
+            }
+
+            if (type == typeof(RuntimeApi))
+            {
+                if (type.GetField(name, BindingFlags.Public | BindingFlags.Static) is null)
+                {
+                    _problems.Add($"{_template}: RuntimeApi has no name '{name}'");
+                }
+
+                return typeof(string);
             }
 
             var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance);

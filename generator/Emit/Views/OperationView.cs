@@ -8,8 +8,6 @@ namespace DataZone.Gen.Generator.Emit.Views;
 /// <summary>One operation's client method and its HTTP marshalling, as statements ready to place.</summary>
 internal sealed class OperationView : FileView
 {
-    private const string Http = "global::DataZone.Gen.Http";
-
     public OperationView(OperationSpec spec)
         : base(spec.Namespace)
     {
@@ -39,14 +37,14 @@ internal sealed class OperationView : FileView
         var bodyStatement = payload is not null
             ? PayloadStatement(payload)
             : spec.RequestHasBody
-                ? $"http.Body = global::DataZone.Gen.Json.AwsJson.Serialize(request, {RequestType}.WriteJson);\nhttp.ContentType = \"application/json\";"
+                ? $"http.Body = {RuntimeApi.AwsJson}.Serialize(request, {RequestType}.WriteJson);\nhttp.ContentType = \"application/json\";"
                 : null;
         BodyLines = bodyStatement?.Split('\n') ?? new string[0];
 
         var response = spec.ResponseMembers.Select(m => new MemberView(m, JsonTypeName)).ToList();
         var responsePayload = response.FirstOrDefault(m => m.Spec.IsPayload);
         ReadStatement = responsePayload is null
-            ? $"var result = global::DataZone.Gen.Json.AwsJson.ReadBody(response.Body, {ResponseType}.ReadJson);"
+            ? $"var result = {RuntimeApi.AwsJson}.ReadBody(response.Body, {ResponseType}.ReadJson);"
             : $"var result = new {ResponseType} {{ {responsePayload.Name} = {PayloadRead(responsePayload)} }};";
         ResponseStatements = response.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.StatusCode)
             .Select(ResponseHeaderStatement)
@@ -100,7 +98,7 @@ internal sealed class OperationView : FileView
             text = "(" + text + " ?? string.Empty)";
         }
 
-        return $"{Http}.AwsUriEncoding.{(label.IsGreedyLabel ? "EscapeGreedyLabel" : "EscapeLabel")}({text})";
+        return $"{RuntimeApi.AwsUriEncoding}.{(label.IsGreedyLabel ? "EscapeGreedyLabel" : "EscapeLabel")}({text})";
     }
 
     private static string StaticQuery(UriPart part)
@@ -144,14 +142,14 @@ internal sealed class OperationView : FileView
     {
         ValueKind.Blob => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = {payload.Local};\n    http.ContentType = \"application/octet-stream\";\n}}",
         ValueKind.String => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = global::System.Text.Encoding.UTF8.GetBytes({payload.Local});\n    http.ContentType = \"text/plain\";\n}}",
-        _ => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = global::DataZone.Gen.Json.AwsJson.Serialize({payload.Local}, {payload.WriteMethod});\n    http.ContentType = \"application/json\";\n}}",
+        _ => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = {RuntimeApi.AwsJson}.Serialize({payload.Local}, {payload.WriteMethod});\n    http.ContentType = \"application/json\";\n}}",
     };
 
     private static string PayloadRead(MemberView payload) => payload.Spec.Type.Kind switch
     {
         ValueKind.Blob => "response.Body.ToArray()",
         ValueKind.String => "global::System.Text.Encoding.UTF8.GetString(response.Body.Span)",
-        _ => $"response.Body.IsEmpty ? null : global::DataZone.Gen.Json.AwsJson.ReadBody(response.Body, {payload.ReadMethod})",
+        _ => $"response.Body.IsEmpty ? null : {RuntimeApi.AwsJson}.ReadBody(response.Body, {payload.ReadMethod})",
     };
 
     private static string ResponseHeaderStatement(MemberView member)

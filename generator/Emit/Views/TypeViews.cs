@@ -59,8 +59,8 @@ internal sealed class StructureView : FileView
         }
 
         UnknownMemberStatement = spec.IsUnion
-            ? "unknown = global::DataZone.Gen.Json.AwsJson.ReadUnknownMember(ref reader);"
-            : "global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);";
+            ? $"unknown = {RuntimeApi.AwsJson}.ReadUnknownMember(ref reader);"
+            : $"{RuntimeApi.AwsJson}.SkipMember(ref reader);";
     }
 
     public IReadOnlyList<string> ValidationLines { get; }
