@@ -38,8 +38,6 @@ internal static class TemplateRenderer
     // Scriban's built-in functions never change, so one set serves every render instead of one per file.
     private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
-    private const string HeaderTemplate = "_Header.sbncs";
-
     // One context per thread serves every file: a new one per file rebuilt Scriban's per-type member accessors
     // (reflection) each time. Render(context) empties the context's output after each file.
     [ThreadStatic]
@@ -94,8 +92,12 @@ internal static class TemplateRenderer
             OnStringLimit = ScriptLimitBehavior.Throw,
             OnOutputLimit = ScriptLimitBehavior.Throw,
         };
-        // Every template includes the header; hand over the parsed one instead of loading it per file.
-        context.CachedTemplates[HeaderTemplate] = Parse(HeaderTemplate);
+        // Partials (the header, per-concern pieces) are handed over parsed instead of loaded per file.
+        foreach (var partial in TemplateNames.Where(n => n.StartsWith("_", StringComparison.Ordinal)))
+        {
+            context.CachedTemplates[partial] = Parse(partial);
+        }
+
         return context;
     }
 

@@ -42,10 +42,14 @@ public class TemplateTests
     }
 
     [Fact]
-    public void All_seven_templates_are_embedded()
+    public void Every_template_and_partial_is_embedded()
     {
         Assert.Equal(
-            new[] { "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "Structure.sbncs", "_Header.sbncs" },
+            new[]
+            {
+                "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "Structure.sbncs",
+                "_Header.sbncs", "_Validation.sbncs",
+            },
             TemplateRenderer.TemplateNames);
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataZone.Gen.Generator.Specs;
@@ -38,32 +37,22 @@ internal sealed class StructureView : FileView
         BodyMembers = Members.Where(m => m.IsBody).ToList();
         RedactsMembers = spec.IsSensitive || Members.Any(m => m.IsSensitive);
         IsSensitive = spec.IsSensitive;
-        // One block per member, a blank line between blocks, indented for the method body.
-        ValidationLines = Members.Where(m => m.Checks.Count > 0)
-            .SelectMany((m, i) => (i == 0 ? m.Checks : m.Checks.Prepend(string.Empty)).Select(line => line.Length == 0 ? line : "        " + line))
-            .ToList();
-        if (spec.IsUnion && Members.Count > 1)
-        {
-            // A union carries exactly one member on the wire; more than one set is a caller error.
-            var count = string.Join(" + ", Members.Select(m => $"({m.Name} is null ? 0 : 1)"));
-            ValidationLines = ValidationLines
-                .Concat(ValidationLines.Count > 0 ? new[] { string.Empty } : Array.Empty<string>())
-                .Concat(new[]
-                {
-                    $"        if ({count} > 1)",
-                    "        {",
-                    $"            problems.Add(path.TrimEnd('.') + (path.Length == 0 ? \"{TypeName}\" : string.Empty) + \" is a union: set at most one of its members.\");",
-                    "        }",
-                })
-                .ToList();
-        }
+        ValidatedMembers = Members.Where(m => m.HasChecks).ToList();
 
+        // A union carries exactly one member on the wire; more than one set is a caller error.
+        ChecksUnion = spec.IsUnion && Members.Count > 1;
         UnknownMemberStatement = spec.IsUnion
             ? $"unknown = {RuntimeApi.AwsJson}.ReadUnknownMember(ref reader);"
             : $"{RuntimeApi.AwsJson}.SkipMember(ref reader);";
     }
 
-    public IReadOnlyList<string> ValidationLines { get; }
+    /// <summary>The members with something to validate, in model order.</summary>
+    public IReadOnlyList<MemberView> ValidatedMembers { get; }
+
+    public bool HasValidatedMembers => ValidatedMembers.Count > 0;
+
+    /// <summary>Whether validation checks that at most one member of the union is set.</summary>
+    public bool ChecksUnion { get; }
 
     /// <summary>What the reader does with a member the model does not know: unions keep it, structures skip it.</summary>
     public string UnknownMemberStatement { get; }
