@@ -47,8 +47,8 @@ public class TemplateTests
         Assert.Equal(
             new[]
             {
-                "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "Structure.sbncs",
-                "_Header.sbncs", "_Validation.sbncs",
+                "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "PaginatorFile.sbncs",
+                "Structure.sbncs",                 "_Header.sbncs", "_Validation.sbncs",
             },
             TemplateRenderer.TemplateNames);
     }

@@ -25,6 +25,7 @@ public class TemplateVariableTests
         ["Exception.sbncs"] = typeof(ExceptionView),
         ["Operation.sbncs"] = typeof(OperationView),
         ["Paginator.sbncs"] = typeof(PaginatorView),
+        ["PaginatorFile.sbncs"] = typeof(PaginatorView),
         ["Structure.sbncs"] = typeof(StructureView),
     };
 
@@ -70,6 +71,8 @@ public class TemplateVariableTests
 
     private sealed class Walker
     {
+        private static readonly HashSet<string> Builtins = new(StringComparer.Ordinal) { "array", "math", "regex", "string" };
+
         private readonly Type _view;
         private readonly string _template;
         private readonly List<string> _problems;
@@ -98,6 +101,14 @@ public class TemplateVariableTests
                     }
 
                     Walk(loop.Body, inner);
+                    return;
+                case ScriptCaptureStatement capture:
+                    if (capture.Target is ScriptVariable captured)
+                    {
+                        locals[captured.Name] = typeof(string);
+                    }
+
+                    Walk(capture.Body, locals);
                     return;
                 case ScriptFunctionCall { Target: ScriptVariable { Name: "include" } } call:
                     foreach (var argument in call.Arguments)
@@ -129,6 +140,11 @@ public class TemplateVariableTests
                     if (locals.TryGetValue(global.Name, out var local))
                     {
                         return local;
+                    }
+
+                    if (Builtins.Contains(global.Name))
+                    {
+                        return null; // Scriban's own functions (string.rstrip, regex.replace, ...).
                     }
 
                     if (global.Name == "Runtime")

@@ -54,7 +54,10 @@ internal sealed class PaginatorView : FileView
         LimitValue = spec.LimitIsRequired ? "limit ?? request." + spec.LimitProperty : "limit";
         MoreResults = spec.MoreResultsProperty;
         Documentation = spec.Documentation.ToList();
-        ContainingTypes = spec.ContainingTypes.ToList();
+        // The class may sit inside other partial types: one indentation level per containing type, outermost first.
+        ContainingTypes = spec.ContainingTypes.Select((t, depth) => new ContainingTypeView(t.Keyword, t.Name, new string(' ', depth * 4))).ToList();
+        ClosingTypes = ContainingTypes.Reverse().ToList();
+        BodyIndent = new string(' ', ContainingTypes.Count * 4);
     }
 
     public string ClassName { get; }
@@ -96,5 +99,14 @@ internal sealed class PaginatorView : FileView
 
     public IReadOnlyList<string> Documentation { get; }
 
-    public IReadOnlyList<ContainingTypeSpec> ContainingTypes { get; }
+    public IReadOnlyList<ContainingTypeView> ContainingTypes { get; }
+
+    /// <summary><see cref="ContainingTypes"/> innermost first, for the closing braces.</summary>
+    public IReadOnlyList<ContainingTypeView> ClosingTypes { get; }
+
+    /// <summary>The indentation of the paginator class inside its containing types.</summary>
+    public string BodyIndent { get; }
 }
+
+/// <summary>A type the paginator class is nested in, with the indentation of its declaration.</summary>
+internal sealed record ContainingTypeView(string Keyword, string Name, string Indent);
