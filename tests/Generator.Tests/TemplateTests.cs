@@ -48,7 +48,8 @@ public class TemplateTests
             new[]
             {
                 "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "PaginatorFile.sbncs",
-                "Structure.sbncs",                 "_Header.sbncs", "_Validation.sbncs",
+                "Structure.sbncs",                 "_Conversions.sbncs", "_Header.sbncs", "_Payload.sbncs", "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs",
+                "_Validation.sbncs",
             },
             TemplateRenderer.TemplateNames);
     }

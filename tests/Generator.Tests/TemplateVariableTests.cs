@@ -36,7 +36,7 @@ public class TemplateVariableTests
     public void Every_variable_a_template_reads_is_a_property_of_its_view(string name)
     {
         var problems = new List<string>();
-        Check(name, ViewOf[name], problems, new HashSet<string>(StringComparer.Ordinal));
+        Check(name, ViewOf[name], problems, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -53,12 +53,12 @@ public class TemplateVariableTests
         var problems = new List<string>();
         var template = Template.Parse("{{ for m in Members }}{{ m.Nmae }}{{ end }}{{ TypeNmae }}");
 
-        new Walker(typeof(StructureView), "test", problems, include: _ => { }).Walk(template.Page, new Dictionary<string, Type>());
+        new Walker(typeof(StructureView), "test", problems, include: _ => { }, new HashSet<string>()).Walk(template.Page, new Dictionary<string, Type>());
 
         Assert.Equal(new[] { "test: MemberView has no property 'Nmae'", "test: StructureView has no property 'TypeNmae'" }, problems);
     }
 
-    private static void Check(string name, Type view, List<string> problems, HashSet<string> seen)
+    private static void Check(string name, Type view, List<string> problems, HashSet<string> seen, HashSet<string> functions)
     {
         if (!seen.Add(name + "|" + view.Name))
         {
@@ -66,7 +66,8 @@ public class TemplateVariableTests
         }
 
         var template = TemplateRenderer.Parse(name);
-        new Walker(view, name, problems, include: partial => Check(partial, view, problems, seen)).Walk(template.Page, new Dictionary<string, Type>());
+        new Walker(view, name, problems, include: partial => Check(partial, view, problems, seen, functions), functions)
+            .Walk(template.Page, new Dictionary<string, Type>());
     }
 
     private sealed class Walker
@@ -77,9 +78,11 @@ public class TemplateVariableTests
         private readonly string _template;
         private readonly List<string> _problems;
         private readonly Action<string> _include;
+        private readonly HashSet<string> _functions;
 
-        public Walker(Type view, string template, List<string> problems, Action<string> include)
+        public Walker(Type view, string template, List<string> problems, Action<string> include, HashSet<string> functions)
         {
+            _functions = functions;
             _view = view;
             _template = template;
             _problems = problems;
@@ -102,6 +105,29 @@ public class TemplateVariableTests
 
                     Walk(loop.Body, inner);
                     return;
+                case ScriptFunction function:
+                    // A template-defined function: its name is known from here on, its parameters are untyped locals.
+                    if (function.NameOrDoToken is ScriptVariable functionName)
+                    {
+                        _functions.Add(functionName.Name);
+                    }
+
+                    var scope = new Dictionary<string, Type>(locals, StringComparer.Ordinal);
+                    foreach (var parameter in function.Parameters ?? new ScriptList<ScriptParameter>())
+                    {
+                        if (parameter.Name is { } parameterName)
+                        {
+                            scope[parameterName.Name] = typeof(object);
+                        }
+                    }
+
+                    Walk(function.Body, scope);
+                    return;
+                case ScriptAssignExpression { Target: ScriptVariableLocal }:
+                    Walk(((ScriptAssignExpression)node).Value, locals);
+                    return;
+                case ScriptVariableLocal:
+                    return; // $name: a function's own local.
                 case ScriptCaptureStatement capture:
                     if (capture.Target is ScriptVariable captured)
                     {
@@ -142,7 +168,7 @@ public class TemplateVariableTests
                         return local;
                     }
 
-                    if (Builtins.Contains(global.Name))
+                    if (Builtins.Contains(global.Name) || _functions.Contains(global.Name))
                     {
                         return null; // Scriban's own functions (string.rstrip, regex.replace, ...).
                     }

@@ -28,11 +28,17 @@ internal sealed class MemberView
         Type = IsRequired ? BaseType : BaseType + "?";
         IsValueType = spec.Type.IsValueType;
         IsBody = spec.Location == MemberLocation.Body;
-        ReadMethod = CodeFragments.Reader(spec.Type, jsonTypeName);
-        WriteMethod = CodeFragments.Writer(spec.Type, jsonTypeName);
+        TypeInfo = TypeView.Of(spec.Type);
+        IsGreedyLabel = spec.IsGreedyLabel;
+        IsHeadersMap = spec.Location == MemberLocation.Headers;
+        IsStatusCode = spec.Location == MemberLocation.StatusCode;
+        IsOptionalValue = spec.Type.IsValueType && !spec.IsRequired;
+        IsOptionalReference = !spec.Type.IsValueType && !spec.IsRequired;
+        ReadMethod = JsonMethods.Reader(spec.Type, jsonTypeName);
+        WriteMethod = JsonMethods.Writer(spec.Type, jsonTypeName);
         ReadHelper = IsValueType ? "ReadValueMember" : "ReadMember";
         Documentation = spec.Documentation.ToList();
-        Obsolete = spec.IsDeprecated ? "[global::System.Obsolete(" + Literal(spec.DeprecatedMessage ?? "This member is deprecated.") + ")]" : null;
+        ObsoleteMessageLiteral = spec.IsDeprecated ? Literal(spec.DeprecatedMessage ?? "This member is deprecated.") : null;
         ChecksRequired = spec.IsRequired && (!IsValueType || !IsRequired);
         Measure = spec.Type.Kind switch
         {
@@ -79,6 +85,24 @@ internal sealed class MemberView
 
     public bool IsSensitive => Spec.IsSensitive;
 
+    /// <summary>The member's type as templates branch on it (kind, timestamp format, element).</summary>
+    public TypeView TypeInfo { get; }
+
+    /// <summary>A URI label that may hold slashes (<c>{Key+}</c>).</summary>
+    public bool IsGreedyLabel { get; }
+
+    /// <summary>A map sent as headers of their own, the member's wire name being their prefix.</summary>
+    public bool IsHeadersMap { get; }
+
+    /// <summary>A response member that holds the HTTP status code.</summary>
+    public bool IsStatusCode { get; }
+
+    /// <summary>An optional member of a value type, so a nullable that is read through <c>GetValueOrDefault()</c>.</summary>
+    public bool IsOptionalValue { get; }
+
+    /// <summary>An optional member of a reference type, which may be null.</summary>
+    public bool IsOptionalReference { get; }
+
     public string ReadMethod { get; }
 
     public string WriteMethod { get; }
@@ -87,7 +111,8 @@ internal sealed class MemberView
 
     public IReadOnlyList<string> Documentation { get; }
 
-    public string? Obsolete { get; }
+    /// <summary>The deprecation message as a C# literal, or null when the member is not deprecated.</summary>
+    public string? ObsoleteMessageLiteral { get; }
 
     /// <summary>A required member that can be left null: validation reports it missing.</summary>
     public bool ChecksRequired { get; }
@@ -116,4 +141,11 @@ internal sealed class MemberView
     public bool HasChecks => ChecksRequired || Bounds is not null || ValidatesNested || ValidatesItems;
 
     public static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}
+
+/// <summary>A type as templates branch on it: its <see cref="ValueKind"/> by name, its timestamp format, its element.</summary>
+internal sealed record TypeView(string Kind, string TypeName, string TimestampFormat, TypeView? Element)
+{
+    public static TypeView Of(TypeRef type) =>
+        new(type.Kind.ToString(), type.TypeName, type.TimestampFormat, type.Element is null ? null : Of(type.Element));
 }

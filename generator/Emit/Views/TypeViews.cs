@@ -10,15 +10,18 @@ internal abstract class FileView
     protected FileView(string @namespace)
     {
         Namespace = @namespace;
-        GeneratedCode = CodeFragments.GeneratedCode;
+        GeneratorVersion = Version;
         JsonTypeName = string.Empty;
     }
 
     public string Namespace { get; }
 
-    public string GeneratedCode { get; }
+    /// <summary>This generator's version (the package version), for the <c>[GeneratedCode]</c> attribute.</summary>
+    public string GeneratorVersion { get; }
 
     public string JsonTypeName { get; protected set; }
+
+    private static readonly string Version = typeof(FileView).Assembly.GetName().Version!.ToString(3);
 
     protected static string QualifiedIn(string @namespace, string typeName) =>
         (@namespace.Length == 0 ? "global::" : "global::" + @namespace + ".") + typeName;
@@ -41,9 +44,6 @@ internal sealed class StructureView : FileView
 
         // A union carries exactly one member on the wire; more than one set is a caller error.
         ChecksUnion = spec.IsUnion && Members.Count > 1;
-        UnknownMemberStatement = spec.IsUnion
-            ? $"unknown = {RuntimeApi.AwsJson}.ReadUnknownMember(ref reader);"
-            : $"{RuntimeApi.AwsJson}.SkipMember(ref reader);";
     }
 
     /// <summary>The members with something to validate, in model order.</summary>
@@ -53,9 +53,6 @@ internal sealed class StructureView : FileView
 
     /// <summary>Whether validation checks that at most one member of the union is set.</summary>
     public bool ChecksUnion { get; }
-
-    /// <summary>What the reader does with a member the model does not know: unions keep it, structures skip it.</summary>
-    public string UnknownMemberStatement { get; }
 
     public string TypeName { get; }
 
@@ -148,8 +145,8 @@ internal sealed class CollectionView : FileView
         IsMap = spec.Type.Kind == ValueKind.Map;
         TypeName = spec.Type.TypeName;
         ElementType = spec.Type.Element!.TypeName;
-        ElementReader = CodeFragments.Reader(spec.Type.Element, JsonTypeName);
-        ElementWriter = CodeFragments.Writer(spec.Type.Element, JsonTypeName);
+        ElementReader = JsonMethods.Reader(spec.Type.Element, JsonTypeName);
+        ElementWriter = JsonMethods.Writer(spec.Type.Element, JsonTypeName);
         ElementIsValueType = spec.Type.Element.IsValueType;
     }
 
