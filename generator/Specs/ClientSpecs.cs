@@ -45,7 +45,7 @@ internal static class ClientSpecs
             context.Naming.ClientTypeName,
             context.Naming.JsonTypeName,
             operation.Name,
-            Naming.Identifiers.Pascal(operation.Name) + "Async",
+            Naming.Identifiers.OperationMethod(operation.Name),
             operation.HttpMethod,
             operation.ResponseCode,
             PathParts(context, path, requestMembers).ToEquatableArray(),

@@ -60,7 +60,7 @@ internal static class PaginatorSpecs
             target.ContainingTypes,
             context.Naming.ClientTypeName,
             context.Operation.Name,
-            Identifiers.Pascal(context.Operation.Name) + "Async",
+            Identifiers.OperationMethod(context.Operation.Name),
             context.Types.Qualified(context.Naming.TypeName(input.Name)),
             context.Types.Qualified(context.Naming.TypeName(output.Name)),
             resultType.Element!.TypeName,

@@ -51,7 +51,7 @@ internal sealed class PaginatorView : FileView
         LimitMax = spec.LimitMax;
         Result = spec.ResultProperty;
         ResultRequired = spec.ResultIsRequired;
-        LimitValue = spec.LimitIsRequired ? "limit ?? request." + spec.LimitProperty : "limit";
+        LimitIsRequired = spec.LimitIsRequired;
         MoreResults = spec.MoreResultsProperty;
         Documentation = spec.Documentation.ToList();
         // The class may sit inside other partial types: one indentation level per containing type, outermost first.
@@ -92,8 +92,8 @@ internal sealed class PaginatorView : FileView
 
     public bool ResultRequired { get; }
 
-    /// <summary>The value a page-size change assigns: a required limit keeps its value when none is given.</summary>
-    public string LimitValue { get; }
+    /// <summary>A required limit keeps the request's value when the paging options give none.</summary>
+    public bool LimitIsRequired { get; }
 
     public string? MoreResults { get; }
 

@@ -8,19 +8,11 @@ namespace DataZone.Gen.Generator.Emit.Views;
 /// <summary>A member as a template places it: names escaped, types qualified, code fragments ready.</summary>
 internal sealed class MemberView
 {
-    // Locals of generated methods that a member's local must not hide.
-    private static readonly HashSet<string> ReservedLocals = new()
-    {
-        "reader", "writer", "value", "problems", "path", "request", "response", "http", "builder", "details", "items",
-        "item", "index", "unknown", "name", "key", "text", "body", "result", "buffer", "cancellationToken",
-    };
-
     public MemberView(MemberSpec spec, string jsonTypeName, bool forceOptional = false)
     {
         Spec = spec;
         Name = spec.PropertyName;
-        var local = Identifiers.Camel(spec.PropertyName.TrimStart('@'));
-        Local = ReservedLocals.Contains(local.TrimStart('@')) ? local.TrimStart('@') + "Value" : local;
+        Local = Identifiers.Local(spec.PropertyName);
         WireName = spec.WireName;
         WireNameLiteral = Literal(spec.WireName);
         IsRequired = spec.IsRequired && !forceOptional;

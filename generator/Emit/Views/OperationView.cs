@@ -16,7 +16,7 @@ internal sealed class OperationView : FileView
         OperationName = Identifiers.Pascal(spec.OperationName);
         OperationLiteral = MemberView.Literal(spec.OperationName);
         MethodName = spec.MethodName;
-        FieldName = Identifiers.Pascal(spec.OperationName) + "Operation";
+        FieldName = Identifiers.OperationField(spec.OperationName);
         RequestType = spec.RequestTypeName;
         ResponseType = spec.ResponseTypeName;
         HttpMethodLiteral = MemberView.Literal(spec.HttpMethod);
