@@ -35,11 +35,17 @@ public sealed partial record DataSourceErrorMessage
         {
             if (reader.ValueTextEquals("errorType"u8))
             {
-                errorType = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "errorType", global::Contoso.DataZone.DataSourceErrorType.ReadJson);
+                errorType = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "errorType",
+                    global::Contoso.DataZone.DataSourceErrorType.ReadJson);
             }
             else if (reader.ValueTextEquals("errorDetail"u8))
             {
-                errorDetail = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "errorDetail", global::DataZone.Gen.Json.AwsJson.ReadString);
+                errorDetail = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "errorDetail",
+                    global::DataZone.Gen.Json.AwsJson.ReadString);
             }
             else
             {

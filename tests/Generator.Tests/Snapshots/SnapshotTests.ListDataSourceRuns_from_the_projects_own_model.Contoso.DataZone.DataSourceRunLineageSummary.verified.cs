@@ -29,7 +29,10 @@ public sealed partial record DataSourceRunLineageSummary
         {
             if (reader.ValueTextEquals("importStatus"u8))
             {
-                importStatus = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "importStatus", global::Contoso.DataZone.LineageImportStatus.ReadJson);
+                importStatus = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "importStatus",
+                    global::Contoso.DataZone.LineageImportStatus.ReadJson);
             }
             else
             {

@@ -115,51 +115,87 @@ public sealed partial record DataSourceRunSummary
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                id = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "id", global::DataZone.Gen.Json.AwsJson.ReadString);
+                id = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "id",
+                    global::DataZone.Gen.Json.AwsJson.ReadString);
             }
             else if (reader.ValueTextEquals("dataSourceId"u8))
             {
-                dataSourceId = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "dataSourceId", global::DataZone.Gen.Json.AwsJson.ReadString);
+                dataSourceId = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "dataSourceId",
+                    global::DataZone.Gen.Json.AwsJson.ReadString);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "type", global::Contoso.DataZone.DataSourceRunType.ReadJson);
+                type = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "type",
+                    global::Contoso.DataZone.DataSourceRunType.ReadJson);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                status = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "status", global::Contoso.DataZone.DataSourceRunStatus.ReadJson);
+                status = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "status",
+                    global::Contoso.DataZone.DataSourceRunStatus.ReadJson);
             }
             else if (reader.ValueTextEquals("projectId"u8))
             {
-                projectId = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "projectId", global::DataZone.Gen.Json.AwsJson.ReadString);
+                projectId = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "projectId",
+                    global::DataZone.Gen.Json.AwsJson.ReadString);
             }
             else if (reader.ValueTextEquals("runStatisticsForAssets"u8))
             {
-                runStatisticsForAssets = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "runStatisticsForAssets", global::Contoso.DataZone.RunStatisticsForAssets.ReadJson);
+                runStatisticsForAssets = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "runStatisticsForAssets",
+                    global::Contoso.DataZone.RunStatisticsForAssets.ReadJson);
             }
             else if (reader.ValueTextEquals("errorMessage"u8))
             {
-                errorMessage = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "errorMessage", global::Contoso.DataZone.DataSourceErrorMessage.ReadJson);
+                errorMessage = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "errorMessage",
+                    global::Contoso.DataZone.DataSourceErrorMessage.ReadJson);
             }
             else if (reader.ValueTextEquals("createdAt"u8))
             {
-                createdAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "createdAt", global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
+                createdAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "createdAt",
+                    global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
             }
             else if (reader.ValueTextEquals("updatedAt"u8))
             {
-                updatedAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "updatedAt", global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
+                updatedAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "updatedAt",
+                    global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
             }
             else if (reader.ValueTextEquals("startedAt"u8))
             {
-                startedAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "startedAt", global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
+                startedAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "startedAt",
+                    global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
             }
             else if (reader.ValueTextEquals("stoppedAt"u8))
             {
-                stoppedAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "stoppedAt", global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
+                stoppedAt = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "stoppedAt",
+                    global::DataZone.Gen.Json.AwsJson.ReadTimestamp);
             }
             else if (reader.ValueTextEquals("lineageSummary"u8))
             {
-                lineageSummary = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "lineageSummary", global::Contoso.DataZone.DataSourceRunLineageSummary.ReadJson);
+                lineageSummary = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "lineageSummary",
+                    global::Contoso.DataZone.DataSourceRunLineageSummary.ReadJson);
             }
             else
             {

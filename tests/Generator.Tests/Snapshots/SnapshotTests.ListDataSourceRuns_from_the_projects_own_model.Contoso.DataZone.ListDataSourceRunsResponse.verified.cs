@@ -51,11 +51,17 @@ public sealed partial record ListDataSourceRunsResponse
         {
             if (reader.ValueTextEquals("items"u8))
             {
-                itemsValue = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "items", global::Contoso.DataZone.DataZoneJson.ReadDataSourceRunSummaries);
+                itemsValue = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "items",
+                    global::Contoso.DataZone.DataZoneJson.ReadDataSourceRunSummaries);
             }
             else if (reader.ValueTextEquals("nextToken"u8))
             {
-                nextToken = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "nextToken", global::DataZone.Gen.Json.AwsJson.ReadString);
+                nextToken = global::DataZone.Gen.Json.AwsJson.ReadMember(
+                    ref reader,
+                    "nextToken",
+                    global::DataZone.Gen.Json.AwsJson.ReadString);
             }
             else
             {

@@ -53,23 +53,38 @@ public sealed partial record RunStatisticsForAssets
         {
             if (reader.ValueTextEquals("added"u8))
             {
-                added = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "added", global::DataZone.Gen.Json.AwsJson.ReadInt32);
+                added = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "added",
+                    global::DataZone.Gen.Json.AwsJson.ReadInt32);
             }
             else if (reader.ValueTextEquals("updated"u8))
             {
-                updated = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "updated", global::DataZone.Gen.Json.AwsJson.ReadInt32);
+                updated = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "updated",
+                    global::DataZone.Gen.Json.AwsJson.ReadInt32);
             }
             else if (reader.ValueTextEquals("unchanged"u8))
             {
-                unchanged = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "unchanged", global::DataZone.Gen.Json.AwsJson.ReadInt32);
+                unchanged = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "unchanged",
+                    global::DataZone.Gen.Json.AwsJson.ReadInt32);
             }
             else if (reader.ValueTextEquals("skipped"u8))
             {
-                skipped = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "skipped", global::DataZone.Gen.Json.AwsJson.ReadInt32);
+                skipped = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "skipped",
+                    global::DataZone.Gen.Json.AwsJson.ReadInt32);
             }
             else if (reader.ValueTextEquals("failed"u8))
             {
-                failed = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "failed", global::DataZone.Gen.Json.AwsJson.ReadInt32);
+                failed = global::DataZone.Gen.Json.AwsJson.ReadValueMember(
+                    ref reader,
+                    "failed",
+                    global::DataZone.Gen.Json.AwsJson.ReadInt32);
             }
             else
             {
