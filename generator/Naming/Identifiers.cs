@@ -11,7 +11,7 @@ internal static class Identifiers
     private static readonly HashSet<string> ReservedLocals = new()
     {
         "reader", "writer", "value", "problems", "path", "request", "response", "http", "builder", "details", "items",
-        "item", "index", "unknown", "name", "key", "text", "body", "result", "buffer", "cancellationToken",
+        "item", "index", "unknown", "name", "key", "text", "body", "result", "buffer", "cancellationToken", "set", "read",
     };
 
     /// <summary>The local a generated method keeps a member's value in: camelCase, never one of the method's own names.</summary>

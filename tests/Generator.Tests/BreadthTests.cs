@@ -30,6 +30,7 @@ public class BreadthTests
             .SelectMany(s => Regex.Matches(s.Value, @"</c>\p{L}").Select(m => s.Key + ": " + LineAt(s.Value, m.Index)))
             .ToList();
         Assert.True(glued.Count == 0, "inline code glued to the next word:\n" + string.Join("\n", glued.Take(10)));
+
     }
 
     private static string LineAt(string text, int index)

@@ -10,7 +10,7 @@ internal sealed class ClientView : FileView
         : base(spec.Namespace)
     {
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         ServiceIdLiteral = MemberView.Literal(spec.ServiceId);
         EndpointPrefixLiteral = MemberView.Literal(spec.EndpointPrefix);
         SigningNameLiteral = MemberView.Literal(spec.SigningName);
@@ -19,7 +19,7 @@ internal sealed class ClientView : FileView
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public string ServiceIdLiteral { get; }
 
@@ -53,7 +53,7 @@ internal sealed class PaginatorView : FileView
         ResultRequired = spec.ResultIsRequired;
         LimitIsRequired = spec.LimitIsRequired;
         MoreResults = spec.MoreResultsProperty;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         // The class may sit inside other partial types: one indentation level per containing type, outermost first.
         ContainingTypes = spec.ContainingTypes.Select((t, depth) => new ContainingTypeView(t.Keyword, t.Name, new string(' ', depth * 4))).ToList();
         ClosingTypes = ContainingTypes.Reverse().ToList();
@@ -97,7 +97,7 @@ internal sealed class PaginatorView : FileView
 
     public string? MoreResults { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public IReadOnlyList<ContainingTypeView> ContainingTypes { get; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using DataZone.Gen.Generator.Naming;
 using DataZone.Gen.Generator.Specs;
 
@@ -29,7 +28,7 @@ internal sealed class MemberView
         ReadMethod = JsonMethods.Reader(spec.Type, jsonTypeName);
         WriteMethod = JsonMethods.Writer(spec.Type, jsonTypeName);
         ReadHelper = IsValueType ? "ReadValueMember" : "ReadMember";
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         ObsoleteMessageLiteral = spec.IsDeprecated ? Literal(spec.DeprecatedMessage ?? "This member is deprecated.") : null;
         ChecksRequired = spec.IsRequired && (!IsValueType || !IsRequired);
         Measure = spec.Type.Kind switch
@@ -101,7 +100,7 @@ internal sealed class MemberView
 
     public string ReadHelper { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     /// <summary>The deprecation message as a C# literal, or null when the member is not deprecated.</summary>
     public string? ObsoleteMessageLiteral { get; }

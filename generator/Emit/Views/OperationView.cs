@@ -21,7 +21,7 @@ internal sealed class OperationView : FileView
         ResponseType = spec.ResponseTypeName;
         HttpMethodLiteral = MemberView.Literal(spec.HttpMethod);
         SuccessCode = spec.SuccessCode;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         ObsoleteMessageLiteral = spec.IsDeprecated ? MemberView.Literal(spec.DeprecatedMessage ?? "This operation is deprecated.") : null;
 
         var request = spec.RequestMembers.Select(m => new MemberView(m, JsonTypeName)).ToList();
@@ -61,7 +61,7 @@ internal sealed class OperationView : FileView
 
     public int SuccessCode { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     /// <summary>The deprecation message as a C# literal, or null when the operation is not deprecated.</summary>
     public string? ObsoleteMessageLiteral { get; }

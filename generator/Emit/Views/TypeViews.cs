@@ -34,7 +34,7 @@ internal sealed class StructureView : FileView
     {
         JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         IsUnion = spec.IsUnion;
         Members = spec.Members.Select(m => new MemberView(m, JsonTypeName)).ToList();
         BodyMembers = Members.Where(m => m.IsBody).ToList();
@@ -56,7 +56,7 @@ internal sealed class StructureView : FileView
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public bool IsUnion { get; }
 
@@ -77,13 +77,13 @@ internal sealed class EnumView : FileView
         : base(spec.Namespace)
     {
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         Values = spec.Values.Select(v => new EnumValueView(v.MemberName, v.WireValue, MemberView.Literal(v.WireValue))).ToList();
     }
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public IReadOnlyList<EnumValueView> Values { get; }
 }
@@ -101,7 +101,7 @@ internal sealed class ExceptionView : FileView
     {
         JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         ErrorCodeLiteral = MemberView.Literal(spec.ErrorCode);
         ErrorCodeDoc = spec.ErrorCode.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
         StatusCode = spec.StatusCode;
@@ -114,7 +114,7 @@ internal sealed class ExceptionView : FileView
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public string ErrorCodeLiteral { get; }
 

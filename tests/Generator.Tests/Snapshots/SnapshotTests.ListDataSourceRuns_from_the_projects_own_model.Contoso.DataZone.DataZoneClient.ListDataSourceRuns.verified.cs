@@ -21,8 +21,12 @@ public sealed partial class DataZoneClient
     /// <param name="request">The request; it is validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The service's response.</returns>
-    /// <exception cref="global::DataZone.Gen.RequestValidationException">The request breaks the model's constraints; every problem is listed.</exception>
-    /// <exception cref="global::DataZone.Gen.AwsServiceException">The service returned an error; modeled errors have their own subclasses.</exception>
+    /// <exception cref="global::DataZone.Gen.RequestValidationException">
+    /// The request breaks the model's constraints; every problem is listed.
+    /// </exception>
+    /// <exception cref="global::DataZone.Gen.AwsServiceException">
+    /// The service returned an error; modeled errors have their own subclasses.
+    /// </exception>
     [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
     public global::System.Threading.Tasks.Task<global::Contoso.DataZone.ListDataSourceRunsResponse> ListDataSourceRunsAsync(
         global::Contoso.DataZone.ListDataSourceRunsRequest request,

@@ -27,12 +27,14 @@ public sealed partial record ListDataSourceRunsRequest
     public global::Contoso.DataZone.DataSourceRunStatus? Status { get; init; }
 
     /// <summary>
-    /// The token returned by an earlier <c>ListDataSourceRuns</c> call, used to fetch the following page. Omit it on the first request.
+    /// The token returned by an earlier <c>ListDataSourceRuns</c> call, used to fetch the following page.
+    /// Omit it on the first request.
     /// </summary>
     public string? NextToken { get; init; }
 
     /// <summary>
-    /// The upper limit on how many runs a single page may hold. If further runs exist, the response carries a <c>nextToken</c> for fetching them.
+    /// The upper limit on how many runs a single page may hold. If further runs exist, the response carries
+    /// a <c>nextToken</c> for fetching them.
     /// </summary>
     public int? MaxResults { get; init; }
 

@@ -17,7 +17,8 @@ public sealed partial record ListDataSourceRunsResponse
     public required global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> Items { get; init; }
 
     /// <summary>
-    /// Present when more runs remain. Pass it to another <c>ListDataSourceRuns</c> call to get the next page.
+    /// Present when more runs remain. Pass it to another <c>ListDataSourceRuns</c> call to get the next
+    /// page.
     /// </summary>
     public string? NextToken { get; init; }
 
