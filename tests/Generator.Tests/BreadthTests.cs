@@ -31,7 +31,18 @@ public class BreadthTests
             .ToList();
         Assert.True(glued.Count == 0, "inline code glued to the next word:\n" + string.Join("\n", glued.Take(10)));
 
+        // Long signatures, generic argument lists, argument lists, paths and docs are wrapped one item per line.
+        var longLines = run.Sources
+            .SelectMany(s => s.Value.Split('\n').Where(l => l.Length > MaxLineLength && !HoldsOneLongType(l)).Select(l => s.Key + ": " + l))
+            .ToList();
+        Assert.True(longLines.Count == 0, $"{longLines.Count} generated lines longer than {MaxLineLength} characters:\n" + string.Join("\n", longLines.Take(100)));
     }
+
+    private const int MaxLineLength = 140;
+
+    // A nested generic type (a map of maps) is one qualified name of some 130 characters; it may run over on its own line.
+    private static bool HoldsOneLongType(string line) =>
+        Regex.Matches(line, @"global::[\w.]+<[^()]*>").Any(m => m.Length > 100);
 
     private static string LineAt(string text, int index)
     {
