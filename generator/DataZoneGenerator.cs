@@ -114,7 +114,10 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
     {
         try
         {
-            output.AddSource(file.HintName, SourceText.From(SourceEmitter.Emit(file), Encoding.UTF8));
+            foreach (var generated in SourceEmitter.Emit(file))
+            {
+                output.AddSource(generated.HintName, SourceText.From(generated.Text, Encoding.UTF8));
+            }
         }
         catch (Exception ex)
         {

@@ -47,9 +47,9 @@ public class TemplateTests
         Assert.Equal(
             new[]
             {
-                "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "PaginatorFile.sbncs",
-                "Structure.sbncs",                 "_Conversions.sbncs", "_Header.sbncs", "_Payload.sbncs", "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs",
-                "_Validation.sbncs",
+                "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "EnumJson.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs",
+                "PaginatorFile.sbncs", "Structure.sbncs", "StructureJson.sbncs", "_Conversions.sbncs", "_Header.sbncs", "_Payload.sbncs",
+                "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs", "_Validation.sbncs",
             },
             TemplateRenderer.TemplateNames);
     }
@@ -62,7 +62,7 @@ public class TemplateTests
         var documentation = new string('d', 2 * 1024 * 1024);
         var spec = new EnumSpec("Contoso", "Contoso.Big.g.cs", "Big", "Big", new[] { documentation }.ToEquatableArray(), values);
 
-        var text = SourceEmitter.Emit(spec);
+        var text = string.Concat(SourceEmitter.Emit(spec).Select(f => f.Text));
 
         Assert.Contains("/// " + documentation + "\n", text);
         Assert.Contains("public const string Value2999 = \"value-2999\";", text);

@@ -22,11 +22,13 @@ public class TemplateVariableTests
         ["Client.sbncs"] = typeof(ClientView),
         ["Collection.sbncs"] = typeof(CollectionView),
         ["Enum.sbncs"] = typeof(EnumView),
+        ["EnumJson.sbncs"] = typeof(EnumView),
         ["Exception.sbncs"] = typeof(ExceptionView),
         ["Operation.sbncs"] = typeof(OperationView),
         ["Paginator.sbncs"] = typeof(PaginatorView),
         ["PaginatorFile.sbncs"] = typeof(PaginatorView),
         ["Structure.sbncs"] = typeof(StructureView),
+        ["StructureJson.sbncs"] = typeof(StructureView),
     };
 
     public static TheoryData<string> Templates() => new(ViewOf.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());

@@ -111,7 +111,10 @@ public class GeneratorStageBenchmarks
         var length = 0;
         foreach (var file in _output.Files)
         {
-            length += SourceEmitter.Emit(file).Length;
+            foreach (var generated in SourceEmitter.Emit(file))
+            {
+                length += generated.Text.Length;
+            }
         }
 
         return length;

@@ -69,6 +69,8 @@ internal sealed class StructureView : FileView
     public IReadOnlyList<MemberView> BodyMembers { get; }
 
     public bool HasBodyMembers => BodyMembers.Count > 0;
+
+    public bool HasMembers => Members.Count > 0;
 }
 
 internal sealed class EnumView : FileView
