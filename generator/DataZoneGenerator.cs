@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -84,17 +83,15 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
 
     private static ImmutableArray<FileSpec> DistinctFiles(ImmutableArray<Result<TargetOutput>> results)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var files = ImmutableArray.CreateBuilder<FileSpec>();
-        foreach (var file in results.Where(r => r.Value is not null).SelectMany(r => r.Value!.Files).OrderBy(f => f.HintName, StringComparer.Ordinal))
-        {
-            if (seen.Add(file.HintName))
-            {
-                files.Add(file);
-            }
-        }
-
-        return files.ToImmutable();
+        // A shape shared by several classes of one namespace is emitted once; if one class reads it and another only
+        // sends it, the version with a reader serves both.
+        return results
+            .Where(r => r.Value is not null)
+            .SelectMany(r => r.Value!.Files)
+            .GroupBy(f => f.HintName, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(f => f is not StructureSpec { HasReader: false }) ?? g.First())
+            .ToImmutableArray();
     }
 
     private static EquatableArray<DiagnosticInfo> CollectDiagnostics(ImmutableArray<Result<TargetOutput>> results, ModelSet models)

@@ -25,6 +25,36 @@ internal sealed class ShapeClosure
     /// <summary>Dangling references, each located on the reference in the model file.</summary>
     public List<DiagnosticInfo> Diagnostics { get; }
 
+    /// <summary>The names of every defined shape reachable from <paramref name="roots"/>; cycles are visited once.</summary>
+    public static HashSet<string> ReachableFrom(IEnumerable<string> roots, IReadOnlyDictionary<string, ShapeModel> shapes)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(roots);
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!shapes.TryGetValue(name, out var shape) || !reached.Add(name))
+            {
+                continue;
+            }
+
+            foreach (var member in shape.Members)
+            {
+                pending.Push(member.Shape);
+            }
+
+            foreach (var child in new[] { shape.ListMember, shape.MapKey, shape.MapValue })
+            {
+                if (child is not null)
+                {
+                    pending.Push(child.Shape);
+                }
+            }
+        }
+
+        return reached;
+    }
+
     public static ShapeClosure Of(ServiceModel model, OperationModel operation, IReadOnlyDictionary<string, ShapeModel> allShapes)
     {
         var shapes = new SortedDictionary<string, ShapeModel>(StringComparer.Ordinal);

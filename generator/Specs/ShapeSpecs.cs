@@ -42,7 +42,9 @@ internal static class ShapeSpecs
                     Docs(shape.Documentation, DefaultStructureDoc(context, shape)),
                     shape.IsUnion,
                     shape.Sensitive,
-                    Members(context, shape, typeName, isException: false));
+                    Members(context, shape, typeName, isException: false),
+                    // The request is marshalled member by member and never read back: it gets no reader.
+                    HasReader: !context.RequestOnlyShapes.Contains(shape.Name));
             case "string" when !shape.EnumValues.IsEmpty:
                 var enumName = context.Naming.TypeName(shape.Name);
                 var memberNames = ServiceNaming.EnumMemberNames(shape.EnumValues, enumName);

@@ -101,7 +101,10 @@ internal static class SpecBuilder
 
         var naming = index.Naming;
         var types = new TypeMapper(allShapes, naming, target.Namespace);
-        var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics);
+        var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics)
+        {
+            RequestOnlyShapes = RequestOnly(operation, allShapes),
+        };
         var files = new List<FileSpec>();
         ReportUnsupported(context, closure);
 
@@ -136,6 +139,20 @@ internal static class SpecBuilder
         return new Result<TargetOutput>(
             hasErrors ? null : new TargetOutput(files.OrderBy(f => f.HintName, StringComparer.Ordinal).ToEquatableArray()),
             diagnostics.ToEquatableArray());
+    }
+
+    private static HashSet<string> RequestOnly(OperationModel operation, IReadOnlyDictionary<string, ShapeModel> shapes)
+    {
+        var readSide = ShapeClosure.ReachableFrom(
+            new[] { operation.Output!.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
+            shapes);
+        var requestOnly = new HashSet<string>(StringComparer.Ordinal);
+        if (!readSide.Contains(operation.Input!.Shape))
+        {
+            requestOnly.Add(operation.Input.Shape);
+        }
+
+        return requestOnly;
     }
 
     private static IEnumerable<DiagnosticInfo> CheckDeclaration(PaginatorTarget target)
@@ -198,6 +215,9 @@ internal sealed record BuildContext(
     TypeMapper Types,
     List<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>Shapes only the request side uses: the operation's input, unless its output or errors reach it too.</summary>
+    public ISet<string> RequestOnlyShapes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public string Namespace => Target.Namespace;
 
     public string HintName(params string[] parts) =>

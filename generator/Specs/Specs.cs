@@ -43,7 +43,8 @@ internal sealed record StructureSpec(
     EquatableArray<string> Documentation,
     bool IsUnion,
     bool IsSensitive,
-    EquatableArray<MemberSpec> Members) : FileSpec(Namespace, HintName);
+    EquatableArray<MemberSpec> Members,
+    bool HasReader) : FileSpec(Namespace, HintName);
 
 internal sealed record EnumValueSpec(string MemberName, string WireValue);
 

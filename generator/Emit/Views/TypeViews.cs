@@ -40,6 +40,7 @@ internal sealed class StructureView : FileView
         BodyMembers = Members.Where(m => m.IsBody).ToList();
         RedactsMembers = spec.IsSensitive || Members.Any(m => m.IsSensitive);
         IsSensitive = spec.IsSensitive;
+        HasReader = spec.HasReader;
         ValidatedMembers = Members.Where(m => m.HasChecks).ToList();
 
         // A union carries exactly one member on the wire; more than one set is a caller error.
@@ -71,6 +72,9 @@ internal sealed class StructureView : FileView
     public bool HasBodyMembers => BodyMembers.Count > 0;
 
     public bool HasMembers => Members.Count > 0;
+
+    /// <summary>Whether the type gets a JSON reader: every shape but a request, which nothing reads.</summary>
+    public bool HasReader { get; }
 }
 
 internal sealed class EnumView : FileView

@@ -31,22 +31,6 @@ partial record ListDataSourceRunsRequest
         }
     }
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static ListDataSourceRunsRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        global::DataZone.Gen.Json.AwsJson.ExpectStartObject(ref reader);
-        while (global::DataZone.Gen.Json.AwsJson.NextProperty(ref reader))
-        {
-            global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);
-        }
-
-        return new ListDataSourceRunsRequest
-        {
-            DomainIdentifier = default!,
-            DataSourceIdentifier = default!,
-        };
-    }
-
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListDataSourceRunsRequest value)
     {
         writer.WriteStartObject();
