@@ -1,13 +1,13 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 using DataZone.Gen.Generator.Emit;
-using DataZone.Gen.Generator.Model;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Specs;
+using DataZone.Gen.Generator.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -70,6 +70,7 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CollectDiagnostics(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
+        // Source and diagnostics are separate outputs, so a changed message does not re-add unchanged files.
         context.RegisterSourceOutput(files, static (output, file) => AddSource(output, file));
         context.RegisterSourceOutput(diagnostics, static (output, all) =>
         {
@@ -82,17 +83,15 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
 
     private static ImmutableArray<FileSpec> DistinctFiles(ImmutableArray<Result<TargetOutput>> results)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var files = ImmutableArray.CreateBuilder<FileSpec>();
-        foreach (var file in results.Where(r => r.Value is not null).SelectMany(r => r.Value!.Files).OrderBy(f => f.HintName, StringComparer.Ordinal))
-        {
-            if (seen.Add(file.HintName))
-            {
-                files.Add(file);
-            }
-        }
-
-        return files.ToImmutable();
+        // A shape shared by several classes of one namespace is emitted once; if one class reads it and another only
+        // sends it, the version with a reader serves both.
+        return results
+            .Where(r => r.Value is not null)
+            .SelectMany(r => r.Value!.Files)
+            .GroupBy(f => f.HintName, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(f => f is not StructureSpec { HasReader: false }) ?? g.First())
+            .ToImmutableArray();
     }
 
     private static EquatableArray<DiagnosticInfo> CollectDiagnostics(ImmutableArray<Result<TargetOutput>> results, ModelSet models)
@@ -112,7 +111,10 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
     {
         try
         {
-            output.AddSource(file.HintName, SourceText.From(SourceEmitter.Emit(file), Encoding.UTF8));
+            foreach (var generated in SourceEmitter.Emit(file))
+            {
+                output.AddSource(generated.HintName, SourceText.From(generated.Text, Encoding.UTF8));
+            }
         }
         catch (Exception ex)
         {

@@ -5,9 +5,12 @@ using Microsoft.CodeAnalysis;
 
 namespace DataZone.Gen.Generator.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports. Each ID has a page in docs/diagnostics/&lt;ID&gt;.md.</summary>
+/// <summary>Every diagnostic the generator reports. Each ID has a page in docs/diagnostics/&lt;ID&gt;.md, its help link.</summary>
 internal static class DiagnosticDescriptors
 {
+    /// <summary>Where the pages live; an ID's page is this plus <c>ID.md</c> (docs/diagnostics/README.md says so too).</summary>
+    public const string HelpLinkBase = "https://github.com/datazone-gen/datazone-gen/blob/main/docs/diagnostics/";
+
     private const string Category = "DataZone.Gen";
 
     public static readonly DiagnosticDescriptor MalformedModel = Error(
@@ -93,8 +96,8 @@ internal static class DiagnosticDescriptors
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -1,6 +1,6 @@
 using System.Linq;
 using DataZone.Gen.Generator.Common;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Json;
 using Microsoft.CodeAnalysis;
 
 namespace DataZone.Gen.Generator.Diagnostics;

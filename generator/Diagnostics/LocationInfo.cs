@@ -1,4 +1,4 @@
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

@@ -1,52 +1,39 @@
 using System;
-using System.Text;
+using System.Collections.Generic;
 using DataZone.Gen.Generator.Emit.Views;
-using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit;
 
+/// <summary>One generated source file: its hint name and text.</summary>
+internal readonly record struct GeneratedFile(string HintName, string Text);
+
 /// <summary>Turns one <see cref="FileSpec"/> into source text: spec, then flat view, then template.</summary>
+/// <remarks>
+/// A structure or enum is two partial files: <c>X.g.cs</c> holds the shape (what Go-to-Definition shows) and
+/// <c>X.Json.g.cs</c> its wire side (validation, JSON reader and writer).
+/// </remarks>
 internal static class SourceEmitter
 {
-    public static string Emit(FileSpec spec) => spec switch
+    public static IReadOnlyList<GeneratedFile> Emit(FileSpec spec) => spec switch
     {
-        StructureSpec structure => TemplateRenderer.Render("Structure.sbncs", new StructureView(structure)),
-        EnumSpec @enum => TemplateRenderer.Render("Enum.sbncs", new EnumView(@enum)),
-        ExceptionSpec exception => TemplateRenderer.Render("Exception.sbncs", new ExceptionView(exception)),
-        CollectionSpec collection => TemplateRenderer.Render("Collection.sbncs", new CollectionView(collection)),
-        ClientSpec client => TemplateRenderer.Render("Client.sbncs", new ClientView(client)),
-        OperationSpec operation => TemplateRenderer.Render("Operation.sbncs", new OperationView(operation)),
-        PaginatorSpec paginator => EmitPaginator(new PaginatorView(paginator)),
+        StructureSpec structure => Pair(spec, new StructureView(structure), "Structure.sbncs", "StructureJson.sbncs"),
+        EnumSpec @enum => Pair(spec, new EnumView(@enum), "Enum.sbncs", "EnumJson.sbncs"),
+        ExceptionSpec exception => One(spec, "Exception.sbncs", new ExceptionView(exception)),
+        CollectionSpec collection => One(spec, "Collection.sbncs", new CollectionView(collection)),
+        ClientSpec client => One(spec, "Client.sbncs", new ClientView(client)),
+        OperationSpec operation => One(spec, "Operation.sbncs", new OperationView(operation)),
+        PaginatorSpec paginator => One(spec, "PaginatorFile.sbncs", new PaginatorView(paginator)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "No template for this spec."),
     };
 
-    // The paginator completes the user's class, which may sit inside other partial types: the class is
-    // rendered on its own and then wrapped, one indentation level per containing type.
-    private static string EmitPaginator(PaginatorView view)
-    {
-        var header = TemplateRenderer.Render("_Header.sbncs", view);
-        var body = TemplateRenderer.Render("Paginator.sbncs", view).TrimEnd('\n');
-        var builder = new StringBuilder(header.TrimEnd('\n')).Append("\n\n");
-        var depth = 0;
-        foreach (var type in view.ContainingTypes)
+    private static IReadOnlyList<GeneratedFile> One(FileSpec spec, string template, object view) =>
+        new[] { new GeneratedFile(spec.HintName, TemplateRenderer.Render(template, view)) };
+
+    private static IReadOnlyList<GeneratedFile> Pair(FileSpec spec, object view, string shapeTemplate, string jsonTemplate) =>
+        new[]
         {
-            builder.Append(Indent(depth)).Append("partial ").Append(type.Keyword).Append(' ').Append(type.Name).Append('\n');
-            builder.Append(Indent(depth)).Append("{\n");
-            depth++;
-        }
-
-        foreach (var line in body.Split('\n'))
-        {
-            builder.Append(line.Length == 0 ? string.Empty : Indent(depth) + line).Append('\n');
-        }
-
-        for (depth--; depth >= 0; depth--)
-        {
-            builder.Append(Indent(depth)).Append("}\n");
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Indent(int depth) => new(' ', depth * 4);
+            new GeneratedFile(spec.HintName, TemplateRenderer.Render(shapeTemplate, view)),
+            new GeneratedFile(Naming.HintNames.Companion(spec.HintName, "Json"), TemplateRenderer.Render(jsonTemplate, view)),
+        };
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Threading.Tasks;
 using Scriban;
 using Scriban.Parsing;
@@ -37,17 +38,19 @@ internal static class TemplateRenderer
     // Scriban's built-in functions never change, so one set serves every render instead of one per file.
     private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
-    private const string HeaderTemplate = "_Header.sbncs";
-
     // One context per thread serves every file: a new one per file rebuilt Scriban's per-type member accessors
     // (reflection) each time. Render(context) empties the context's output after each file.
     [ThreadStatic]
     private static TemplateContext? _reusableContext;
 
+    // The runtime's names, the same for every file: templates read them as {{ Runtime.AwsJson }}.
+    private static readonly ScriptObject RuntimeNames = CreateRuntimeNames();
+
     public static string Render(string name, object view)
     {
         var globals = new ScriptObject();
         globals.Import(view, renamer: KeepNames);
+        globals.SetValue("Runtime", RuntimeNames, readOnly: true);
 
         // Taken off the thread for the render and put back only after a clean one: a failed render may leave state.
         var context = _reusableContext ?? CreateContext();
@@ -59,6 +62,17 @@ internal static class TemplateRenderer
         return text.Replace("\r\n", "\n");
     }
 
+    private static ScriptObject CreateRuntimeNames()
+    {
+        var names = new ScriptObject();
+        foreach (var field in typeof(RuntimeApi).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            names.SetValue(field.Name, field.GetValue(null), readOnly: true);
+        }
+
+        return names;
+    }
+
     private static TemplateContext CreateContext()
     {
         var context = new TemplateContext(Builtins)
@@ -67,9 +81,23 @@ internal static class TemplateRenderer
             MemberRenamer = KeepNames,
             TemplateLoader = Loader,
             EnableRelaxedMemberAccess = false,
+
+            // Scriban's limits guard against untrusted templates; ours are fixed, and a model's size must never
+            // cut a file short: no cap on loop iterations, on one value's text or on the whole output.
+            LoopLimit = 0,
+            LoopLimitQueryable = 0,
+            RecursiveLimit = 0,
+            LimitToString = 0,
+            OutputLimit = 0,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
         };
-        // Every template includes the header; hand over the parsed one instead of loading it per file.
-        context.CachedTemplates[HeaderTemplate] = Parse(HeaderTemplate);
+        // Partials (the header, per-concern pieces) are handed over parsed instead of loaded per file.
+        foreach (var partial in TemplateNames.Where(n => n.StartsWith("_", StringComparison.Ordinal)))
+        {
+            context.CachedTemplates[partial] = Parse(partial);
+        }
+
         return context;
     }
 

@@ -7,6 +7,26 @@ namespace DataZone.Gen.Generator.Naming;
 /// <summary>Turns model names and wire values into C# identifiers.</summary>
 internal static class Identifiers
 {
+    // Locals and parameters of generated methods that a member's local must not hide.
+    private static readonly HashSet<string> ReservedLocals = new()
+    {
+        "reader", "writer", "value", "problems", "path", "request", "response", "http", "builder", "details", "items",
+        "item", "index", "unknown", "name", "key", "text", "body", "result", "buffer", "cancellationToken", "set", "read",
+    };
+
+    /// <summary>The local a generated method keeps a member's value in: camelCase, never one of the method's own names.</summary>
+    public static string Local(string propertyName)
+    {
+        var local = Camel(propertyName.TrimStart('@'));
+        return ReservedLocals.Contains(local.TrimStart('@')) ? local.TrimStart('@') + "Value" : local;
+    }
+
+    /// <summary>The client method of an operation (<c>ListDataSourceRuns</c> → <c>ListDataSourceRunsAsync</c>).</summary>
+    public static string OperationMethod(string operationName) => Pascal(operationName) + "Async";
+
+    /// <summary>The static field holding an operation's marshalling (<c>ListDataSourceRunsOperation</c>).</summary>
+    public static string OperationField(string operationName) => Pascal(operationName) + "Operation";
+
     /// <summary>PascalCase for a shape or member name: word starts upper-cased, the rest kept (<c>dataSourceId</c> → <c>DataSourceId</c>).</summary>
     public static string Pascal(string name)
     {

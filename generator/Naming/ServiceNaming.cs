@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Botocore;
 
 namespace DataZone.Gen.Generator.Naming;
 

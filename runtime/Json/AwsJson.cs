@@ -12,9 +12,10 @@ namespace DataZone.Gen.Json;
 /// </summary>
 /// <remarks>
 /// The readers run for every member of every item of every page, so they are marked
-/// <see cref="MethodImplOptions.AggressiveOptimization"/>, as the generated readers are: a listing is often the whole
-/// life of a short process, and without it these methods spend much of that life in unoptimized and then
-/// PGO-instrumented code (bench/results.md measures the difference).
+/// <see cref="MethodImplOptions.AggressiveOptimization"/>, as the generated readers (every <c>ReadJson</c> and list or
+/// map reader) are: compiled optimized from the first call. A listing is often the whole life of a short process, and
+/// without it these methods spend much of that life in unoptimized and then PGO-instrumented code
+/// (bench/results.md measures the difference). The generated code says this here, once, not above every reader.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class AwsJson

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DataZone.Gen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -23,5 +24,30 @@ public class BreadthTests
         {
             Assert.Contains($"Consumer.DataZone.{operation}Paginator.g.cs", run.Sources.Keys);
         }
+
+        // The doc converter once ate the space after inline code ("<c>NextToken</c>value") in 452 places.
+        var glued = run.Sources
+            .SelectMany(s => Regex.Matches(s.Value, @"</c>\p{L}").Select(m => s.Key + ": " + LineAt(s.Value, m.Index)))
+            .ToList();
+        Assert.True(glued.Count == 0, "inline code glued to the next word:\n" + string.Join("\n", glued.Take(10)));
+
+        // Long signatures, generic argument lists, argument lists, paths and docs are wrapped one item per line.
+        var longLines = run.Sources
+            .SelectMany(s => s.Value.Split('\n').Where(l => l.Length > MaxLineLength && !HoldsOneLongType(l)).Select(l => s.Key + ": " + l))
+            .ToList();
+        Assert.True(longLines.Count == 0, $"{longLines.Count} generated lines longer than {MaxLineLength} characters:\n" + string.Join("\n", longLines.Take(100)));
+    }
+
+    private const int MaxLineLength = 140;
+
+    // A nested generic type (a map of maps) is one qualified name of some 130 characters; it may run over on its own line.
+    private static bool HoldsOneLongType(string line) =>
+        Regex.Matches(line, @"global::[\w.]+<[^()]*>").Any(m => m.Length > 100);
+
+    private static string LineAt(string text, int index)
+    {
+        var start = text.LastIndexOf('\n', index) + 1;
+        var end = text.IndexOf('\n', index);
+        return text.Substring(start, (end < 0 ? text.Length : end) - start).Trim();
     }
 }

@@ -53,7 +53,8 @@ public class IncrementalTests
         var second = GeneratorHarness.Run(driver, (CSharpCompilation)first.Input.Clone());
 
         var changed = second.Sources.Where(s => first.Sources[s.Key] != s.Value).Select(s => s.Key).ToList();
-        Assert.Equal(new[] { "Consumer.DataSourceRunType.g.cs" }, changed);
+        // An enum is two files, its shape and its wire side; both carry the values, nothing else changes.
+        Assert.Equal(new[] { "Consumer.DataSourceRunType.Json.g.cs", "Consumer.DataSourceRunType.g.cs" }, changed.OrderBy(n => n, System.StringComparer.Ordinal));
         var modified = second.Result.TrackedSteps[TrackingNames.Files]
             .SelectMany(step => step.Outputs)
             .Count(output => output.Reason == IncrementalStepRunReason.Modified);
@@ -64,8 +65,8 @@ public class IncrementalTests
     public void The_same_model_parsed_twice_gives_equal_but_distinct_specs()
     {
         var text = ModelFiles.Own().Single(f => f.Path.EndsWith("service-2.json")).GetText()!.ToString();
-        var first = Parsing.ParsedModelFile.Parse("/m/service-2.json", text, default);
-        var second = Parsing.ParsedModelFile.Parse("/m/service-2.json", text, default);
+        var first = Botocore.ParsedModelFile.Parse("/m/service-2.json", text, default);
+        var second = Botocore.ParsedModelFile.Parse("/m/service-2.json", text, default);
 
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());

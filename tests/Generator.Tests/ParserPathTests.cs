@@ -1,5 +1,6 @@
 using System.IO;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Botocore;
+using DataZone.Gen.Generator.Json;
 using DataZone.Gen.Generator.Tests.Infrastructure;
 using Xunit;
 

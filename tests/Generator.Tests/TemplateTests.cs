@@ -1,4 +1,7 @@
+using System.Linq;
+using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Emit;
+using DataZone.Gen.Generator.Specs;
 using Xunit;
 
 namespace DataZone.Gen.Generator.Tests;
@@ -39,10 +42,30 @@ public class TemplateTests
     }
 
     [Fact]
-    public void All_seven_templates_are_embedded()
+    public void Every_template_and_partial_is_embedded()
     {
         Assert.Equal(
-            new[] { "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs", "Structure.sbncs", "_Header.sbncs" },
+            new[]
+            {
+                "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "EnumJson.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs",
+                "PaginatorFile.sbncs", "Structure.sbncs", "StructureJson.sbncs", "_Conversions.sbncs", "_Header.sbncs", "_Payload.sbncs",
+                "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs", "_Validation.sbncs",
+            },
             TemplateRenderer.TemplateNames);
+    }
+
+    [Fact]
+    public void Scriban_limits_never_cut_a_large_model_short()
+    {
+        // Scriban's defaults: 1,000 loop iterations and 1 MiB of text per value and per render.
+        var values = Enumerable.Range(0, 3000).Select(i => new EnumValueSpec("Value" + i, "value-" + i)).ToEquatableArray();
+        var documentation = new string('d', 2 * 1024 * 1024);
+        var spec = new EnumSpec("Contoso", "Contoso.Big.g.cs", "Big", "Big", new[] { documentation }.ToEquatableArray(), values);
+
+        var text = string.Concat(SourceEmitter.Emit(spec).Select(f => f.Text));
+
+        Assert.Contains("/// " + documentation + "\n", text);
+        Assert.Contains("public const string Value2999 = \"value-2999\";", text);
+        Assert.EndsWith("}\n", text);
     }
 }

@@ -7,9 +7,11 @@ using BenchmarkDotNet.Attributes;
 using DataZone.Gen.Bench.Config;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Emit;
-using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Specs;
+using DataZone.Gen.Generator.Targets;
 using DataZone.Gen.Generator.Naming;
-using DataZone.Gen.Generator.Parsing;
+using DataZone.Gen.Generator.Botocore;
+using DataZone.Gen.Generator.Json;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace DataZone.Gen.Bench.Generator;
@@ -25,7 +27,7 @@ public class GeneratorStageBenchmarks
     private string _serviceText = null!;
     private string _serviceTextPath = null!;
     private List<(string Path, string Text)> _files = null!;
-    private JsonNode _serviceRoot = null!;
+    private PositionedNode _serviceRoot = null!;
     private ImmutableArray<ParsedModelFile> _parsed;
     private ImmutableArray<ParsedModelFile> _parsedAgain;
     private ModelSet _models = null!;
@@ -109,7 +111,10 @@ public class GeneratorStageBenchmarks
         var length = 0;
         foreach (var file in _output.Files)
         {
-            length += SourceEmitter.Emit(file).Length;
+            foreach (var generated in SourceEmitter.Emit(file))
+            {
+                length += generated.Text.Length;
+            }
         }
 
         return length;

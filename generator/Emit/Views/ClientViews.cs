@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit.Views;
 
@@ -10,7 +10,7 @@ internal sealed class ClientView : FileView
         : base(spec.Namespace)
     {
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         ServiceIdLiteral = MemberView.Literal(spec.ServiceId);
         EndpointPrefixLiteral = MemberView.Literal(spec.EndpointPrefix);
         SigningNameLiteral = MemberView.Literal(spec.SigningName);
@@ -19,7 +19,7 @@ internal sealed class ClientView : FileView
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public string ServiceIdLiteral { get; }
 
@@ -51,10 +51,13 @@ internal sealed class PaginatorView : FileView
         LimitMax = spec.LimitMax;
         Result = spec.ResultProperty;
         ResultRequired = spec.ResultIsRequired;
-        LimitValue = spec.LimitIsRequired ? "limit ?? request." + spec.LimitProperty : "limit";
+        LimitIsRequired = spec.LimitIsRequired;
         MoreResults = spec.MoreResultsProperty;
-        Documentation = spec.Documentation.ToList();
-        ContainingTypes = spec.ContainingTypes.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
+        // The class may sit inside other partial types: one indentation level per containing type, outermost first.
+        ContainingTypes = spec.ContainingTypes.Select((t, depth) => new ContainingTypeView(t.Keyword, t.Name, new string(' ', depth * 4))).ToList();
+        ClosingTypes = ContainingTypes.Reverse().ToList();
+        BodyIndent = new string(' ', ContainingTypes.Count * 4);
     }
 
     public string ClassName { get; }
@@ -89,12 +92,21 @@ internal sealed class PaginatorView : FileView
 
     public bool ResultRequired { get; }
 
-    /// <summary>The value a page-size change assigns: a required limit keeps its value when none is given.</summary>
-    public string LimitValue { get; }
+    /// <summary>A required limit keeps the request's value when the paging options give none.</summary>
+    public bool LimitIsRequired { get; }
 
     public string? MoreResults { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
-    public IReadOnlyList<ContainingTypeSpec> ContainingTypes { get; }
+    public IReadOnlyList<ContainingTypeView> ContainingTypes { get; }
+
+    /// <summary><see cref="ContainingTypes"/> innermost first, for the closing braces.</summary>
+    public IReadOnlyList<ContainingTypeView> ClosingTypes { get; }
+
+    /// <summary>The indentation of the paginator class inside its containing types.</summary>
+    public string BodyIndent { get; }
 }
+
+/// <summary>A type the paginator class is nested in, with the indentation of its declaration.</summary>
+internal sealed record ContainingTypeView(string Keyword, string Name, string Indent);

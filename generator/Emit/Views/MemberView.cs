@@ -1,26 +1,17 @@
 using System.Collections.Generic;
-using System.Linq;
-using DataZone.Gen.Generator.Model;
 using DataZone.Gen.Generator.Naming;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit.Views;
 
 /// <summary>A member as a template places it: names escaped, types qualified, code fragments ready.</summary>
 internal sealed class MemberView
 {
-    // Locals of generated methods that a member's local must not hide.
-    private static readonly HashSet<string> ReservedLocals = new()
-    {
-        "reader", "writer", "value", "problems", "path", "request", "response", "http", "builder", "details", "items",
-        "item", "index", "unknown", "name", "key", "text", "body", "result", "buffer", "cancellationToken",
-    };
-
     public MemberView(MemberSpec spec, string jsonTypeName, bool forceOptional = false)
     {
         Spec = spec;
         Name = spec.PropertyName;
-        var local = Identifiers.Camel(spec.PropertyName.TrimStart('@'));
-        Local = ReservedLocals.Contains(local.TrimStart('@')) ? local.TrimStart('@') + "Value" : local;
+        Local = Identifiers.Local(spec.PropertyName);
         WireName = spec.WireName;
         WireNameLiteral = Literal(spec.WireName);
         IsRequired = spec.IsRequired && !forceOptional;
@@ -28,12 +19,39 @@ internal sealed class MemberView
         Type = IsRequired ? BaseType : BaseType + "?";
         IsValueType = spec.Type.IsValueType;
         IsBody = spec.Location == MemberLocation.Body;
-        ReadMethod = CodeFragments.Reader(spec.Type, jsonTypeName);
-        WriteMethod = CodeFragments.Writer(spec.Type, jsonTypeName);
+        TypeInfo = TypeView.Of(spec.Type);
+        IsGreedyLabel = spec.IsGreedyLabel;
+        IsHeadersMap = spec.Location == MemberLocation.Headers;
+        IsStatusCode = spec.Location == MemberLocation.StatusCode;
+        IsOptionalValue = spec.Type.IsValueType && !spec.IsRequired;
+        IsOptionalReference = !spec.Type.IsValueType && !spec.IsRequired;
+        ReadMethod = JsonMethods.Reader(spec.Type, jsonTypeName);
+        WriteMethod = JsonMethods.Writer(spec.Type, jsonTypeName);
         ReadHelper = IsValueType ? "ReadValueMember" : "ReadMember";
-        Documentation = spec.Documentation.ToList();
-        Obsolete = spec.IsDeprecated ? "[global::System.Obsolete(" + Literal(spec.DeprecatedMessage ?? "This member is deprecated.") + ")]" : null;
-        Checks = ValidationChecks().ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
+        ObsoleteMessageLiteral = spec.IsDeprecated ? Literal(spec.DeprecatedMessage ?? "This member is deprecated.") : null;
+        ChecksRequired = spec.IsRequired && (!IsValueType || !IsRequired);
+        Measure = spec.Type.Kind switch
+        {
+            ValueKind.String => ".Length",
+            ValueKind.List or ValueKind.Map => ".Count",
+            ValueKind.Integer or ValueKind.Long or ValueKind.Float or ValueKind.Double => string.Empty,
+            _ => null,
+        };
+        var min = SpecBuilder.FormatNumber(spec.Min);
+        var max = SpecBuilder.FormatNumber(spec.Max);
+        Min = Measure is null || min.Length == 0 ? null : min;
+        Max = Measure is null || max.Length == 0 ? null : max;
+        MeasureWord = Measure switch { ".Length" => "length", ".Count" => "count", _ => "value" };
+        Bounds = (Min, Max) switch
+        {
+            ({ } low, { } high) => $"between {low} and {high}",
+            ({ } low, null) => $"at least {low}",
+            (null, { } high) => $"at most {high}",
+            _ => null,
+        };
+        ValidatesNested = spec.Type.Kind == ValueKind.Structure;
+        ValidatesItems = spec.Type.Kind == ValueKind.List && spec.Type.Element!.Kind == ValueKind.Structure;
     }
 
     public MemberSpec Spec { get; }
@@ -58,85 +76,67 @@ internal sealed class MemberView
 
     public bool IsSensitive => Spec.IsSensitive;
 
+    /// <summary>The member's type as templates branch on it (kind, timestamp format, element).</summary>
+    public TypeView TypeInfo { get; }
+
+    /// <summary>A URI label that may hold slashes (<c>{Key+}</c>).</summary>
+    public bool IsGreedyLabel { get; }
+
+    /// <summary>A map sent as headers of their own, the member's wire name being their prefix.</summary>
+    public bool IsHeadersMap { get; }
+
+    /// <summary>A response member that holds the HTTP status code.</summary>
+    public bool IsStatusCode { get; }
+
+    /// <summary>An optional member of a value type, so a nullable that is read through <c>GetValueOrDefault()</c>.</summary>
+    public bool IsOptionalValue { get; }
+
+    /// <summary>An optional member of a reference type, which may be null.</summary>
+    public bool IsOptionalReference { get; }
+
     public string ReadMethod { get; }
 
     public string WriteMethod { get; }
 
     public string ReadHelper { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
-    public string? Obsolete { get; }
+    /// <summary>The deprecation message as a C# literal, or null when the member is not deprecated.</summary>
+    public string? ObsoleteMessageLiteral { get; }
 
-    /// <summary>The lines of this member's validation statements, indented relative to each other.</summary>
-    public IReadOnlyList<string> Checks { get; }
+    /// <summary>A required member that can be left null: validation reports it missing.</summary>
+    public bool ChecksRequired { get; }
+
+    /// <summary>What a bound is compared with: <c>.Length</c>, <c>.Count</c>, empty for a number, null when unbounded.</summary>
+    public string? Measure { get; }
+
+    /// <summary>The word a bounds message uses for <see cref="Measure"/>.</summary>
+    public string MeasureWord { get; }
+
+    /// <summary>The model's lower bound as a C# literal, or null.</summary>
+    public string? Min { get; }
+
+    /// <summary>The model's upper bound as a C# literal, or null.</summary>
+    public string? Max { get; }
+
+    /// <summary>The bounds in words for the message ("between 1 and 50"), or null when the member has none.</summary>
+    public string? Bounds { get; }
+
+    /// <summary>A structure member: its own validation runs under this member's path.</summary>
+    public bool ValidatesNested { get; }
+
+    /// <summary>A list of structures: each item's validation runs under its index.</summary>
+    public bool ValidatesItems { get; }
+
+    public bool HasChecks => ChecksRequired || Bounds is not null || ValidatesNested || ValidatesItems;
 
     public static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}
 
-    private IEnumerable<string> ValidationChecks()
-    {
-        var label = Name;
-        var canBeNull = !IsValueType || !IsRequired;
-        if (Spec.IsRequired && canBeNull)
-        {
-            foreach (var line in Block($"{Name} is null", $"problems.Add(path + \"{label} is required.\");"))
-            {
-                yield return line;
-            }
-        }
-
-        var min = SpecBuilder.FormatNumber(Spec.Min);
-        var max = SpecBuilder.FormatNumber(Spec.Max);
-        var measure = Spec.Type.Kind switch
-        {
-            ValueKind.String => ".Length",
-            ValueKind.List or ValueKind.Map => ".Count",
-            ValueKind.Integer or ValueKind.Long or ValueKind.Float or ValueKind.Double => string.Empty,
-            _ => null,
-        };
-        if (measure is not null && (min.Length > 0 || max.Length > 0))
-        {
-            var what = measure == ".Length" ? "length" : measure == ".Count" ? "count" : "value";
-            var conditions = new List<string>();
-            if (min.Length > 0)
-            {
-                conditions.Add($"{Local}{measure} < {min}");
-            }
-
-            if (max.Length > 0)
-            {
-                conditions.Add($"{Local}{measure} > {max}");
-            }
-
-            var bounds = min.Length > 0 && max.Length > 0 ? $"between {min} and {max}" : min.Length > 0 ? $"at least {min}" : $"at most {max}";
-            var condition = $"{Name} is {{ }} {Local} && ({string.Join(" || ", conditions)})";
-            foreach (var line in Block(condition, $"problems.Add(path + $\"{label} must have a {what} {bounds}, but it is {{{Local}{measure}}}.\");"))
-            {
-                yield return line;
-            }
-        }
-
-        if (Spec.Type.Kind == ValueKind.Structure)
-        {
-            yield return $"{Name}?.CollectValidationProblems(problems, path + \"{label}.\");";
-        }
-        else if (Spec.Type.Kind == ValueKind.List && Spec.Type.Element!.Kind == ValueKind.Structure)
-        {
-            yield return $"if ({Name} is {{ }} {Local}Items)";
-            yield return "{";
-            yield return $"    for (var index = 0; index < {Local}Items.Count; index++)";
-            yield return "    {";
-            yield return $"        {Local}Items[index]?.CollectValidationProblems(problems, path + \"{label}[\" + index + \"].\");";
-            yield return "    }";
-            yield return "}";
-        }
-    }
-
-    private static IEnumerable<string> Block(string condition, string statement)
-    {
-        yield return $"if ({condition})";
-        yield return "{";
-        yield return "    " + statement;
-        yield return "}";
-    }
+/// <summary>A type as templates branch on it: its <see cref="ValueKind"/> by name, its timestamp format, its element.</summary>
+internal sealed record TypeView(string Kind, string TypeName, string TimestampFormat, TypeView? Element)
+{
+    public static TypeView Of(TypeRef type) =>
+        new(type.Kind.ToString(), type.TypeName, type.TimestampFormat, type.Element is null ? null : Of(type.Element));
 }

@@ -1,15 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
-using DataZone.Gen.Generator.Model;
 using DataZone.Gen.Generator.Naming;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit.Views;
 
 /// <summary>One operation's client method and its HTTP marshalling, as statements ready to place.</summary>
 internal sealed class OperationView : FileView
 {
-    private const string Http = "global::DataZone.Gen.Http";
-
     public OperationView(OperationSpec spec)
         : base(spec.Namespace)
     {
@@ -18,39 +16,30 @@ internal sealed class OperationView : FileView
         OperationName = Identifiers.Pascal(spec.OperationName);
         OperationLiteral = MemberView.Literal(spec.OperationName);
         MethodName = spec.MethodName;
-        FieldName = Identifiers.Pascal(spec.OperationName) + "Operation";
+        FieldName = Identifiers.OperationField(spec.OperationName);
         RequestType = spec.RequestTypeName;
         ResponseType = spec.ResponseTypeName;
         HttpMethodLiteral = MemberView.Literal(spec.HttpMethod);
         SuccessCode = spec.SuccessCode;
-        Documentation = spec.Documentation.ToList();
-        Obsolete = spec.IsDeprecated ? "[global::System.Obsolete(" + MemberView.Literal(spec.DeprecatedMessage ?? "This operation is deprecated.") + ")]" : null;
+        Documentation = DocParagraph.Of(spec.Documentation);
+        ObsoleteMessageLiteral = spec.IsDeprecated ? MemberView.Literal(spec.DeprecatedMessage ?? "This operation is deprecated.") : null;
 
         var request = spec.RequestMembers.Select(m => new MemberView(m, JsonTypeName)).ToList();
-        PathExpression = string.Join(" + ", spec.PathParts.Select(p => p.Label is null ? MemberView.Literal(p.Text) : LabelExpression(p.Label)));
-        Prepare = request.Where(m => m.Spec.IsIdempotencyToken)
-            .Select(m => $"request = request with {{ {m.Name} = request.{m.Name} ?? global::System.Guid.NewGuid().ToString() }};")
+        IdempotencyMembers = request.Where(m => m.Spec.IsIdempotencyToken).ToList();
+        PathParts = spec.PathParts
+            .Select(p => p.Label is null
+                ? new PathPartView(MemberView.Literal(p.Text), null)
+                : new PathPartView(null, request.First(m => m.Spec == p.Label)))
             .ToList();
-        RequestStatements = spec.StaticQuery.Select(StaticQuery)
-            .Concat(request.Where(m => m.Spec.Location == MemberLocation.Query).Select(QueryStatement))
-            .Concat(request.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.Headers).Select(HeaderStatement))
-            .ToList();
-        var payload = request.FirstOrDefault(m => m.Spec.IsPayload);
-        var bodyStatement = payload is not null
-            ? PayloadStatement(payload)
-            : spec.RequestHasBody
-                ? $"http.Body = global::DataZone.Gen.Json.AwsJson.Serialize(request, {RequestType}.WriteJson);\nhttp.ContentType = \"application/json\";"
-                : null;
-        BodyLines = bodyStatement?.Split('\n') ?? new string[0];
+        StaticQuery = spec.StaticQuery.Select(StaticQueryPart).ToList();
+        QueryMembers = request.Where(m => m.Spec.Location == MemberLocation.Query).ToList();
+        HeaderMembers = request.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.Headers).ToList();
+        Payload = request.FirstOrDefault(m => m.Spec.IsPayload);
+        SerializesRequest = Payload is null && spec.RequestHasBody;
 
         var response = spec.ResponseMembers.Select(m => new MemberView(m, JsonTypeName)).ToList();
-        var responsePayload = response.FirstOrDefault(m => m.Spec.IsPayload);
-        ReadStatement = responsePayload is null
-            ? $"var result = global::DataZone.Gen.Json.AwsJson.ReadBody(response.Body, {ResponseType}.ReadJson);"
-            : $"var result = new {ResponseType} {{ {responsePayload.Name} = {PayloadRead(responsePayload)} }};";
-        ResponseStatements = response.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.StatusCode)
-            .Select(ResponseHeaderStatement)
-            .ToList();
+        ResponsePayload = response.FirstOrDefault(m => m.Spec.IsPayload);
+        ResponseHeaderMembers = response.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.StatusCode).ToList();
         Errors = spec.Errors.Select(e => new ErrorCase(MemberView.Literal(e.ErrorCode), e.ExceptionTypeName)).ToList();
     }
 
@@ -72,98 +61,51 @@ internal sealed class OperationView : FileView
 
     public int SuccessCode { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
-    public string? Obsolete { get; }
+    /// <summary>The deprecation message as a C# literal, or null when the operation is not deprecated.</summary>
+    public string? ObsoleteMessageLiteral { get; }
 
-    public string PathExpression { get; }
+    /// <summary>Members the client fills with a fresh token when the caller leaves them empty.</summary>
+    public IReadOnlyList<MemberView> IdempotencyMembers { get; }
 
-    public IReadOnlyList<string> Prepare { get; }
+    /// <summary>The request path: literal pieces and labels, in order.</summary>
+    public IReadOnlyList<PathPartView> PathParts { get; }
 
-    public IReadOnlyList<string> RequestStatements { get; }
+    /// <summary>Query parameters the request URI fixes ("/path?list-type=2"); they are sent on every call.</summary>
+    public IReadOnlyList<StaticQueryView> StaticQuery { get; }
 
-    /// <summary>The lines of the statements that set the body; empty when the request has none.</summary>
-    public IReadOnlyList<string> BodyLines { get; }
+    public IReadOnlyList<MemberView> QueryMembers { get; }
 
-    public string ReadStatement { get; }
+    public IReadOnlyList<MemberView> HeaderMembers { get; }
 
-    public IReadOnlyList<string> ResponseStatements { get; }
+    /// <summary>The member that is the whole request body, if the input names one.</summary>
+    public MemberView? Payload { get; }
+
+    /// <summary>Whether the request's body members are sent as one JSON object.</summary>
+    public bool SerializesRequest { get; }
+
+    /// <summary>The member that is the whole response body, if the output names one.</summary>
+    public MemberView? ResponsePayload { get; }
+
+    /// <summary>Response members read from headers or the status code, in model order.</summary>
+    public IReadOnlyList<MemberView> ResponseHeaderMembers { get; }
 
     public IReadOnlyList<ErrorCase> Errors { get; }
 
-    private static string LabelExpression(MemberSpec label)
-    {
-        var value = "request." + label.PropertyName + (label.Type.IsValueType && !label.IsRequired ? ".GetValueOrDefault()" : string.Empty);
-        var text = CodeFragments.Text(label.Type, value, isHeader: false);
-        if (!label.Type.IsValueType && !label.IsRequired)
-        {
-            text = "(" + text + " ?? string.Empty)";
-        }
-
-        return $"{Http}.AwsUriEncoding.{(label.IsGreedyLabel ? "EscapeGreedyLabel" : "EscapeLabel")}({text})";
-    }
-
-    private static string StaticQuery(UriPart part)
+    private static StaticQueryView StaticQueryPart(UriPart part)
     {
         var equals = part.Text.IndexOf('=');
         var name = equals < 0 ? part.Text : part.Text.Substring(0, equals);
         var value = equals < 0 ? string.Empty : part.Text.Substring(equals + 1);
-        return $"http.AddQuery({MemberView.Literal(name)}, {MemberView.Literal(value)});";
-    }
-
-    private static string QueryStatement(MemberView member)
-    {
-        var type = member.Spec.Type;
-        var name = MemberView.Literal(member.WireName);
-        return type.Kind switch
-        {
-            ValueKind.List => $"if (request.{member.Name} is {{ }} {member.Local}) foreach (var item in {member.Local}) http.AddQuery({name}, {CodeFragments.Text(type.Element!, "item", isHeader: false)});",
-            // A map bound to the query string spreads its entries as parameters of their own.
-            ValueKind.Map => $"if (request.{member.Name} is {{ }} {member.Local}) foreach (var pair in {member.Local}) http.AddQuery(pair.Key, {MapValueText(type.Element!)});",
-            _ => $"if (request.{member.Name} is {{ }} {member.Local}) http.AddQuery({name}, {CodeFragments.Text(type, member.Local, isHeader: false)});",
-        };
-    }
-
-    private static string MapValueText(TypeRef value) =>
-        value.Kind == ValueKind.List
-            ? $"string.Join(\",\", global::System.Linq.Enumerable.Select(pair.Value, item => {CodeFragments.Text(value.Element!, "item", isHeader: false)}))"
-            : CodeFragments.Text(value, "pair.Value", isHeader: false);
-
-    private static string HeaderStatement(MemberView member)
-    {
-        var type = member.Spec.Type;
-        var name = MemberView.Literal(member.WireName);
-        return member.Spec.Location == MemberLocation.Headers
-            ? $"if (request.{member.Name} is {{ }} {member.Local}) foreach (var pair in {member.Local}) http.AddHeader({name} + pair.Key, {CodeFragments.Text(type.Element!, "pair.Value", isHeader: true)});"
-            : type.Kind == ValueKind.List
-                ? $"if (request.{member.Name} is {{ }} {member.Local}) http.AddHeader({name}, string.Join(\",\", global::System.Linq.Enumerable.Select({member.Local}, item => {CodeFragments.Text(type.Element!, "item", isHeader: true)})));"
-                : $"if (request.{member.Name} is {{ }} {member.Local}) http.AddHeader({name}, {CodeFragments.Text(type, member.Local, isHeader: true)});";
-    }
-
-    private static string PayloadStatement(MemberView payload) => payload.Spec.Type.Kind switch
-    {
-        ValueKind.Blob => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = {payload.Local};\n    http.ContentType = \"application/octet-stream\";\n}}",
-        ValueKind.String => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = global::System.Text.Encoding.UTF8.GetBytes({payload.Local});\n    http.ContentType = \"text/plain\";\n}}",
-        _ => $"if (request.{payload.Name} is {{ }} {payload.Local})\n{{\n    http.Body = global::DataZone.Gen.Json.AwsJson.Serialize({payload.Local}, {payload.WriteMethod});\n    http.ContentType = \"application/json\";\n}}",
-    };
-
-    private static string PayloadRead(MemberView payload) => payload.Spec.Type.Kind switch
-    {
-        ValueKind.Blob => "response.Body.ToArray()",
-        ValueKind.String => "global::System.Text.Encoding.UTF8.GetString(response.Body.Span)",
-        _ => $"response.Body.IsEmpty ? null : global::DataZone.Gen.Json.AwsJson.ReadBody(response.Body, {payload.ReadMethod})",
-    };
-
-    private static string ResponseHeaderStatement(MemberView member)
-    {
-        if (member.Spec.Location == MemberLocation.StatusCode)
-        {
-            return $"result = result with {{ {member.Name} = response.StatusCode }};";
-        }
-
-        var text = member.Local + "Text";
-        return $"if (response.GetHeader({MemberView.Literal(member.WireName)}) is {{ }} {text}) result = result with {{ {member.Name} = {CodeFragments.ParseHeader(member.Spec.Type, text)} }};";
+        return new StaticQueryView(MemberView.Literal(name), MemberView.Literal(value));
     }
 }
+
+/// <summary>A piece of the request path: a literal (as a C# literal) or a member's label.</summary>
+internal sealed record PathPartView(string? Literal, MemberView? Label);
+
+/// <summary>A fixed query parameter of the request URI, as C# literals.</summary>
+internal sealed record StaticQueryView(string NameLiteral, string ValueLiteral);
 
 internal sealed record ErrorCase(string CodeLiteral, string ExceptionType);

@@ -1,7 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using DataZone.Gen.Generator.Model;
+using DataZone.Gen.Generator.Specs;
 
 namespace DataZone.Gen.Generator.Emit.Views;
 
@@ -11,15 +10,18 @@ internal abstract class FileView
     protected FileView(string @namespace)
     {
         Namespace = @namespace;
-        GeneratedCode = CodeFragments.GeneratedCode;
+        GeneratorVersion = Version;
         JsonTypeName = string.Empty;
     }
 
     public string Namespace { get; }
 
-    public string GeneratedCode { get; }
+    /// <summary>This generator's version (the package version), for the <c>[GeneratedCode]</c> attribute.</summary>
+    public string GeneratorVersion { get; }
 
     public string JsonTypeName { get; protected set; }
+
+    private static readonly string Version = typeof(FileView).Assembly.GetName().Version!.ToString(3);
 
     protected static string QualifiedIn(string @namespace, string typeName) =>
         (@namespace.Length == 0 ? "global::" : "global::" + @namespace + ".") + typeName;
@@ -32,45 +34,30 @@ internal sealed class StructureView : FileView
     {
         JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         IsUnion = spec.IsUnion;
         Members = spec.Members.Select(m => new MemberView(m, JsonTypeName)).ToList();
         BodyMembers = Members.Where(m => m.IsBody).ToList();
         RedactsMembers = spec.IsSensitive || Members.Any(m => m.IsSensitive);
         IsSensitive = spec.IsSensitive;
-        // One block per member, a blank line between blocks, indented for the method body.
-        ValidationLines = Members.Where(m => m.Checks.Count > 0)
-            .SelectMany((m, i) => (i == 0 ? m.Checks : m.Checks.Prepend(string.Empty)).Select(line => line.Length == 0 ? line : "        " + line))
-            .ToList();
-        if (spec.IsUnion && Members.Count > 1)
-        {
-            // A union carries exactly one member on the wire; more than one set is a caller error.
-            var count = string.Join(" + ", Members.Select(m => $"({m.Name} is null ? 0 : 1)"));
-            ValidationLines = ValidationLines
-                .Concat(ValidationLines.Count > 0 ? new[] { string.Empty } : Array.Empty<string>())
-                .Concat(new[]
-                {
-                    $"        if ({count} > 1)",
-                    "        {",
-                    $"            problems.Add(path.TrimEnd('.') + (path.Length == 0 ? \"{TypeName}\" : string.Empty) + \" is a union: set at most one of its members.\");",
-                    "        }",
-                })
-                .ToList();
-        }
+        HasReader = spec.HasReader;
+        ValidatedMembers = Members.Where(m => m.HasChecks).ToList();
 
-        UnknownMemberStatement = spec.IsUnion
-            ? "unknown = global::DataZone.Gen.Json.AwsJson.ReadUnknownMember(ref reader);"
-            : "global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);";
+        // A union carries exactly one member on the wire; more than one set is a caller error.
+        ChecksUnion = spec.IsUnion && Members.Count > 1;
     }
 
-    public IReadOnlyList<string> ValidationLines { get; }
+    /// <summary>The members with something to validate, in model order.</summary>
+    public IReadOnlyList<MemberView> ValidatedMembers { get; }
 
-    /// <summary>What the reader does with a member the model does not know: unions keep it, structures skip it.</summary>
-    public string UnknownMemberStatement { get; }
+    public bool HasValidatedMembers => ValidatedMembers.Count > 0;
+
+    /// <summary>Whether validation checks that at most one member of the union is set.</summary>
+    public bool ChecksUnion { get; }
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public bool IsUnion { get; }
 
@@ -83,6 +70,11 @@ internal sealed class StructureView : FileView
     public IReadOnlyList<MemberView> BodyMembers { get; }
 
     public bool HasBodyMembers => BodyMembers.Count > 0;
+
+    public bool HasMembers => Members.Count > 0;
+
+    /// <summary>Whether the type gets a JSON reader: every shape but a request, which nothing reads.</summary>
+    public bool HasReader { get; }
 }
 
 internal sealed class EnumView : FileView
@@ -91,13 +83,13 @@ internal sealed class EnumView : FileView
         : base(spec.Namespace)
     {
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         Values = spec.Values.Select(v => new EnumValueView(v.MemberName, v.WireValue, MemberView.Literal(v.WireValue))).ToList();
     }
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public IReadOnlyList<EnumValueView> Values { get; }
 }
@@ -115,7 +107,7 @@ internal sealed class ExceptionView : FileView
     {
         JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
         TypeName = spec.TypeName;
-        Documentation = spec.Documentation.ToList();
+        Documentation = DocParagraph.Of(spec.Documentation);
         ErrorCodeLiteral = MemberView.Literal(spec.ErrorCode);
         ErrorCodeDoc = spec.ErrorCode.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
         StatusCode = spec.StatusCode;
@@ -128,7 +120,7 @@ internal sealed class ExceptionView : FileView
 
     public string TypeName { get; }
 
-    public IReadOnlyList<string> Documentation { get; }
+    public IReadOnlyList<DocParagraph> Documentation { get; }
 
     public string ErrorCodeLiteral { get; }
 
@@ -159,8 +151,8 @@ internal sealed class CollectionView : FileView
         IsMap = spec.Type.Kind == ValueKind.Map;
         TypeName = spec.Type.TypeName;
         ElementType = spec.Type.Element!.TypeName;
-        ElementReader = CodeFragments.Reader(spec.Type.Element, JsonTypeName);
-        ElementWriter = CodeFragments.Writer(spec.Type.Element, JsonTypeName);
+        ElementReader = JsonMethods.Reader(spec.Type.Element, JsonTypeName);
+        ElementWriter = JsonMethods.Writer(spec.Type.Element, JsonTypeName);
         ElementIsValueType = spec.Type.Element.IsValueType;
     }
 

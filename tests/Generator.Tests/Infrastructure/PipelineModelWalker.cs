@@ -49,7 +49,7 @@ internal static class PipelineModelWalker
 
         var type = value.GetType();
         Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} holds a {type.Name}, which must not travel through the pipeline.");
-        Assert.False(type.Namespace?.StartsWith("DataZone.Gen.Generator.Parsing", StringComparison.Ordinal) == true && type.Name.StartsWith("Json", StringComparison.Ordinal),
+        Assert.False(type.Namespace?.StartsWith("DataZone.Gen.Generator.Json", StringComparison.Ordinal) == true && type.Name.StartsWith("Positioned", StringComparison.Ordinal),
             $"{path} holds the JSON tree ({type.Name}); only parsed records may travel.");
         if (!type.IsValueType && !seen.Add(value))
         {

@@ -15,44 +15,4 @@ public sealed partial record DataSourceRunLineageSummary
     /// Where the lineage import of the run currently stands.
     /// </summary>
     public global::Contoso.DataZone.LineageImportStatus? ImportStatus { get; init; }
-
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-    }
-
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static DataSourceRunLineageSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        global::DataZone.Gen.Json.AwsJson.ExpectStartObject(ref reader);
-        global::Contoso.DataZone.LineageImportStatus? importStatus = default;
-        while (global::DataZone.Gen.Json.AwsJson.NextProperty(ref reader))
-        {
-            if (reader.ValueTextEquals("importStatus"u8))
-            {
-                importStatus = global::DataZone.Gen.Json.AwsJson.ReadValueMember(ref reader, "importStatus", global::Contoso.DataZone.LineageImportStatus.ReadJson);
-            }
-            else
-            {
-                global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);
-            }
-        }
-
-        return new DataSourceRunLineageSummary
-        {
-            ImportStatus = importStatus,
-        };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceRunLineageSummary value)
-    {
-        writer.WriteStartObject();
-        if (value.ImportStatus is { } importStatus)
-        {
-            writer.WritePropertyName("importStatus"u8);
-            global::Contoso.DataZone.LineageImportStatus.WriteJson(writer, importStatus);
-        }
-
-        writer.WriteEndObject();
-    }
 }

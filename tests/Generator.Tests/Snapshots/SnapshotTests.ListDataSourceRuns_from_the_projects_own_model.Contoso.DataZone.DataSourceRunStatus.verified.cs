@@ -97,43 +97,4 @@ public readonly partial struct DataSourceRunStatus : global::System.IEquatable<D
 
     /// <summary>Compares two values by their wire text.</summary>
     public static bool operator !=(DataSourceRunStatus left, DataSourceRunStatus right) => !left.Equals(right);
-
-    // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it often runs for every item of every page.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static DataSourceRunStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("REQUESTED"u8))
-            {
-                return Requested;
-            }
-
-            if (reader.ValueTextEquals("RUNNING"u8))
-            {
-                return Running;
-            }
-
-            if (reader.ValueTextEquals("FAILED"u8))
-            {
-                return Failed;
-            }
-
-            if (reader.ValueTextEquals("PARTIALLY_SUCCEEDED"u8))
-            {
-                return PartiallySucceeded;
-            }
-
-            if (reader.ValueTextEquals("SUCCESS"u8))
-            {
-                return Success;
-            }
-        }
-
-        return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceRunStatus value) =>
-        writer.WriteStringValue(value.Value);
 }

@@ -73,28 +73,4 @@ public readonly partial struct DataSourceRunType : global::System.IEquatable<Dat
 
     /// <summary>Compares two values by their wire text.</summary>
     public static bool operator !=(DataSourceRunType left, DataSourceRunType right) => !left.Equals(right);
-
-    // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it often runs for every item of every page.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static DataSourceRunType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("PRIORITIZED"u8))
-            {
-                return Prioritized;
-            }
-
-            if (reader.ValueTextEquals("SCHEDULED"u8))
-            {
-                return Scheduled;
-            }
-        }
-
-        return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceRunType value) =>
-        writer.WriteStringValue(value.Value);
 }

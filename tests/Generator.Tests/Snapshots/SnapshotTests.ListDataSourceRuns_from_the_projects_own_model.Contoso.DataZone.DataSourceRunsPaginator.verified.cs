@@ -17,7 +17,10 @@ namespace Contoso.DataZone;
 [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
 partial class DataSourceRunsPaginator
 {
-    private static readonly global::DataZone.Gen.PaginatorDefinition<global::Contoso.DataZone.ListDataSourceRunsRequest, global::Contoso.DataZone.ListDataSourceRunsResponse, global::Contoso.DataZone.DataSourceRunSummary> Definition = new()
+    private static readonly global::DataZone.Gen.PaginatorDefinition<
+        global::Contoso.DataZone.ListDataSourceRunsRequest,
+        global::Contoso.DataZone.ListDataSourceRunsResponse,
+        global::Contoso.DataZone.DataSourceRunSummary> Definition = new()
     {
         InputTokenName = "nextToken",
         WithInputToken = static (request, token) => request with { NextToken = token },
@@ -51,7 +54,12 @@ partial class DataSourceRunsPaginator
     /// <param name="request">The first request; its token and page size are managed by the paginator.</param>
     /// <param name="options">Page size, item cap and starting token.</param>
     /// <returns>A listing that fetches pages lazily as it is enumerated.</returns>
-    public global::DataZone.Gen.AsyncPaginator<global::Contoso.DataZone.ListDataSourceRunsRequest, global::Contoso.DataZone.ListDataSourceRunsResponse, global::Contoso.DataZone.DataSourceRunSummary> Paginate(global::Contoso.DataZone.ListDataSourceRunsRequest request, global::DataZone.Gen.PaginationOptions? options = null)
+    public global::DataZone.Gen.AsyncPaginator<
+        global::Contoso.DataZone.ListDataSourceRunsRequest,
+        global::Contoso.DataZone.ListDataSourceRunsResponse,
+        global::Contoso.DataZone.DataSourceRunSummary> Paginate(
+        global::Contoso.DataZone.ListDataSourceRunsRequest request,
+        global::DataZone.Gen.PaginationOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         return new(Definition, request, options, _client.ListDataSourceRunsAsync);

@@ -7,7 +7,9 @@ namespace Contoso.DataZone;
 
 public sealed partial class DataZoneClient
 {
-    private static readonly global::DataZone.Gen.AwsOperation<global::Contoso.DataZone.ListDataSourceRunsRequest, global::Contoso.DataZone.ListDataSourceRunsResponse> ListDataSourceRunsOperation = new(
+    private static readonly global::DataZone.Gen.AwsOperation<
+        global::Contoso.DataZone.ListDataSourceRunsRequest,
+        global::Contoso.DataZone.ListDataSourceRunsResponse> ListDataSourceRunsOperation = new(
         "ListDataSourceRuns",
         MarshalListDataSourceRuns,
         ReadListDataSourceRunsResponse,
@@ -19,16 +21,23 @@ public sealed partial class DataZoneClient
     /// <param name="request">The request; it is validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The service's response.</returns>
-    /// <exception cref="global::DataZone.Gen.RequestValidationException">The request breaks the model's constraints; every problem is listed.</exception>
-    /// <exception cref="global::DataZone.Gen.AwsServiceException">The service returned an error; modeled errors have their own subclasses.</exception>
+    /// <exception cref="global::DataZone.Gen.RequestValidationException">
+    /// The request breaks the model's constraints; every problem is listed.
+    /// </exception>
+    /// <exception cref="global::DataZone.Gen.AwsServiceException">
+    /// The service returned an error; modeled errors have their own subclasses.
+    /// </exception>
     [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
-    public global::System.Threading.Tasks.Task<global::Contoso.DataZone.ListDataSourceRunsResponse> ListDataSourceRunsAsync(global::Contoso.DataZone.ListDataSourceRunsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.DataZone.ListDataSourceRunsResponse> ListDataSourceRunsAsync(
+        global::Contoso.DataZone.ListDataSourceRunsRequest request,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         return InvokeAsync(ListDataSourceRunsOperation, request, cancellationToken);
     }
 
-    private static global::DataZone.Gen.Http.AwsHttpRequest MarshalListDataSourceRuns(global::Contoso.DataZone.ListDataSourceRunsRequest request)
+    private static global::DataZone.Gen.Http.AwsHttpRequest MarshalListDataSourceRuns(
+        global::Contoso.DataZone.ListDataSourceRunsRequest request)
     {
         var problems = new global::System.Collections.Generic.List<string>();
         request.CollectValidationProblems(problems, string.Empty);
@@ -37,20 +46,44 @@ public sealed partial class DataZoneClient
             throw new global::DataZone.Gen.RequestValidationException("ListDataSourceRuns", problems);
         }
 
-        var http = new global::DataZone.Gen.Http.AwsHttpRequest("GET", "/v2/domains/" + global::DataZone.Gen.Http.AwsUriEncoding.EscapeLabel(request.DomainIdentifier) + "/data-sources/" + global::DataZone.Gen.Http.AwsUriEncoding.EscapeLabel(request.DataSourceIdentifier) + "/runs");
-        if (request.Status is { } status) http.AddQuery("status", status.Value);
-        if (request.NextToken is { } nextToken) http.AddQuery("nextToken", nextToken);
-        if (request.MaxResults is { } maxResults) http.AddQuery("maxResults", global::DataZone.Gen.Json.AwsJson.FormatScalar(maxResults));
+        var http = new global::DataZone.Gen.Http.AwsHttpRequest(
+            "GET",
+            "/v2/domains/"
+            + global::DataZone.Gen.Http.AwsUriEncoding.EscapeLabel(request.DomainIdentifier)
+            + "/data-sources/"
+            + global::DataZone.Gen.Http.AwsUriEncoding.EscapeLabel(request.DataSourceIdentifier)
+            + "/runs");
+
+        if (request.Status is { } status)
+        {
+            http.AddQuery("status", status.Value);
+        }
+
+        if (request.NextToken is { } nextToken)
+        {
+            http.AddQuery("nextToken", nextToken);
+        }
+
+        if (request.MaxResults is { } maxResults)
+        {
+            http.AddQuery("maxResults", global::DataZone.Gen.Json.AwsJson.FormatScalar(maxResults));
+        }
+
         return http;
     }
 
-    private static global::Contoso.DataZone.ListDataSourceRunsResponse ReadListDataSourceRunsResponse(global::DataZone.Gen.Http.AwsHttpResponse response)
+    private static global::Contoso.DataZone.ListDataSourceRunsResponse ReadListDataSourceRunsResponse(
+        global::DataZone.Gen.Http.AwsHttpResponse response)
     {
-        var result = global::DataZone.Gen.Json.AwsJson.ReadBody(response.Body, global::Contoso.DataZone.ListDataSourceRunsResponse.ReadJson);
+        var result = global::DataZone.Gen.Json.AwsJson.ReadBody(
+            response.Body,
+            global::Contoso.DataZone.ListDataSourceRunsResponse.ReadJson);
+
         return result;
     }
 
-    private static global::DataZone.Gen.AwsServiceException? MapListDataSourceRunsError(global::DataZone.Gen.AwsErrorDetails details) => details.ErrorCode switch
+    private static global::DataZone.Gen.AwsServiceException? MapListDataSourceRunsError(
+        global::DataZone.Gen.AwsErrorDetails details) => details.ErrorCode switch
     {
         "InternalServerException" => new global::Contoso.DataZone.InternalServerException(details),
         "ResourceNotFoundException" => new global::Contoso.DataZone.ResourceNotFoundException(details),

@@ -10,17 +10,21 @@ internal static partial class DataZoneJson
 {
     /// <summary>Reads the <c>DataSourceRunSummaries</c> list.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> ReadDataSourceRunSummaries(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary>
+        ReadDataSourceRunSummaries(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::DataZone.Gen.Json.AwsJson.ExpectStartArray(ref reader);
         var items = new global::System.Collections.Generic.List<global::Contoso.DataZone.DataSourceRunSummary>();
         for (var index = 0; global::DataZone.Gen.Json.AwsJson.NextItem(ref reader); index++)
         {
-            if (global::DataZone.Gen.Json.AwsJson.ReadItem(ref reader, index, global::Contoso.DataZone.DataSourceRunSummary.ReadJson) is { } item)
+            var item = global::DataZone.Gen.Json.AwsJson.ReadItem(
+                ref reader,
+                index,
+                global::Contoso.DataZone.DataSourceRunSummary.ReadJson);
+            if (item is { } read)
             {
-                items.Add(item);
+                items.Add(read);
             }
         }
 
@@ -29,7 +33,9 @@ internal static partial class DataZoneJson
 
     /// <summary>Writes the <c>DataSourceRunSummaries</c> list.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
-    internal static void WriteDataSourceRunSummaries(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> value)
+    internal static void WriteDataSourceRunSummaries(
+        global::System.Text.Json.Utf8JsonWriter writer,
+        global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> value)
     {
         writer.WriteStartArray();
         foreach (var item in value)

@@ -89,38 +89,4 @@ public readonly partial struct LineageImportStatus : global::System.IEquatable<L
 
     /// <summary>Compares two values by their wire text.</summary>
     public static bool operator !=(LineageImportStatus left, LineageImportStatus right) => !left.Equals(right);
-
-    // Known values come back as the shared instances, so reading them allocates nothing; compiled optimized from the
-    // first call, since it often runs for every item of every page.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static LineageImportStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("IN_PROGRESS"u8))
-            {
-                return InProgress;
-            }
-
-            if (reader.ValueTextEquals("SUCCESS"u8))
-            {
-                return Success;
-            }
-
-            if (reader.ValueTextEquals("FAILED"u8))
-            {
-                return Failed;
-            }
-
-            if (reader.ValueTextEquals("PARTIALLY_SUCCEEDED"u8))
-            {
-                return PartiallySucceeded;
-            }
-        }
-
-        return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, LineageImportStatus value) =>
-        writer.WriteStringValue(value.Value);
 }

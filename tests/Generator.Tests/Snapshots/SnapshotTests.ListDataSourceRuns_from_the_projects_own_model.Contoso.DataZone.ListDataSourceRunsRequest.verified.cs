@@ -27,58 +27,14 @@ public sealed partial record ListDataSourceRunsRequest
     public global::Contoso.DataZone.DataSourceRunStatus? Status { get; init; }
 
     /// <summary>
-    /// The token returned by an earlier <c>ListDataSourceRuns</c>call, used to fetch the following page. Omit it on the first request.
+    /// The token returned by an earlier <c>ListDataSourceRuns</c> call, used to fetch the following page.
+    /// Omit it on the first request.
     /// </summary>
     public string? NextToken { get; init; }
 
     /// <summary>
-    /// The upper limit on how many runs a single page may hold. If further runs exist, the response carries a <c>nextToken</c>for fetching them.
+    /// The upper limit on how many runs a single page may hold. If further runs exist, the response carries
+    /// a <c>nextToken</c> for fetching them.
     /// </summary>
     public int? MaxResults { get; init; }
-
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-        if (DomainIdentifier is null)
-        {
-            problems.Add(path + "DomainIdentifier is required.");
-        }
-
-        if (DataSourceIdentifier is null)
-        {
-            problems.Add(path + "DataSourceIdentifier is required.");
-        }
-
-        if (NextToken is { } nextToken && (nextToken.Length < 1 || nextToken.Length > 8192))
-        {
-            problems.Add(path + $"NextToken must have a length between 1 and 8192, but it is {nextToken.Length}.");
-        }
-
-        if (MaxResults is { } maxResults && (maxResults < 1 || maxResults > 50))
-        {
-            problems.Add(path + $"MaxResults must have a value between 1 and 50, but it is {maxResults}.");
-        }
-    }
-
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static ListDataSourceRunsRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        global::DataZone.Gen.Json.AwsJson.ExpectStartObject(ref reader);
-        while (global::DataZone.Gen.Json.AwsJson.NextProperty(ref reader))
-        {
-            global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);
-        }
-
-        return new ListDataSourceRunsRequest
-        {
-            DomainIdentifier = default!,
-            DataSourceIdentifier = default!,
-        };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListDataSourceRunsRequest value)
-    {
-        writer.WriteStartObject();
-        writer.WriteEndObject();
-    }
 }

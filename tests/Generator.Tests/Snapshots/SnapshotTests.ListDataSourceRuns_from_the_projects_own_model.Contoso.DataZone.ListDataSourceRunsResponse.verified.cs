@@ -17,75 +17,8 @@ public sealed partial record ListDataSourceRunsResponse
     public required global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> Items { get; init; }
 
     /// <summary>
-    /// Present when more runs remain. Pass it to another <c>ListDataSourceRuns</c>call to get the next page.
+    /// Present when more runs remain. Pass it to another <c>ListDataSourceRuns</c> call to get the next
+    /// page.
     /// </summary>
     public string? NextToken { get; init; }
-
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-        if (Items is null)
-        {
-            problems.Add(path + "Items is required.");
-        }
-        if (Items is { } itemsValueItems)
-        {
-            for (var index = 0; index < itemsValueItems.Count; index++)
-            {
-                itemsValueItems[index]?.CollectValidationProblems(problems, path + "Items[" + index + "].");
-            }
-        }
-
-        if (NextToken is { } nextToken && (nextToken.Length < 1 || nextToken.Length > 8192))
-        {
-            problems.Add(path + $"NextToken must have a length between 1 and 8192, but it is {nextToken.Length}.");
-        }
-    }
-
-    // Runs once per value read, often for every item of every page: compiled optimized from the first call.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static ListDataSourceRunsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        global::DataZone.Gen.Json.AwsJson.ExpectStartObject(ref reader);
-        global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary>? itemsValue = default;
-        string? nextToken = default;
-        while (global::DataZone.Gen.Json.AwsJson.NextProperty(ref reader))
-        {
-            if (reader.ValueTextEquals("items"u8))
-            {
-                itemsValue = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "items", global::Contoso.DataZone.DataZoneJson.ReadDataSourceRunSummaries);
-            }
-            else if (reader.ValueTextEquals("nextToken"u8))
-            {
-                nextToken = global::DataZone.Gen.Json.AwsJson.ReadMember(ref reader, "nextToken", global::DataZone.Gen.Json.AwsJson.ReadString);
-            }
-            else
-            {
-                global::DataZone.Gen.Json.AwsJson.SkipMember(ref reader);
-            }
-        }
-
-        return new ListDataSourceRunsResponse
-        {
-            Items = itemsValue ?? throw global::DataZone.Gen.Json.AwsJson.MissingMember("items"),
-            NextToken = nextToken,
-        };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListDataSourceRunsResponse value)
-    {
-        writer.WriteStartObject();
-        if (value.Items is { } itemsValue)
-        {
-            writer.WritePropertyName("items"u8);
-            global::Contoso.DataZone.DataZoneJson.WriteDataSourceRunSummaries(writer, itemsValue);
-        }
-
-        if (value.NextToken is { } nextToken)
-        {
-            writer.WritePropertyName("nextToken"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteString(writer, nextToken);
-        }
-
-        writer.WriteEndObject();
-    }
 }

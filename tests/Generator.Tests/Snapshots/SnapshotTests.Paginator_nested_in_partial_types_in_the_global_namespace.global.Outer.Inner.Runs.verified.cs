@@ -19,7 +19,10 @@ partial class Outer
         [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
         partial class Runs
         {
-            private static readonly global::DataZone.Gen.PaginatorDefinition<global::ListDataSourceRunsRequest, global::ListDataSourceRunsResponse, global::DataSourceRunSummary> Definition = new()
+            private static readonly global::DataZone.Gen.PaginatorDefinition<
+                global::ListDataSourceRunsRequest,
+                global::ListDataSourceRunsResponse,
+                global::DataSourceRunSummary> Definition = new()
             {
                 InputTokenName = "nextToken",
                 WithInputToken = static (request, token) => request with { NextToken = token },
@@ -53,7 +56,12 @@ partial class Outer
             /// <param name="request">The first request; its token and page size are managed by the paginator.</param>
             /// <param name="options">Page size, item cap and starting token.</param>
             /// <returns>A listing that fetches pages lazily as it is enumerated.</returns>
-            public global::DataZone.Gen.AsyncPaginator<global::ListDataSourceRunsRequest, global::ListDataSourceRunsResponse, global::DataSourceRunSummary> Paginate(global::ListDataSourceRunsRequest request, global::DataZone.Gen.PaginationOptions? options = null)
+            public global::DataZone.Gen.AsyncPaginator<
+                global::ListDataSourceRunsRequest,
+                global::ListDataSourceRunsResponse,
+                global::DataSourceRunSummary> Paginate(
+                global::ListDataSourceRunsRequest request,
+                global::DataZone.Gen.PaginationOptions? options = null)
             {
                 global::System.ArgumentNullException.ThrowIfNull(request);
                 return new(Definition, request, options, _client.ListDataSourceRunsAsync);

@@ -1,0 +1,475 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Json;
+
+namespace DataZone.Gen.Generator.Botocore;
+
+/// <summary>The shapes and operations of one service-2.json, before paginators are merged in.</summary>
+/// <remarks>
+/// <see cref="RejectedShapeNames"/> and <see cref="RejectedOperationNames"/> are entries the file defines but that could
+/// not be read (already reported), so a reference to one is not reported a second time as undefined.
+/// </remarks>
+internal sealed record ServiceDocument(
+    ServiceMetadataModel Metadata,
+    EquatableArray<ShapeModel> Shapes,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<string> RejectedShapeNames,
+    EquatableArray<string> RejectedOperationNames);
+
+/// <summary>Turns a parsed service-2.json into a <see cref="ServiceDocument"/>, reporting located problems.</summary>
+internal static class ServiceDocumentParser
+{
+    private static readonly HashSet<string> KnownShapeTypes = new()
+    {
+        "structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob",
+        "bigInteger", "bigDecimal", "byte", "short",
+    };
+
+    // Traits that change the wire format in ways this generator does not emit yet.
+    private static readonly string[] UnsupportedShapeTraits = { "eventstream", "streaming", "requiresLength", "xmlNamespace", "flattened" };
+    private static readonly string[] UnsupportedOperationTraits = { "endpoint", "httpChecksum", "requestcompression", "endpointdiscovery" };
+    private static readonly ModelContext TheModel = ModelContext.Fixed("the model");
+
+    /// <summary>
+    /// Reads a service-2.json from its text, building nodes for one shape or operation at a time (reusing one set
+    /// of nodes for each in turn) instead of a node for every value of the file; reports the same problems, in
+    /// the same order, as <see cref="Parse(PositionedNode, ModelReader, CancellationToken)"/> over the whole file's nodes.
+    /// </summary>
+    public static ServiceDocument? Parse(string text, ModelReader reader, CancellationToken cancellationToken)
+    {
+        var streamed = new StreamedSections(reader.FilePath, cancellationToken);
+        var root = PositionedJsonParser.Read(text, streamed.ReadRoot);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Parse(root, reader, streamed, cancellationToken);
+    }
+
+    public static ServiceDocument? Parse(PositionedNode root, ModelReader reader, CancellationToken cancellationToken) =>
+        Parse(root, reader, null, cancellationToken);
+
+    private static ServiceDocument? Parse(PositionedNode root, ModelReader reader, StreamedSections? streamed, CancellationToken cancellationToken)
+    {
+        if (root is not PositionedObject document)
+        {
+            reader.Invalid(root.Span, $"the top level must be an object, not {root.Kind}");
+            return null;
+        }
+
+        var metadataNode = reader.Object(document, "metadata", TheModel);
+        var shapesNode = reader.Object(document, "shapes", TheModel);
+        var operationsNode = reader.Object(document, "operations", TheModel);
+        if (metadataNode is null || shapesNode is null || operationsNode is null)
+        {
+            reader.Invalid(document.Span, "a service-2.json needs 'metadata', 'operations' and 'shapes' objects");
+            return null;
+        }
+
+        var metadata = ParseMetadata(metadataNode, document, reader);
+        List<ShapeModel> shapes;
+        List<OperationModel> operations;
+        List<string> rejected;
+        List<string> rejectedOperations;
+        if (streamed is not null)
+        {
+            // The first 'shapes' and 'operations' objects were read as they streamed by; their problems come after the metadata's.
+            shapes = streamed.Shapes;
+            rejected = streamed.RejectedShapeNames;
+            rejectedOperations = streamed.RejectedOperationNames;
+            reader.Append(streamed.ShapeProblems);
+            operations = streamed.Operations;
+            reader.Append(streamed.OperationProblems);
+        }
+        else
+        {
+            shapes = new List<ShapeModel>(shapesNode.Properties.Length);
+            rejected = new List<string>();
+            foreach (var property in shapesNode.Properties)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ParseShape(property, reader) is { } shape)
+                {
+                    shapes.Add(shape);
+                }
+                else
+                {
+                    rejected.Add(property.Name);
+                }
+            }
+
+            operations = new List<OperationModel>(operationsNode.Properties.Length);
+            rejectedOperations = new List<string>();
+            foreach (var property in operationsNode.Properties)
+            {
+                if (ParseOperation(property, reader) is { } operation)
+                {
+                    operations.Add(operation);
+                }
+                else
+                {
+                    rejectedOperations.Add(property.Name);
+                }
+            }
+        }
+
+        return new ServiceDocument(
+            metadata,
+            SortedByName(shapes, static s => s.Name),
+            SortedByName(operations, static o => o.Name),
+            SortedByName(rejected, static name => name),
+            SortedByName(rejectedOperations, static name => name));
+    }
+
+    /// <summary>
+    /// Reads the top level of a service-2.json into nodes, except the first 'shapes' and 'operations' objects
+    /// (the ones the parser reads, as <see cref="PositionedObject"/>'s indexer finds the first of a name): those are read
+    /// one entry at a time into transient nodes, each entry parsed into its model at once, and stand in the top
+    /// level as empty objects with the same span. Problems found in them wait in their own lists, to follow the
+    /// metadata's; if the JSON turns out malformed further on, all of it is dropped, as before.
+    /// </summary>
+    private sealed class StreamedSections
+    {
+        private readonly CancellationToken _cancellationToken;
+
+        public StreamedSections(string filePath, CancellationToken cancellationToken)
+        {
+            _cancellationToken = cancellationToken;
+            ShapeProblems = new ModelReader(filePath);
+            OperationProblems = new ModelReader(filePath);
+        }
+
+        public List<ShapeModel> Shapes { get; } = new(2048);
+
+        public List<string> RejectedShapeNames { get; } = new();
+
+        public List<string> RejectedOperationNames { get; } = new();
+
+        public List<OperationModel> Operations { get; } = new(256);
+
+        public ModelReader ShapeProblems { get; }
+
+        public ModelReader OperationProblems { get; }
+
+        public PositionedNode ReadRoot(ref Utf8JsonReader json, PositionedNodeBuilder builder)
+        {
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                return builder.ReadValue(ref json);
+            }
+
+            var start = (int)json.TokenStartIndex;
+            var properties = new List<PositionedProperty>();
+            bool shapesSeen = false, operationsSeen = false;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
+                json.Read();
+                PositionedNode value;
+                if (!shapesSeen && name == "shapes")
+                {
+                    shapesSeen = true;
+                    value = json.TokenType == JsonTokenType.StartObject ? ReadEntries(ref json, builder, shapes: true) : builder.ReadValue(ref json);
+                }
+                else if (!operationsSeen && name == "operations")
+                {
+                    operationsSeen = true;
+                    value = json.TokenType == JsonTokenType.StartObject ? ReadEntries(ref json, builder, shapes: false) : builder.ReadValue(ref json);
+                }
+                else
+                {
+                    value = builder.ReadValue(ref json);
+                }
+
+                properties.Add(new PositionedProperty(name, nameStart, nameEnd, value));
+            }
+
+            return builder.Object(start, (int)json.BytesConsumed, properties.ToArray());
+        }
+
+        [MethodImpl(JitHints.AggressiveOptimization)]
+        private PositionedObject ReadEntries(ref Utf8JsonReader json, PositionedNodeBuilder builder, bool shapes)
+        {
+            var start = (int)json.TokenStartIndex;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
+                json.Read();
+                var entry = new PositionedProperty(name, nameStart, nameEnd, builder.ReadTransient(ref json));
+                if (shapes)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (ParseShape(entry, ShapeProblems) is { } shape)
+                    {
+                        Shapes.Add(shape);
+                    }
+                    else
+                    {
+                        RejectedShapeNames.Add(name);
+                    }
+                }
+                else if (ParseOperation(entry, OperationProblems) is { } operation)
+                {
+                    Operations.Add(operation);
+                }
+                else
+                {
+                    RejectedOperationNames.Add(name);
+                }
+            }
+
+            return builder.Object(start, (int)json.BytesConsumed, Array.Empty<PositionedProperty>());
+        }
+    }
+
+    /// <summary>Orders ordinally by name, keeping file order among equal names; botocore files are usually in order already.</summary>
+    internal static EquatableArray<T> SortedByName<T>(List<T> items, Func<T, string> name)
+        where T : IEquatable<T>
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (string.CompareOrdinal(name(items[i - 1]), name(items[i])) > 0)
+            {
+                return items.OrderBy(name, StringComparer.Ordinal).ToEquatableArray();
+            }
+        }
+
+        return new EquatableArray<T>(ImmutableArray.CreateRange(items));
+    }
+
+    private static ServiceMetadataModel ParseMetadata(PositionedObject metadata, PositionedObject document, ModelReader reader)
+    {
+        var context = ModelContext.Fixed("'metadata'");
+        var serviceId = reader.String(metadata, "serviceId", context);
+        var endpointPrefix = reader.String(metadata, "endpointPrefix", context);
+        var protocol = reader.String(metadata, "protocol", context);
+        var apiVersion = reader.String(metadata, "apiVersion", context);
+        if (serviceId is null || endpointPrefix is null || protocol is null || apiVersion is null)
+        {
+            reader.Invalid(metadata.Span, "'metadata' needs 'serviceId', 'endpointPrefix', 'protocol' and 'apiVersion'");
+        }
+
+        return new ServiceMetadataModel(
+            serviceId ?? "Service",
+            endpointPrefix ?? string.Empty,
+            reader.String(metadata, "signingName", context) ?? endpointPrefix ?? string.Empty,
+            apiVersion ?? string.Empty,
+            protocol ?? string.Empty,
+            reader.String(metadata, "serviceFullName", context) ?? serviceId ?? string.Empty,
+            reader.String(document, "documentation", TheModel));
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private static ShapeModel? ParseShape(in PositionedProperty property, ModelReader reader)
+    {
+        var context = ModelContext.Named("shape", property.Name);
+        if (property.Value is not PositionedObject shape)
+        {
+            reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
+            return null;
+        }
+
+        var type = reader.String(shape, "type", context);
+        if (type is null || !KnownShapeTypes.Contains(type))
+        {
+            reader.Invalid(shape["type"]?.Span ?? property.NameSpan, type is null ? $"{context} has no 'type'" : $"{context} has the unknown type '{type}'");
+            return null;
+        }
+
+        var members = EquatableArray<MemberModel>.Empty;
+        if (type == "structure" && reader.Object(shape, "members", context) is { Properties.Length: > 0 } membersNode)
+        {
+            var parsedMembers = ImmutableArray.CreateBuilder<MemberModel>(membersNode.Properties.Length);
+            foreach (var member in membersNode.Properties)
+            {
+                var parsed = ParseMember(member.Name, member.NameSpan, member.Value, reader, context.Within("member", member.Name));
+                if (parsed is not null)
+                {
+                    parsedMembers.Add(parsed);
+                }
+            }
+
+            members = new EquatableArray<MemberModel>(parsedMembers.Count == parsedMembers.Capacity ? parsedMembers.MoveToImmutable() : parsedMembers.ToImmutable());
+        }
+
+        var enumValues = reader.Strings(shape, "enum", context);
+        var error = reader.Object(shape, "error", context);
+        var retryable = reader.Object(shape, "retryable", context);
+        List<string>? unsupported = null;
+        foreach (var trait in UnsupportedShapeTraits)
+        {
+            if (shape[trait] is { } value && value is not PositionedBoolean { Value: false })
+            {
+                (unsupported ??= new List<string>()).Add($"The trait '{trait}'");
+            }
+        }
+
+        if (type is "bigInteger" or "bigDecimal" or "byte" or "short")
+        {
+            (unsupported ??= new List<string>()).Add($"The type '{type}'");
+        }
+
+        var listMember = ChildReference(shape, "member", type == "list", reader, context);
+        var mapKey = ChildReference(shape, "key", type == "map", reader, context);
+        var mapValue = ChildReference(shape, "value", type == "map", reader, context);
+        if ((type == "list" && listMember is null) || (type == "map" && (mapKey is null || mapValue is null)))
+        {
+            return null; // Already reported by ChildReference; a list or map without its parts cannot be typed.
+        }
+
+        return new ShapeModel(
+            property.Name,
+            type,
+            property.NameSpan,
+            reader.String(shape, "documentation", context),
+            members,
+            reader.Strings(shape, "required", context),
+            listMember,
+            mapKey,
+            mapValue,
+            enumValues,
+            reader.Number(shape, "min", context),
+            reader.Number(shape, "max", context),
+            reader.String(shape, "timestampFormat", context),
+            reader.Boolean(shape, "sensitive", context),
+            reader.Boolean(shape, "union", context),
+            reader.Boolean(shape, "exception", context),
+            reader.Boolean(shape, "fault", context),
+            error is null ? null : reader.Integer(error, "httpStatusCode", context),
+            error is null ? null : reader.String(error, "code", context),
+            retryable is not null,
+            retryable is not null && reader.Boolean(retryable, "throttling", context),
+            reader.Boolean(shape, "document", context),
+            reader.Boolean(shape, "streaming", context),
+            reader.Boolean(shape, "eventstream", context),
+            reader.String(shape, "payload", context),
+            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private static MemberModel? ChildReference(PositionedObject shape, string name, bool expected, ModelReader reader, ModelContext context)
+    {
+        var node = shape[name];
+        if (node is null)
+        {
+            if (expected)
+            {
+                reader.Invalid(shape.Span, $"{context} needs a '{name}'");
+            }
+
+            return null;
+        }
+
+        return ParseMember(name, node.Span, node, reader, context.Within(string.Empty, name));
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private static MemberModel? ParseMember(string name, SourceSpan nameSpan, PositionedNode node, ModelReader reader, ModelContext context)
+    {
+        if (node is not PositionedObject member)
+        {
+            reader.Invalid(node.Span, $"{context} must be an object, not {node.Kind}");
+            return null;
+        }
+
+        var shapeNode = member["shape"];
+        if (shapeNode is not PositionedString shapeName)
+        {
+            reader.Invalid(shapeNode?.Span ?? nameSpan, $"{context} needs a 'shape' string");
+            return null;
+        }
+
+        return new MemberModel(
+            name,
+            nameSpan,
+            shapeName.Value,
+            shapeName.Span,
+            reader.String(member, "location", context),
+            reader.String(member, "locationName", context),
+            reader.String(member, "documentation", context),
+            reader.Boolean(member, "idempotencyToken", context),
+            reader.Boolean(member, "deprecated", context),
+            reader.String(member, "deprecatedMessage", context),
+            reader.String(member, "timestampFormat", context),
+            reader.Boolean(member, "jsonvalue", context),
+            reader.Boolean(member, "hostLabel", context));
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private static OperationModel? ParseOperation(in PositionedProperty property, ModelReader reader)
+    {
+        var context = ModelContext.Named("operation", property.Name);
+        if (property.Value is not PositionedObject operation)
+        {
+            reader.Invalid(property.Value.Span, $"{context} must be an object, not {property.Value.Kind}");
+            return null;
+        }
+
+        var http = reader.Object(operation, "http", context);
+        var method = http is null ? null : reader.String(http, "method", context);
+        var requestUri = http is null ? null : reader.String(http, "requestUri", context);
+        if (method is null || requestUri is null)
+        {
+            reader.Invalid(http?.Span ?? property.NameSpan, $"{context} needs 'http' with 'method' and 'requestUri'");
+            return null;
+        }
+
+        var errors = EquatableArray<ShapeReference>.Empty;
+        if (operation["errors"] is PositionedArray { Items.Length: > 0 } errorArray)
+        {
+            var references = ImmutableArray.CreateBuilder<ShapeReference>(errorArray.Items.Length);
+            foreach (var item in errorArray.Items)
+            {
+                if (Reference(item, reader, context) is { } reference)
+                {
+                    references.Add(reference);
+                }
+            }
+
+            errors = new EquatableArray<ShapeReference>(references.Count == references.Capacity ? references.MoveToImmutable() : references.ToImmutable());
+        }
+
+        List<string>? unsupported = null;
+        foreach (var trait in UnsupportedOperationTraits)
+        {
+            if (operation[trait] is not null)
+            {
+                (unsupported ??= new List<string>()).Add(trait);
+            }
+        }
+
+        return new OperationModel(
+            property.Name,
+            property.NameSpan,
+            method,
+            requestUri,
+            reader.Integer(http!, "responseCode", context) ?? 200,
+            Reference(operation["input"], reader, context),
+            Reference(operation["output"], reader, context),
+            errors,
+            reader.String(operation, "documentation", context),
+            reader.Boolean(operation, "deprecated", context),
+            reader.String(operation, "deprecatedMessage", context),
+            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private static ShapeReference? Reference(PositionedNode? node, ModelReader reader, ModelContext context)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is PositionedObject reference && reference["shape"] is PositionedString shape)
+        {
+            return new ShapeReference(shape.Value, shape.Span);
+        }
+
+        reader.Invalid(node.Span, $"a shape reference of {context} must be an object with a 'shape' string");
+        return null;
+    }
+}

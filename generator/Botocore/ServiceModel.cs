@@ -1,0 +1,101 @@
+
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Json;
+
+namespace DataZone.Gen.Generator.Botocore;
+
+// The botocore model as parsed: plain equatable records, names kept exactly as the model spells them,
+// each with the span it came from so later stages can point at the model file.
+
+/// <summary>A model folder's service description with its paginators merged in.</summary>
+internal sealed record ServiceModel(
+    string FilePath,
+    string? PaginatorsFilePath,
+    ServiceMetadataModel Metadata,
+    EquatableArray<ShapeModel> Shapes,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<PaginatorModel> Paginators,
+    EquatableArray<string> RejectedShapeNames,
+    EquatableArray<string> RejectedOperationNames);
+
+internal sealed record ServiceMetadataModel(
+    string ServiceId,
+    string EndpointPrefix,
+    string SigningName,
+    string ApiVersion,
+    string Protocol,
+    string ServiceFullName,
+    string? Documentation);
+
+internal sealed record ShapeModel(
+    string Name,
+    string Type,
+    SourceSpan Span,
+    string? Documentation,
+    EquatableArray<MemberModel> Members,
+    EquatableArray<string> Required,
+    MemberModel? ListMember,
+    MemberModel? MapKey,
+    MemberModel? MapValue,
+    EquatableArray<string> EnumValues,
+    double? Min,
+    double? Max,
+    string? TimestampFormat,
+    bool Sensitive,
+    bool IsUnion,
+    bool IsException,
+    bool IsFault,
+    int? HttpStatusCode,
+    string? ErrorCode,
+    bool IsRetryable,
+    bool IsThrottling,
+    bool IsDocument,
+    bool IsStreaming,
+    bool IsEventStream,
+    string? Payload,
+    EquatableArray<string> UnsupportedTraits);
+
+/// <summary>A structure member, or the member/key/value reference of a list or map.</summary>
+internal sealed record MemberModel(
+    string Name,
+    SourceSpan Span,
+    string Shape,
+    SourceSpan ShapeSpan,
+    string? Location,
+    string? LocationName,
+    string? Documentation,
+    bool IdempotencyToken,
+    bool Deprecated,
+    string? DeprecatedMessage,
+    string? TimestampFormat,
+    bool JsonValue,
+    bool HostLabel);
+
+internal sealed record OperationModel(
+    string Name,
+    SourceSpan Span,
+    string HttpMethod,
+    string RequestUri,
+    int ResponseCode,
+    ShapeReference? Input,
+    ShapeReference? Output,
+    EquatableArray<ShapeReference> Errors,
+    string? Documentation,
+    bool Deprecated,
+    string? DeprecatedMessage,
+    EquatableArray<string> UnsupportedTraits);
+
+internal sealed record ShapeReference(string Shape, SourceSpan Span);
+
+internal sealed record PaginatorModel(
+    string OperationName,
+    SourceSpan Span,
+    EquatableArray<PaginatorKey> InputTokens,
+    EquatableArray<PaginatorKey> OutputTokens,
+    PaginatorKey? LimitKey,
+    EquatableArray<PaginatorKey> ResultKeys,
+    PaginatorKey? MoreResults,
+    EquatableArray<PaginatorKey> NonAggregateKeys);
+
+/// <summary>A member name a paginator entry refers to, with where it is written.</summary>
+internal sealed record PaginatorKey(string Value, SourceSpan Span);

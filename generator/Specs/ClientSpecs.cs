@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Diagnostics;
+
+namespace DataZone.Gen.Generator.Specs;
+
+/// <summary>Specs for the service client class and for one operation's marshalling.</summary>
+internal static class ClientSpecs
+{
+    public static ClientSpec Client(BuildContext context)
+    {
+        var metadata = context.Model.Metadata;
+        var typeName = context.Naming.ClientTypeName;
+        return new ClientSpec(
+            context.Namespace,
+            context.HintName(typeName),
+            typeName,
+            metadata.ServiceId,
+            metadata.ServiceFullName,
+            metadata.EndpointPrefix,
+            metadata.SigningName,
+            metadata.ApiVersion,
+            ShapeSpecs.Docs(metadata.Documentation, $"A client for {metadata.ServiceFullName}."));
+    }
+
+    public static OperationSpec Operation(BuildContext context)
+    {
+        var operation = context.Operation;
+        var input = context.Shapes[operation.Input!.Shape];
+        var output = context.Shapes[operation.Output!.Shape];
+        var requestType = context.Naming.TypeName(input.Name);
+        var responseType = context.Naming.TypeName(output.Name);
+        var (path, query) = SplitUri(operation.RequestUri);
+        var requestMembers = ShapeSpecs.Members(context, input, requestType, isException: false);
+        var greedy = new HashSet<string>(Labels(path).Where(l => l.EndsWith("+")).Select(l => l.TrimEnd('+')));
+        requestMembers = requestMembers
+            .Select(m => m.Location == MemberLocation.Uri && greedy.Contains(m.WireName) ? m with { IsGreedyLabel = true } : m)
+            .ToEquatableArray();
+        var responseMembers = ShapeSpecs.Members(context, output, responseType, isException: false);
+
+        return new OperationSpec(
+            context.Namespace,
+            context.HintName(context.Naming.ClientTypeName, operation.Name),
+            context.Naming.ClientTypeName,
+            context.Naming.JsonTypeName,
+            operation.Name,
+            Naming.Identifiers.OperationMethod(operation.Name),
+            operation.HttpMethod,
+            operation.ResponseCode,
+            PathParts(context, path, requestMembers).ToEquatableArray(),
+            QueryParts(query).ToEquatableArray(),
+            context.Types.Qualified(requestType),
+            context.Types.Qualified(responseType),
+            requestMembers,
+            responseMembers,
+            input.Payload is not null || requestMembers.Any(m => m.Location == MemberLocation.Body),
+            output.Payload is not null || responseMembers.Any(m => m.Location == MemberLocation.Body),
+            operation.Errors
+                .Select(e => context.Shapes[e.Shape])
+                .Select(s => new ErrorBinding(s.ErrorCode ?? s.Name, context.Types.Qualified(context.Naming.TypeName(s.Name))))
+                .ToEquatableArray(),
+            ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{operation.Name}</c> operation."),
+            operation.DeprecatedMessage,
+            operation.Deprecated);
+    }
+
+    private static (string Path, string Query) SplitUri(string requestUri)
+    {
+        var question = requestUri.IndexOf('?');
+        return question < 0 ? (requestUri, string.Empty) : (requestUri.Substring(0, question), requestUri.Substring(question + 1));
+    }
+
+    private static IEnumerable<string> Labels(string path)
+    {
+        for (var start = path.IndexOf('{'); start >= 0; start = path.IndexOf('{', start + 1))
+        {
+            var end = path.IndexOf('}', start);
+            if (end > start)
+            {
+                yield return path.Substring(start + 1, end - start - 1);
+            }
+        }
+    }
+
+    private static IEnumerable<UriPart> PathParts(BuildContext context, string path, EquatableArray<MemberSpec> members)
+    {
+        var position = 0;
+        while (position < path.Length)
+        {
+            var start = path.IndexOf('{', position);
+            var end = start < 0 ? -1 : path.IndexOf('}', start);
+            if (start < 0 || end < 0)
+            {
+                yield return new UriPart(path.Substring(position), null);
+                yield break;
+            }
+
+            if (start > position)
+            {
+                yield return new UriPart(path.Substring(position, start - position), null);
+            }
+
+            var label = path.Substring(start + 1, end - start - 1).TrimEnd('+');
+            var member = members.FirstOrDefault(m => m.Location == MemberLocation.Uri && m.WireName == label);
+            if (member is null)
+            {
+                context.Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidModel, context.Model.FilePath, context.Operation.Span,
+                    $"the request URI of '{context.Operation.Name}' has the label '{{{label}}}' but its input has no member with location 'uri' and that locationName"));
+            }
+            else
+            {
+                yield return new UriPart(string.Empty, member);
+            }
+
+            position = end + 1;
+        }
+    }
+
+    // A request URI may carry fixed query parameters ("/path?list-type=2"); they are sent on every call.
+    private static IEnumerable<UriPart> QueryParts(string query) =>
+        query.Split(new[] { '&' }, System.StringSplitOptions.RemoveEmptyEntries).Select(p => new UriPart(p, null));
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataZone.Gen.Generator.Botocore;
+using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Json;
+
+namespace DataZone.Gen.Generator.Specs;
+
+/// <summary>Every shape an operation reaches through its input, output and errors, in ordinal order.</summary>
+internal sealed class ShapeClosure
+{
+    private ShapeClosure(SortedDictionary<string, ShapeModel> shapes, List<DiagnosticInfo> diagnostics, bool isComplete)
+    {
+        Shapes = shapes;
+        Diagnostics = diagnostics;
+        IsComplete = isComplete;
+    }
+
+    /// <summary>Whether every reference was found; a reference to an unreadable shape leaves it incomplete without a diagnostic.</summary>
+    public bool IsComplete { get; }
+
+    public SortedDictionary<string, ShapeModel> Shapes { get; }
+
+    /// <summary>Dangling references, each located on the reference in the model file.</summary>
+    public List<DiagnosticInfo> Diagnostics { get; }
+
+    /// <summary>The names of every defined shape reachable from <paramref name="roots"/>; cycles are visited once.</summary>
+    public static HashSet<string> ReachableFrom(IEnumerable<string> roots, IReadOnlyDictionary<string, ShapeModel> shapes)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(roots);
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!shapes.TryGetValue(name, out var shape) || !reached.Add(name))
+            {
+                continue;
+            }
+
+            foreach (var member in shape.Members)
+            {
+                pending.Push(member.Shape);
+            }
+
+            foreach (var child in new[] { shape.ListMember, shape.MapKey, shape.MapValue })
+            {
+                if (child is not null)
+                {
+                    pending.Push(child.Shape);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    public static ShapeClosure Of(ServiceModel model, OperationModel operation, IReadOnlyDictionary<string, ShapeModel> allShapes)
+    {
+        var shapes = new SortedDictionary<string, ShapeModel>(StringComparer.Ordinal);
+        var diagnostics = new List<DiagnosticInfo>();
+        var pending = new Stack<(string Name, SourceSpan Span)>();
+        var isComplete = true;
+
+        void Reach(string name, SourceSpan span) => pending.Push((name, span));
+
+        if (operation.Input is { } input)
+        {
+            Reach(input.Shape, input.Span);
+        }
+
+        if (operation.Output is { } output)
+        {
+            Reach(output.Shape, output.Span);
+        }
+
+        foreach (var error in operation.Errors)
+        {
+            Reach(error.Shape, error.Span);
+        }
+
+        while (pending.Count > 0)
+        {
+            var (name, span) = pending.Pop();
+            if (shapes.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (!allShapes.TryGetValue(name, out var shape))
+            {
+                isComplete = false;
+
+                // A shape that is written but unreadable was reported where it is written; the reference is not the problem.
+                if (model.RejectedShapeNames.Contains(name))
+                {
+                    continue;
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DanglingShapeReference, model.FilePath, span, name));
+                continue;
+            }
+
+            shapes.Add(name, shape);
+            foreach (var member in shape.Members)
+            {
+                Reach(member.Shape, member.ShapeSpan);
+            }
+
+            foreach (var child in new[] { shape.ListMember, shape.MapKey, shape.MapValue })
+            {
+                if (child is not null)
+                {
+                    Reach(child.Shape, child.ShapeSpan);
+                }
+            }
+        }
+
+        return new ShapeClosure(shapes, diagnostics, isComplete);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Linq;
+using DataZone.Gen.Generator.Botocore;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Naming;
+
+namespace DataZone.Gen.Generator.Specs;
+
+/// <summary>Specs for the types a shape becomes: a record, an enum struct, an exception, or list/map JSON helpers.</summary>
+internal static class ShapeSpecs
+{
+    public static FileSpec? For(BuildContext context, ShapeModel shape)
+    {
+        switch (shape.Type)
+        {
+            case "structure" when shape.IsDocument:
+                return null;
+            case "structure" when shape.IsException:
+                var exceptionName = context.Naming.TypeName(shape.Name);
+                return new ExceptionSpec(
+                    context.Namespace,
+                    context.HintName(exceptionName),
+                    exceptionName,
+                    shape.Name,
+                    context.Naming.JsonTypeName,
+                    shape.ErrorCode ?? shape.Name,
+                    shape.HttpStatusCode ?? (shape.IsFault ? 500 : 400),
+                    shape.IsRetryable,
+                    shape.IsThrottling,
+                    shape.IsFault,
+                    Docs(shape.Documentation, $"The service returned the <c>{shape.Name}</c> error."),
+                    Members(context, shape, exceptionName, isException: true)
+                        .Where(m => m.PropertyName != "MessageValue" || m.WireName is not ("message" or "Message"))
+                        .ToEquatableArray());
+            case "structure":
+                var typeName = context.Naming.TypeName(shape.Name);
+                return new StructureSpec(
+                    context.Namespace,
+                    context.HintName(typeName),
+                    typeName,
+                    shape.Name,
+                    context.Naming.JsonTypeName,
+                    Docs(shape.Documentation, DefaultStructureDoc(context, shape)),
+                    shape.IsUnion,
+                    shape.Sensitive,
+                    Members(context, shape, typeName, isException: false),
+                    // The request is marshalled member by member and never read back: it gets no reader.
+                    HasReader: !context.RequestOnlyShapes.Contains(shape.Name));
+            case "string" when !shape.EnumValues.IsEmpty:
+                var enumName = context.Naming.TypeName(shape.Name);
+                var memberNames = ServiceNaming.EnumMemberNames(shape.EnumValues, enumName);
+                return new EnumSpec(
+                    context.Namespace,
+                    context.HintName(enumName),
+                    enumName,
+                    shape.Name,
+                    Docs(shape.Documentation, $"The values of <c>{shape.Name}</c>."),
+                    shape.EnumValues.Select((v, i) => new EnumValueSpec(memberNames[i], v)).ToEquatableArray());
+            case "list":
+            case "map":
+                var method = context.Naming.CollectionMethod(shape.Name);
+                return new CollectionSpec(
+                    context.Namespace,
+                    context.HintName(context.Naming.JsonTypeName, method),
+                    context.Naming.JsonTypeName,
+                    shape.Name,
+                    context.Types.Map(shape.Name));
+            default:
+                return null;
+        }
+    }
+
+    public static EquatableArray<MemberSpec> Members(BuildContext context, ShapeModel shape, string typeName, bool isException)
+    {
+        var names = ServiceNaming.MemberNames(shape.Members, typeName, isException);
+        return shape.Members.Select((m, i) => Member(context, shape, m, names[i])).ToEquatableArray();
+    }
+
+    private static MemberSpec Member(BuildContext context, ShapeModel owner, MemberModel member, string propertyName)
+    {
+        var target = context.Shapes[member.Shape];
+        var location = member.Location switch
+        {
+            "uri" => MemberLocation.Uri,
+            "querystring" => MemberLocation.Query,
+            "header" => MemberLocation.Header,
+            "headers" => MemberLocation.Headers,
+            "statusCode" => MemberLocation.StatusCode,
+            _ => MemberLocation.Body,
+        };
+        return new MemberSpec(
+            propertyName,
+            member.LocationName ?? member.Name,
+            location,
+            context.Types.Map(member.Shape, member.TimestampFormat),
+            !owner.IsUnion && owner.Required.Contains(member.Name),
+            target.Sensitive,
+            IsGreedyLabel: false,
+            member.IdempotencyToken,
+            owner.Payload == member.Name,
+            Docs(member.Documentation, $"The <c>{member.Name}</c> value."),
+            member.DeprecatedMessage,
+            member.Deprecated,
+            target.Min,
+            target.Max);
+    }
+
+    private static string DefaultStructureDoc(BuildContext context, ShapeModel shape)
+    {
+        foreach (var operation in context.Model.Operations)
+        {
+            if (operation.Input?.Shape == shape.Name)
+            {
+                return $"The request of the <c>{operation.Name}</c> operation.";
+            }
+
+            if (operation.Output?.Shape == shape.Name)
+            {
+                return $"The response of the <c>{operation.Name}</c> operation.";
+            }
+        }
+
+        return $"The <c>{shape.Name}</c> structure.";
+    }
+
+    public static EquatableArray<string> Docs(string? html, string fallback)
+    {
+        var lines = DocumentationConverter.ToLines(html);
+        return (lines.Count == 0 ? new[] { fallback } : lines).ToEquatableArray();
+    }
+}

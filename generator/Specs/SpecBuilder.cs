@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DataZone.Gen.Generator.Botocore;
+using DataZone.Gen.Generator.Common;
+using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Naming;
+using DataZone.Gen.Generator.Targets;
+
+namespace DataZone.Gen.Generator.Specs;
+
+/// <summary>Everything one [DataZonePaginator] class asks the generator to emit.</summary>
+internal sealed record TargetOutput(EquatableArray<FileSpec> Files);
+
+/// <summary>
+/// Decides what to emit for one target: finds its operation, walks the shape closure, checks the paginator
+/// entry, and describes each file to generate. Problems become located diagnostics, never exceptions.
+/// </summary>
+internal static class SpecBuilder
+{
+    // Required members and "u8" literals need C# 11.
+    private const int MinimumLanguageVersion = 1100;
+
+    public static Result<TargetOutput> Build(PaginatorTarget target, ModelSet models, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return BuildCore(target, models, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Result<TargetOutput>.Failure(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError, target.AttributeLocation, "building " + target.DisplayName, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static Result<TargetOutput> BuildCore(PaginatorTarget target, ModelSet models, CancellationToken cancellationToken)
+    {
+        var declarationProblems = CheckDeclaration(target).ToArray();
+        if (declarationProblems.Length > 0)
+        {
+            return Result<TargetOutput>.Failure(declarationProblems);
+        }
+
+        var operationName = target.OperationName!;
+        // A service file that is present but unreadable was reported as such; its absence is not a second problem.
+        var serviceUnreadable = models.HasUnreadable(ModelFileKind.Service);
+        if (models.Services.IsEmpty)
+        {
+            return serviceUnreadable
+                ? Result<TargetOutput>.Failure()
+                : Result<TargetOutput>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NoModel, target.AttributeLocation));
+        }
+
+        var model = models.Services.FirstOrDefault(s => s.Operations.Any(o => o.Name == operationName));
+        if (model is null)
+        {
+            if (serviceUnreadable || models.Services.Any(s => s.RejectedOperationNames.Contains(operationName)))
+            {
+                return Result<TargetOutput>.Failure();
+            }
+
+            var names = models.Services.SelectMany(s => s.Operations).Select(o => o.Name);
+            return Result<TargetOutput>.Failure(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnknownOperation, target.AttributeLocation, operationName, Suggestions.DidYouMean(operationName, names)));
+        }
+
+        var operation = model.Operations.First(o => o.Name == operationName);
+        var paginator = model.Paginators.FirstOrDefault(p => p.OperationName == operationName);
+        if (paginator is null)
+        {
+            if (models.HasUnreadable(ModelFileKind.Paginators, ModelFiles.FolderOf(model.FilePath)))
+            {
+                return Result<TargetOutput>.Failure();
+            }
+
+            var where = model.PaginatorsFilePath is null
+                ? "a paginators-1.json beside " + model.FilePath + " (there is none)"
+                : System.IO.Path.GetFileName(model.PaginatorsFilePath);
+            return Result<TargetOutput>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NotPaginated, target.AttributeLocation, operationName, where));
+        }
+
+        if (operation.Input is null || operation.Output is null)
+        {
+            return Result<TargetOutput>.Failure(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidModel, model.FilePath, operation.Span,
+                $"the paginated operation '{operation.Name}' needs both an 'input' and an 'output' shape"));
+        }
+
+        var index = ModelIndex.For(model);
+        var allShapes = index.Shapes;
+        var closure = ShapeClosure.Of(model, operation, allShapes);
+        cancellationToken.ThrowIfCancellationRequested();
+        var diagnostics = new List<DiagnosticInfo>(closure.Diagnostics);
+        if (!closure.IsComplete)
+        {
+            return new Result<TargetOutput>(null, diagnostics.ToEquatableArray());
+        }
+
+        var naming = index.Naming;
+        var types = new TypeMapper(allShapes, naming, target.Namespace);
+        var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics)
+        {
+            RequestOnlyShapes = RequestOnly(operation, allShapes),
+        };
+        var files = new List<FileSpec>();
+        ReportUnsupported(context, closure);
+
+        foreach (var shape in closure.Shapes.Values)
+        {
+            if (ShapeSpecs.For(context, shape) is { } spec)
+            {
+                files.Add(spec);
+            }
+        }
+
+        var protocolSupported = model.Metadata.Protocol == "rest-json";
+        if (!protocolSupported)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedFeature,
+                target.AttributeLocation,
+                $"The protocol '{model.Metadata.Protocol}'",
+                "only rest-json operations get a client method and paginator; the types are generated"));
+        }
+        else
+        {
+            files.Add(ClientSpecs.Client(context));
+            files.Add(ClientSpecs.Operation(context));
+            if (PaginatorSpecs.For(context, paginator) is { } paginatorSpec)
+            {
+                files.Add(paginatorSpec);
+            }
+        }
+
+        var hasErrors = diagnostics.Any(d => d.DescriptorId != DiagnosticDescriptors.UnsupportedFeature.Id);
+        return new Result<TargetOutput>(
+            hasErrors ? null : new TargetOutput(files.OrderBy(f => f.HintName, StringComparer.Ordinal).ToEquatableArray()),
+            diagnostics.ToEquatableArray());
+    }
+
+    private static HashSet<string> RequestOnly(OperationModel operation, IReadOnlyDictionary<string, ShapeModel> shapes)
+    {
+        var readSide = ShapeClosure.ReachableFrom(
+            new[] { operation.Output!.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
+            shapes);
+        var requestOnly = new HashSet<string>(StringComparer.Ordinal);
+        if (!readSide.Contains(operation.Input!.Shape))
+        {
+            requestOnly.Add(operation.Input.Shape);
+        }
+
+        return requestOnly;
+    }
+
+    private static IEnumerable<DiagnosticInfo> CheckDeclaration(PaginatorTarget target)
+    {
+        if (string.IsNullOrWhiteSpace(target.OperationName))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperationArgument, target.AttributeLocation);
+        }
+
+        if (!target.IsPartial)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, target.ClassLocation, target.DisplayName);
+        }
+
+        if (target.IsGeneric)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.ClassIsGeneric, target.ClassLocation, target.DisplayName);
+        }
+
+        if (target.NonPartialContainer is { } container)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, target.ClassLocation, target.DisplayName, container);
+        }
+
+        if (target.LanguageVersion < MinimumLanguageVersion)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, target.ClassLocation, "11", target.LanguageVersionText);
+        }
+    }
+
+    private static void ReportUnsupported(BuildContext context, ShapeClosure closure)
+    {
+        foreach (var trait in context.Operation.UnsupportedTraits)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedFeature, context.Model.FilePath, context.Operation.Span, $"The operation trait '{trait}'", "operation " + context.Operation.Name));
+        }
+
+        foreach (var shape in closure.Shapes.Values)
+        {
+            foreach (var trait in shape.UnsupportedTraits)
+            {
+                context.Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedFeature, context.Model.FilePath, shape.Span, trait, "shape " + shape.Name));
+            }
+        }
+    }
+
+    internal static string FormatNumber(double? value) =>
+        value is null ? string.Empty : value.Value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What every spec factory needs while building one target.</summary>
+internal sealed record BuildContext(
+    PaginatorTarget Target,
+    ServiceModel Model,
+    OperationModel Operation,
+    IReadOnlyDictionary<string, ShapeModel> Shapes,
+    ServiceNaming Naming,
+    TypeMapper Types,
+    List<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Shapes only the request side uses: the operation's input, unless its output or errors reach it too.</summary>
+    public ISet<string> RequestOnlyShapes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public string Namespace => Target.Namespace;
+
+    public string HintName(params string[] parts) =>
+        (Namespace.Length == 0 ? "global" : Namespace) + "." + string.Join(".", parts) + ".g.cs";
+}

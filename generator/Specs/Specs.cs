@@ -1,0 +1,144 @@
+using DataZone.Gen.Generator.Common;
+
+namespace DataZone.Gen.Generator.Specs;
+
+// What to emit, and nothing else: one spec per generated file, compared by value so that a model edit
+// re-emits only the files whose spec changed.
+
+/// <summary>One generated file. <see cref="HintName"/> is unique per generator run.</summary>
+internal abstract record FileSpec(string Namespace, string HintName);
+
+internal enum MemberLocation
+{
+    Body,
+    Uri,
+    Query,
+    Header,
+    Headers,
+    StatusCode,
+}
+
+internal sealed record MemberSpec(
+    string PropertyName,
+    string WireName,
+    MemberLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    bool IsSensitive,
+    bool IsGreedyLabel,
+    bool IsIdempotencyToken,
+    bool IsPayload,
+    EquatableArray<string> Documentation,
+    string? DeprecatedMessage,
+    bool IsDeprecated,
+    double? Min,
+    double? Max);
+
+internal sealed record StructureSpec(
+    string Namespace,
+    string HintName,
+    string TypeName,
+    string ShapeName,
+    string JsonTypeName,
+    EquatableArray<string> Documentation,
+    bool IsUnion,
+    bool IsSensitive,
+    EquatableArray<MemberSpec> Members,
+    bool HasReader) : FileSpec(Namespace, HintName);
+
+internal sealed record EnumValueSpec(string MemberName, string WireValue);
+
+internal sealed record EnumSpec(
+    string Namespace,
+    string HintName,
+    string TypeName,
+    string ShapeName,
+    EquatableArray<string> Documentation,
+    EquatableArray<EnumValueSpec> Values) : FileSpec(Namespace, HintName);
+
+internal sealed record ExceptionSpec(
+    string Namespace,
+    string HintName,
+    string TypeName,
+    string ShapeName,
+    string JsonTypeName,
+    string ErrorCode,
+    int StatusCode,
+    bool IsRetryable,
+    bool IsThrottling,
+    bool IsFault,
+    EquatableArray<string> Documentation,
+    EquatableArray<MemberSpec> Members) : FileSpec(Namespace, HintName);
+
+/// <summary>The JSON helpers of one list or map shape, a part of the service's internal JSON class.</summary>
+internal sealed record CollectionSpec(
+    string Namespace,
+    string HintName,
+    string JsonTypeName,
+    string ShapeName,
+    TypeRef Type) : FileSpec(Namespace, HintName);
+
+internal sealed record ClientSpec(
+    string Namespace,
+    string HintName,
+    string TypeName,
+    string ServiceId,
+    string ServiceFullName,
+    string EndpointPrefix,
+    string SigningName,
+    string ApiVersion,
+    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
+
+/// <summary>A piece of the request URI: literal text, or a member's label.</summary>
+internal sealed record UriPart(string Text, MemberSpec? Label);
+
+internal sealed record ErrorBinding(string ErrorCode, string ExceptionTypeName);
+
+internal sealed record OperationSpec(
+    string Namespace,
+    string HintName,
+    string ClientTypeName,
+    string JsonTypeName,
+    string OperationName,
+    string MethodName,
+    string HttpMethod,
+    int SuccessCode,
+    EquatableArray<UriPart> PathParts,
+    EquatableArray<UriPart> StaticQuery,
+    string RequestTypeName,
+    string ResponseTypeName,
+    EquatableArray<MemberSpec> RequestMembers,
+    EquatableArray<MemberSpec> ResponseMembers,
+    bool RequestHasBody,
+    bool ResponseHasBody,
+    EquatableArray<ErrorBinding> Errors,
+    EquatableArray<string> Documentation,
+    string? DeprecatedMessage,
+    bool IsDeprecated) : FileSpec(Namespace, HintName);
+
+/// <summary>A type the annotated class is nested in, outermost first.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+internal sealed record PaginatorSpec(
+    string Namespace,
+    string HintName,
+    string ClassName,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string ClientTypeName,
+    string OperationName,
+    string OperationMethodName,
+    string RequestTypeName,
+    string ResponseTypeName,
+    string ItemTypeName,
+    string InputTokenProperty,
+    string InputTokenWireName,
+    string OutputTokenProperty,
+    string? LimitProperty,
+    string? LimitWireName,
+    string? LimitMin,
+    string? LimitMax,
+    bool LimitIsRequired,
+    string ResultProperty,
+    bool ResultIsRequired,
+    string? MoreResultsProperty,
+    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
