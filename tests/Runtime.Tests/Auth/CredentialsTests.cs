@@ -1,9 +1,9 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
+using static DataZone.Gen.Runtime.Tests.Auth.AuthFakes;
 
 namespace DataZone.Gen.Runtime.Tests.Auth;
 
@@ -14,8 +14,6 @@ public sealed class CredentialsTests : IDisposable
     private readonly FakeEnvironment _environment = new();
 
     public void Dispose() => _environment.Dispose();
-
-    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     [Fact]
     public void To_string_redacts_secret_and_token()

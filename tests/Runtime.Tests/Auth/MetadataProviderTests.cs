@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
+using static DataZone.Gen.Runtime.Tests.Auth.AuthFakes;
 
 namespace DataZone.Gen.Runtime.Tests.Auth;
 
@@ -17,8 +18,6 @@ public sealed class MetadataProviderTests : IDisposable
     public void Dispose() => _environment.Dispose();
 
     private CredentialProviderOptions Options() => AuthFakes.Options(_environment, _clock);
-
-    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     [Fact]
     public async Task Container_full_uri_with_a_token_file_read_on_every_fetch()
