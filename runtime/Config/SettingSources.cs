@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace DataZone.Gen;
@@ -8,12 +9,17 @@ namespace DataZone.Gen;
 /// </summary>
 internal sealed class SettingSources
 {
+    private readonly Func<SharedConfigFiles>? _sharedFiles;
     private SharedConfigFiles? _files;
 
-    public SettingSources(IAwsEnvironment environment, string? explicitProfile)
+    /// <param name="environment">Where variables and files are read.</param>
+    /// <param name="explicitProfile">The profile the caller named, if any.</param>
+    /// <param name="sharedFiles">A reading of the files that others share (one pass over a credential chain); <see langword="null"/> reads them here.</param>
+    public SettingSources(IAwsEnvironment environment, string? explicitProfile, Func<SharedConfigFiles>? sharedFiles = null)
     {
         Environment = environment;
         ExplicitProfile = explicitProfile;
+        _sharedFiles = sharedFiles;
     }
 
     public static SettingSources For(AwsClientOptions options) =>
@@ -33,7 +39,7 @@ internal sealed class SettingSources
         : Environment.GetVariable("AWS_DEFAULT_PROFILE") is not null ? "AWS_DEFAULT_PROFILE"
         : null;
 
-    public SharedConfigFiles Files => _files ??= SharedConfigFiles.Load(Environment);
+    public SharedConfigFiles Files => _files ??= _sharedFiles?.Invoke() ?? SharedConfigFiles.Load(Environment);
 
     /// <summary>
     /// A setting, trimmed: the first of <paramref name="variables"/> that is set, else <paramref name="profileKey"/> of
