@@ -32,13 +32,6 @@ internal sealed class SettingSources
 
     public string ProfileName => SharedConfigFiles.SelectProfile(ExplicitProfile, Environment);
 
-    /// <summary>What named the profile in use (the caller, <c>AWS_PROFILE</c>, <c>AWS_DEFAULT_PROFILE</c>); <see langword="null"/> when it is the unnamed default.</summary>
-    private string? NamedBy() =>
-        ExplicitProfile is not null ? "the profile option"
-        : Environment.GetVariable("AWS_PROFILE") is not null ? "AWS_PROFILE"
-        : Environment.GetVariable("AWS_DEFAULT_PROFILE") is not null ? "AWS_DEFAULT_PROFILE"
-        : null;
-
     public SharedConfigFiles Files => _files ??= _sharedFiles?.Invoke() ?? SharedConfigFiles.Load(Environment);
 
     /// <summary>
@@ -58,8 +51,8 @@ internal sealed class SettingSources
             looked.Add(variable + " (not set)");
         }
 
-        var profile = ProfileName;
-        if (Files.GetProfile(profile) is null && NamedBy() is { } namedBy)
+        var profile = SharedConfigFiles.SelectProfile(ExplicitProfile, Environment, out var namedBy);
+        if (Files.GetProfile(profile) is null && namedBy is not null)
         {
             // botocore's get_scoped_config: a profile that was asked for by name must exist, even 'default'.
             throw new AwsClientException(
