@@ -146,6 +146,17 @@ public sealed class MetadataProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Imds_reads_the_shared_files_once_for_its_endpoint_and_its_fetch()
+    {
+        var imds = new FakeImds();
+        await using var server = LoopbackServer.Start(request => imds.Handle(request, _clock));
+        var configPath = _environment.WriteFile(".aws/config", "[default]\nec2_metadata_service_endpoint = " + server.Uri + "\n");
+
+        Assert.Equal("ASIAIMDS1", (await Get(new InstanceMetadataCredentialsProvider(Options()))).AccessKeyId);
+        Assert.Single(_environment.FilesRead, path => path == configPath);
+    }
+
+    [Fact]
     public async Task Imds_falls_back_to_v1_when_the_token_call_is_not_found()
     {
         var imds = new FakeImds { TokensSupported = false };
