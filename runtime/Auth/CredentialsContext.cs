@@ -64,14 +64,15 @@ internal sealed class CredentialsContext
 
     /// <summary>
     /// Opens a pass in which every <see cref="Settings"/> over this environment shares one reading of the shared files
-    /// (read when first needed); disposing it closes the pass. Inside a pass already open, nothing changes.
+    /// (read when first needed); disposing it closes the pass. Inside a pass already open, it returns
+    /// <see langword="null"/> and the open pass goes on.
     /// </summary>
-    public IDisposable ShareFilesForOnePass()
+    public IDisposable? ShareFilesForOnePass()
     {
         var previous = CurrentPass.Value;
         if (previous is not null && ReferenceEquals(previous.Environment, Environment))
         {
-            return FilesPass.Nothing;
+            return null;
         }
 
         var pass = new FilesPass(Environment, previous);
@@ -81,30 +82,20 @@ internal sealed class CredentialsContext
 
     private sealed class FilesPass : IDisposable
     {
-        public static readonly IDisposable Nothing = new FilesPass(AwsEnvironment.Process, null, closes: false);
-
         private readonly FilesPass? _previous;
-        private readonly bool _closes;
         private SharedConfigFiles? _files;
 
-        public FilesPass(IAwsEnvironment environment, FilesPass? previous, bool closes = true)
+        public FilesPass(IAwsEnvironment environment, FilesPass? previous)
         {
             Environment = environment;
             _previous = previous;
-            _closes = closes;
         }
 
         public IAwsEnvironment Environment { get; }
 
         public SharedConfigFiles Files() => _files ??= SharedConfigFiles.Load(Environment);
 
-        public void Dispose()
-        {
-            if (_closes)
-            {
-                CurrentPass.Value = _previous;
-            }
-        }
+        public void Dispose() => CurrentPass.Value = _previous;
     }
 
     /// <summary>A copy of this context reading <paramref name="profile"/> (for a source_profile link).</summary>
