@@ -180,7 +180,7 @@ public sealed class AssumeRoleCredentialsProvider : ICredentialsSource
         if (StaticProfileKeys.HasStaticKeys(source) || !IsRoleProfile(source))
         {
             // The source profile's own providers, without the environment variables (botocore's disable_env_vars=True).
-            return new RequiredSource(new CredentialsChainSource(CredentialsChains.ProfileSources(context, sourceProfile, disableEnvVars: true)),
+            return new RequiredSource(new CredentialsChainSource(CredentialsChains.ProfileSources(context, sourceProfile, disableEnvVars: true), context: context),
                 $"source_profile '{sourceProfile}' of profile '{parent}' (it must have credentials)");
         }
 

@@ -13,16 +13,20 @@ internal sealed class CredentialsChainSource : ICredentialsSource
 {
     private readonly IReadOnlyList<ICredentialsSource> _sources;
     private readonly System.Func<IEnumerable<string>>? _preamble;
+    private readonly CredentialsContext? _context;
     private volatile ICredentialsSource? _winner;
     private volatile AwsCredentials? _longTerm;
 
     /// <summary>Creates the chain.</summary>
     /// <param name="sources">The sources in order.</param>
     /// <param name="preamble">Lines that open a failure's list (sources skipped, a profile that does not exist).</param>
-    public CredentialsChainSource(IReadOnlyList<ICredentialsSource> sources, System.Func<IEnumerable<string>>? preamble = null)
+    /// <param name="context">When given, one pass over the sources reads the shared files once (see <see cref="CredentialsContext.ShareFilesForOnePass"/>).</param>
+    public CredentialsChainSource(IReadOnlyList<ICredentialsSource> sources, System.Func<IEnumerable<string>>? preamble = null,
+        CredentialsContext? context = null)
     {
         _sources = sources;
         _preamble = preamble;
+        _context = context;
     }
 
     public string Name => "credential chain";
@@ -47,6 +51,7 @@ internal sealed class CredentialsChainSource : ICredentialsSource
             return CredentialsLookup.Found(await winner.GetCredentialsAsync(cancellationToken).ConfigureAwait(false));
         }
 
+        using var pass = _context?.ShareFilesForOnePass();
         var failures = new List<string>(_preamble?.Invoke() ?? System.Array.Empty<string>());
         foreach (var source in _sources)
         {

@@ -23,7 +23,7 @@ internal static class CredentialsChains
         sources.AddRange(ProfileSources(context, profile, disableEnvVars: explicitProfile is not null));
         sources.Add(new ContainerCredentialsProvider(context));
         sources.Add(new InstanceMetadataCredentialsProvider(context));
-        return new CredentialsChainSource(sources, () => Preamble(context, explicitProfile, profile));
+        return new CredentialsChainSource(sources, () => Preamble(context, explicitProfile, profile), context);
     }
 
     private static IEnumerable<string> Preamble(CredentialsContext context, string? explicitProfile, string profile)

@@ -51,8 +51,52 @@ internal sealed class CredentialsContext
 
     public static HttpClient Metadata => MetadataClient;
 
-    /// <summary>The settings of the chosen profile, read fresh (botocore reads the files when a provider loads).</summary>
-    public SettingSources Settings() => new(Environment, Options.Profile);
+    // botocore's session loads the shared files once for all the providers it resolves with. Here one pass over a chain
+    // (its sources, a role's source profile, their settings) shares one reading; the next pass reads afresh, so a
+    // profile added after a failed lookup is found.
+    private static readonly AsyncLocal<FilesPass?> CurrentPass = new();
+
+    /// <summary>The settings of the chosen profile: the files as the current chain pass read them, else read fresh.</summary>
+    public SettingSources Settings() =>
+        CurrentPass.Value is { } pass && ReferenceEquals(pass.Environment, Environment)
+            ? new(Environment, Options.Profile, pass.Files)
+            : new(Environment, Options.Profile);
+
+    /// <summary>
+    /// Opens a pass in which every <see cref="Settings"/> over this environment shares one reading of the shared files
+    /// (read when first needed); disposing it closes the pass. Inside a pass already open, it returns
+    /// <see langword="null"/> and the open pass goes on.
+    /// </summary>
+    public IDisposable? ShareFilesForOnePass()
+    {
+        var previous = CurrentPass.Value;
+        if (previous is not null && ReferenceEquals(previous.Environment, Environment))
+        {
+            return null;
+        }
+
+        var pass = new FilesPass(Environment, previous);
+        CurrentPass.Value = pass;
+        return pass;
+    }
+
+    private sealed class FilesPass : IDisposable
+    {
+        private readonly FilesPass? _previous;
+        private SharedConfigFiles? _files;
+
+        public FilesPass(IAwsEnvironment environment, FilesPass? previous)
+        {
+            Environment = environment;
+            _previous = previous;
+        }
+
+        public IAwsEnvironment Environment { get; }
+
+        public SharedConfigFiles Files() => _files ??= SharedConfigFiles.Load(Environment);
+
+        public void Dispose() => CurrentPass.Value = _previous;
+    }
 
     /// <summary>A copy of this context reading <paramref name="profile"/> (for a source_profile link).</summary>
     public CredentialsContext ForProfile(string profile)

@@ -49,13 +49,15 @@ public sealed class InstanceMetadataCredentialsProvider : ICredentialsSource
                 return CredentialsLookup.NotFound("AWS_EC2_METADATA_DISABLED is true");
             }
 
-            if (CredentialsContext.BlockedReason(Endpoint(_context.Settings())) is { } blocked)
+            // One reading of the settings serves the check and the fetch: the files are read once per lookup.
+            var settings = _context.Settings();
+            if (CredentialsContext.BlockedReason(Endpoint(settings)) is { } blocked)
             {
                 return CredentialsLookup.NotFound(blocked);
             }
 
             // The first fetch decides whether this machine has a role at all: no answer means "not here".
-            var first = await FetchAsync(cancellationToken).ConfigureAwait(false);
+            var first = await FetchAsync(settings, cancellationToken).ConfigureAwait(false);
             if (first.Credentials is null)
             {
                 return first.Lookup;
@@ -74,13 +76,12 @@ public sealed class InstanceMetadataCredentialsProvider : ICredentialsSource
             return prefetched;
         }
 
-        var result = await FetchAsync(cancellationToken).ConfigureAwait(false);
+        var result = await FetchAsync(_context.Settings(), cancellationToken).ConfigureAwait(false);
         return result.Credentials ?? throw new AwsCredentialsException($"{Name}: {result.Lookup.Reason}.");
     }
 
-    private async Task<(AwsCredentials? Credentials, CredentialsLookup Lookup)> FetchAsync(CancellationToken cancellationToken)
+    private async Task<(AwsCredentials? Credentials, CredentialsLookup Lookup)> FetchAsync(SettingSources settings, CancellationToken cancellationToken)
     {
-        var settings = _context.Settings();
         var baseUri = Endpoint(settings);
         var timeout = TimeSpan.FromSeconds(Number(settings, "AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout", 1));
         var attempts = Math.Max(1, (int)Number(settings, "AWS_METADATA_SERVICE_NUM_ATTEMPTS", "metadata_service_num_attempts", 1));

@@ -55,7 +55,7 @@ public static class SigV4Signer
             return "/";
         }
 
-        return escapePath ? AwsUriEncoding.Escape(RemoveDotSegments(path), keepSlash: true) : path;
+        return escapePath ? AwsUriEncoding.Escape(AwsUriEncoding.RemoveDotSegments(path), keepSlash: true) : path;
     }
 
     /// <summary>
@@ -403,35 +403,6 @@ public static class SigV4Signer
     /// <param name="actual">The signature from the request.</param>
     public static bool SignaturesMatch(string expected, string actual) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected ?? ""), Encoding.ASCII.GetBytes(actual ?? ""));
-
-    // botocore's remove_dot_segments: resolves "." and "..", drops empty segments (AWS collapses "//"),
-    // keeps a leading and (when anything is left) a trailing slash.
-    internal static string RemoveDotSegments(string path)
-    {
-        var output = new List<string>();
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment == ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (output.Count > 0)
-                {
-                    output.RemoveAt(output.Count - 1);
-                }
-            }
-            else
-            {
-                output.Add(segment);
-            }
-        }
-        var first = path[0] == '/' ? "/" : "";
-        var last = path[^1] == '/' && output.Count > 0 ? "/" : "";
-        return first + string.Join("/", output) + last;
-    }
 
     private static List<string> SortedLowerNames(IEnumerable<string> names)
     {

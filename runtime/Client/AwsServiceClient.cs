@@ -59,7 +59,6 @@ public class AwsServiceClient : IDisposable
             _endpoint = EndpointTarget.Plain(EndpointResolver.Resolve(service, configured, Region, useFips), Region, service.SigningName);
         }
 
-        Endpoint = _endpoint.Uri;
         _credentials = options.Credentials ?? new DefaultCredentialsChain(new CredentialProviderOptions
         {
             Profile = options.Profile,
@@ -82,7 +81,7 @@ public class AwsServiceClient : IDisposable
     /// The resolved endpoint: what the service's rules give for the region, FIPS and dual-stack settings, or the
     /// configured endpoint. An operation that binds endpoint parameters of its own may resolve another per call.
     /// </summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _endpoint.Uri;
 
     /// <summary>The region in the SigV4 scope of calls to <see cref="Endpoint"/> (the auth scheme's <c>signingRegion</c>, else <see cref="Region"/>).</summary>
     internal string SigningRegion => _endpoint.SigningRegion;

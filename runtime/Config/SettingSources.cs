@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace DataZone.Gen;
@@ -8,12 +9,17 @@ namespace DataZone.Gen;
 /// </summary>
 internal sealed class SettingSources
 {
+    private readonly Func<SharedConfigFiles>? _sharedFiles;
     private SharedConfigFiles? _files;
 
-    public SettingSources(IAwsEnvironment environment, string? explicitProfile)
+    /// <param name="environment">Where variables and files are read.</param>
+    /// <param name="explicitProfile">The profile the caller named, if any.</param>
+    /// <param name="sharedFiles">A reading of the files that others share (one pass over a credential chain); <see langword="null"/> reads them here.</param>
+    public SettingSources(IAwsEnvironment environment, string? explicitProfile, Func<SharedConfigFiles>? sharedFiles = null)
     {
         Environment = environment;
         ExplicitProfile = explicitProfile;
+        _sharedFiles = sharedFiles;
     }
 
     public static SettingSources For(AwsClientOptions options) =>
@@ -26,14 +32,7 @@ internal sealed class SettingSources
 
     public string ProfileName => SharedConfigFiles.SelectProfile(ExplicitProfile, Environment);
 
-    /// <summary>What named the profile in use (the caller, <c>AWS_PROFILE</c>, <c>AWS_DEFAULT_PROFILE</c>); <see langword="null"/> when it is the unnamed default.</summary>
-    private string? NamedBy() =>
-        ExplicitProfile is not null ? "the profile option"
-        : Environment.GetVariable("AWS_PROFILE") is not null ? "AWS_PROFILE"
-        : Environment.GetVariable("AWS_DEFAULT_PROFILE") is not null ? "AWS_DEFAULT_PROFILE"
-        : null;
-
-    public SharedConfigFiles Files => _files ??= SharedConfigFiles.Load(Environment);
+    public SharedConfigFiles Files => _files ??= _sharedFiles?.Invoke() ?? SharedConfigFiles.Load(Environment);
 
     /// <summary>
     /// A setting, trimmed: the first of <paramref name="variables"/> that is set, else <paramref name="profileKey"/> of
@@ -52,8 +51,8 @@ internal sealed class SettingSources
             looked.Add(variable + " (not set)");
         }
 
-        var profile = ProfileName;
-        if (Files.GetProfile(profile) is null && NamedBy() is { } namedBy)
+        var profile = SharedConfigFiles.SelectProfile(ExplicitProfile, Environment, out var namedBy);
+        if (Files.GetProfile(profile) is null && namedBy is not null)
         {
             // botocore's get_scoped_config: a profile that was asked for by name must exist, even 'default'.
             throw new AwsClientException(

@@ -49,7 +49,29 @@ internal sealed class SharedConfigFiles
 
     /// <summary>The profile to use: explicit, then <c>AWS_PROFILE</c>, then the legacy <c>AWS_DEFAULT_PROFILE</c>, then <c>default</c>.</summary>
     public static string SelectProfile(string? explicitProfile, IAwsEnvironment environment) =>
-        explicitProfile ?? environment.GetVariable("AWS_PROFILE") ?? environment.GetVariable("AWS_DEFAULT_PROFILE") ?? "default";
+        SelectProfile(explicitProfile, environment, out _);
+
+    /// <summary>The profile to use, and what named it: "the profile option", <c>AWS_PROFILE</c>, <c>AWS_DEFAULT_PROFILE</c>, or <see langword="null"/> for the unnamed <c>default</c>.</summary>
+    public static string SelectProfile(string? explicitProfile, IAwsEnvironment environment, out string? namedBy)
+    {
+        if (explicitProfile is not null)
+        {
+            namedBy = "the profile option";
+            return explicitProfile;
+        }
+
+        foreach (var variable in new[] { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" })
+        {
+            if (environment.GetVariable(variable) is { } name)
+            {
+                namedBy = variable;
+                return name;
+            }
+        }
+
+        namedBy = null;
+        return "default";
+    }
 
     /// <summary>The profile's settings (config first, credentials file overriding), or <see langword="null"/> when neither file has it.</summary>
     public IReadOnlyDictionary<string, string>? GetProfile(string name)

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using DataZone.Gen.Http;
 
 namespace DataZone.Gen.Endpoints;
 
@@ -120,8 +121,9 @@ internal static partial class EndpointFunctions
         return reverse ? text[(text.Length - stop)..(text.Length - start)] : text[start..stop];
     }
 
+    // Python's quote and the SDKs' label encoding keep the same unreserved set, so one encoder serves both.
     /// <summary>Percent-encodes everything but RFC 3986's unreserved characters (botocore's <c>percent_encode</c>).</summary>
-    public static string UriEncode(string value) => Quote(value, keepSlash: false);
+    public static string UriEncode(string value) => AwsUriEncoding.Escape(value, keepSlash: false);
 
     /// <summary>
     /// botocore's <c>parseURL</c> over Python's <c>urlparse</c>: http or https, no query, a numeric port if any; the path
@@ -139,7 +141,7 @@ internal static partial class EndpointFunctions
             return null;
         }
 
-        var normalized = Quote(NormalizePath(parts.Path), keepSlash: true);
+        var normalized = AwsUriEncoding.Escape(AwsUriEncoding.RemoveDotSegments(parts.Path), keepSlash: true);
         if (!normalized.EndsWith('/'))
         {
             normalized += "/";
@@ -232,60 +234,6 @@ internal static partial class EndpointFunctions
         EndpointValueKind.Array => "<class 'list'>",
         _ => "<class 'dict'>",
     };
-
-    /// <summary>Python's <c>urllib.parse.quote</c>: UTF-8 bytes, unreserved characters (and <c>/</c> when asked) kept, the rest as upper-case <c>%XX</c>.</summary>
-    private static string Quote(string value, bool keepSlash)
-    {
-        var result = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' || (keepSlash && c == '/'))
-            {
-                result.Append(c);
-            }
-            else
-            {
-                result.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return result.ToString();
-    }
-
-    /// <summary>botocore's <c>normalize_url_path</c>: RFC 3986 dot-segment removal that also drops empty segments.</summary>
-    private static string NormalizePath(string path)
-    {
-        if (path.Length == 0)
-        {
-            return "/";
-        }
-
-        var output = new List<string>();
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment == ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (output.Count > 0)
-                {
-                    output.RemoveAt(output.Count - 1);
-                }
-            }
-            else
-            {
-                output.Add(segment);
-            }
-        }
-
-        var first = path[0] == '/' ? "/" : "";
-        var last = path[^1] == '/' && output.Count > 0 ? "/" : "";
-        return first + string.Join('/', output) + last;
-    }
 
     private readonly record struct UrlParts(string Scheme, string Authority, string Path, string Query);
 

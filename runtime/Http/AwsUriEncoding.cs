@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace DataZone.Gen.Http;
@@ -58,6 +59,42 @@ public static class AwsUriEncoding
             }
         }
         return builder.ToString();
+    }
+
+    // botocore's remove_dot_segments (SigV4's canonical URI) and normalize_url_path (the endpoint rules' parseURL) are the
+    // same walk: "." and ".." resolved, empty segments dropped (AWS collapses "//"), a leading and (when anything is
+    // left) a trailing slash kept; an empty path is the root.
+    internal static string RemoveDotSegments(string path)
+    {
+        if (path.Length == 0)
+        {
+            return "/";
+        }
+
+        var output = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (output.Count > 0)
+                {
+                    output.RemoveAt(output.Count - 1);
+                }
+            }
+            else
+            {
+                output.Add(segment);
+            }
+        }
+
+        var first = path[0] == '/' ? "/" : "";
+        var last = path[^1] == '/' && output.Count > 0 ? "/" : "";
+        return first + string.Join('/', output) + last;
     }
 
     /// <summary>Decodes <c>%XX</c> sequences (UTF-8); malformed sequences are kept literally and <c>+</c> stays <c>+</c>.</summary>

@@ -126,7 +126,7 @@ public static partial class AwsJson
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T? ReadItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read)
         where T : class =>
-        reader.TokenType == JsonTokenType.Null ? throw NullItem(index) : ReadLocated(ref reader, read, name: null, index);
+        ReadItem(ref reader, index, read, sparse: false);
 
     /// <summary>Reads the array item the reader stands on; in a <paramref name="sparse"/> list a <c>null</c> item reads as null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -142,7 +142,7 @@ public static partial class AwsJson
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T? ReadValueItem<T>(ref Utf8JsonReader reader, int index, JsonReadFunc<T> read)
         where T : struct =>
-        reader.TokenType == JsonTokenType.Null ? throw NullItem(index) : ReadLocated(ref reader, read, name: null, index);
+        ReadValueItem(ref reader, index, read, sparse: false);
 
     /// <summary>Reads the value-typed array item the reader stands on; in a <paramref name="sparse"/> list a <c>null</c> item reads as null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
+using static DataZone.Gen.Runtime.Tests.Auth.AuthFakes;
 
 namespace DataZone.Gen.Runtime.Tests.Auth;
 
@@ -31,8 +32,6 @@ public sealed class AssumeRoleTests : IAsyncLifetime
     }
 
     private CredentialProviderOptions Options(string? profile = null) => AuthFakes.Options(_environment, _clock, profile);
-
-    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     private void Config(string text) => _environment.WriteFile(".aws/config", text);
 

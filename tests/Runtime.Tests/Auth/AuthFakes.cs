@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
@@ -20,6 +21,9 @@ internal sealed class FakeClock
 internal static class AuthFakes
 {
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A provider's credentials, as every credential test awaits them (imported with <c>using static</c>).</summary>
+    public static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     public static CredentialProviderOptions Options(FakeEnvironment environment, FakeClock clock, string? profile = null) => new()
     {

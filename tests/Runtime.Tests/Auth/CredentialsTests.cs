@@ -1,9 +1,9 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
+using static DataZone.Gen.Runtime.Tests.Auth.AuthFakes;
 
 namespace DataZone.Gen.Runtime.Tests.Auth;
 
@@ -14,8 +14,6 @@ public sealed class CredentialsTests : IDisposable
     private readonly FakeEnvironment _environment = new();
 
     public void Dispose() => _environment.Dispose();
-
-    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     [Fact]
     public void To_string_redacts_secret_and_token()
@@ -114,6 +112,31 @@ public sealed class CredentialsTests : IDisposable
     {
         _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = " + Secret + "\n");
         Assert.Equal("AKIDFILE", (await Get(new DefaultCredentialsChain(null, _environment))).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task One_pass_over_the_chain_reads_each_shared_file_once_however_many_sources_look_at_it()
+    {
+        // Keys in the config file only: every profile source before the last one reads the files and finds nothing.
+        var configPath = _environment.WriteFile(".aws/config", "[default]\naws_access_key_id = AKIDCONFIG\naws_secret_access_key = " + Secret + "\n");
+        var chain = new DefaultCredentialsChain(null, _environment);
+
+        Assert.Equal("AKIDCONFIG", (await Get(chain)).AccessKeyId);
+        Assert.Equal("shared config file", chain.Source);
+        Assert.Single(_environment.FilesRead, path => path == configPath);
+    }
+
+    [Fact]
+    public async Task A_pass_that_found_nothing_does_not_keep_its_reading_so_a_profile_added_later_is_found()
+    {
+        var chain = new DefaultCredentialsChain(new CredentialProviderOptions
+        {
+            Environment = _environment.Set("AWS_EC2_METADATA_DISABLED", "true"),
+        });
+        await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(chain));
+
+        _environment.WriteFile(".aws/credentials", "[default]\naws_access_key_id = AKIDLATER\naws_secret_access_key = " + Secret + "\n");
+        Assert.Equal("AKIDLATER", (await Get(chain)).AccessKeyId);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
+using static DataZone.Gen.Runtime.Tests.Auth.AuthFakes;
 
 namespace DataZone.Gen.Runtime.Tests.Auth;
 
@@ -17,8 +18,6 @@ public sealed class MetadataProviderTests : IDisposable
     public void Dispose() => _environment.Dispose();
 
     private CredentialProviderOptions Options() => AuthFakes.Options(_environment, _clock);
-
-    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     [Fact]
     public async Task Container_full_uri_with_a_token_file_read_on_every_fetch()
@@ -144,6 +143,17 @@ public sealed class MetadataProviderTests : IDisposable
             server.Requests.Select(r => r.Method + " " + r.Path));
         _clock.Advance(TimeSpan.FromHours(5).Add(TimeSpan.FromMinutes(46)));
         Assert.Equal("ASIAIMDS2", (await Get(provider)).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task Imds_reads_the_shared_files_once_for_its_endpoint_and_its_fetch()
+    {
+        var imds = new FakeImds();
+        await using var server = LoopbackServer.Start(request => imds.Handle(request, _clock));
+        var configPath = _environment.WriteFile(".aws/config", "[default]\nec2_metadata_service_endpoint = " + server.Uri + "\n");
+
+        Assert.Equal("ASIAIMDS1", (await Get(new InstanceMetadataCredentialsProvider(Options()))).AccessKeyId);
+        Assert.Single(_environment.FilesRead, path => path == configPath);
     }
 
     [Fact]

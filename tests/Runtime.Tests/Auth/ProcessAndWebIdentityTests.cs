@@ -1,10 +1,10 @@
 using System;
 using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
 using DataZone.Gen.Runtime.Tests.Support;
 using Xunit;
+using static DataZone.Gen.Runtime.Tests.Auth.AuthFakes;
 
 namespace DataZone.Gen.Runtime.Tests.Auth;
 
@@ -16,8 +16,6 @@ public sealed class ProcessAndWebIdentityTests : IDisposable
     public void Dispose() => _environment.Dispose();
 
     private CredentialProviderOptions Options() => AuthFakes.Options(_environment, _clock);
-
-    private static Task<AwsCredentials> Get(IAwsCredentialsProvider provider) => provider.GetCredentialsAsync(CancellationToken.None).AsTask();
 
     /// <summary>A credential_process command running a POSIX shell script (in a folder with a space) made of <paramref name="body"/>.</summary>
     private string Script(string body) => $"/bin/sh \"{_environment.WriteFile("bin/creds helper.sh", body + "\n")}\"";

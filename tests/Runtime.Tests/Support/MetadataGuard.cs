@@ -6,7 +6,8 @@ namespace DataZone.Gen.Runtime.Tests.Support;
 /// <summary>
 /// Runs before any test: no test may reach the EC2 or container metadata addresses (169.254.169.254, 169.254.170.2),
 /// however its environment is built. The AppContext switch makes the runtime refuse those addresses; the process
-/// variables cover code that reads the real environment.
+/// variables cover code that reads the real environment. Cli.Tests and EndToEnd.Tests link this file, so every test
+/// assembly that can build a client installs the same guard.
 /// </summary>
 internal static class MetadataGuard
 {
