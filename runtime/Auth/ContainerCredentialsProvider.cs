@@ -149,6 +149,11 @@ public sealed class ContainerCredentialsProvider : ICredentialsSource
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new AwsCredentialsException($"{Name}: the response of {uri.GetLeftPart(UriPartial.Path)} is not a JSON object.");
+            }
+
             string Field(string name) =>
                 root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
                     ? text

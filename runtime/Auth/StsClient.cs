@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
+using DataZone.Gen.Endpoints;
 
 namespace DataZone.Gen.Auth;
 
@@ -33,7 +34,7 @@ internal static class StsClient
         IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string provider, CancellationToken cancellationToken)
     {
         var region = context.StsRegion();
-        var global = region is null || IsLegacyGlobal(context, region);
+        var global = region is null || EndpointBuiltIns.UseStsGlobalEndpoint(context.Settings(), region);
         // The global endpoint (no region, or sts_regional_endpoints = legacy in one of its regions) signs as us-east-1.
         var endpoint = context.Endpoint(Sts, () => global ? new Uri("https://sts.amazonaws.com/") : CredentialsContext.RegionalEndpoint("sts", region!), out _);
         var signingRegion = global ? "us-east-1" : region!;
@@ -97,19 +98,6 @@ internal static class StsClient
             Expiration = ParseTime(Required(credentials, "Expiration", action, provider), $"{provider}: STS {action} Expiration"),
         };
     }
-
-    // botocore's sts_regional_endpoints: "regional" (the default now) calls sts.REGION; "legacy" keeps these regions on
-    // the global endpoint.
-    private static readonly string[] LegacyGlobalRegions =
-    {
-        "ap-northeast-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "aws-global", "ca-central-1", "eu-central-1",
-        "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
-    };
-
-    private static bool IsLegacyGlobal(CredentialsContext context, string region) =>
-        Array.IndexOf(LegacyGlobalRegions, region) >= 0
-        && string.Equals(context.Settings().Find("sts_regional_endpoints", new List<string>(), out _, "AWS_STS_REGIONAL_ENDPOINTS"), "legacy",
-            StringComparison.OrdinalIgnoreCase);
 
     internal static DateTimeOffset ParseTime(string text, string what) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)

@@ -42,7 +42,7 @@ internal static class EndpointBuiltIns
                     parameters.Set(definition.Name, configuredEndpoint?.OriginalString);
                     break;
                 case "AWS::STS::UseGlobalEndpoint":
-                    parameters.Set(definition.Name, StsRegionalEndpoints(config) == "legacy" && LegacyGlobalStsRegions.Contains(region));
+                    parameters.Set(definition.Name, UseStsGlobalEndpoint(config, region));
                     break;
                 case "AWS::Auth::AccountIdEndpointMode":
                     parameters.Set(definition.Name, AccountIdEndpointMode(config));
@@ -56,6 +56,13 @@ internal static class EndpointBuiltIns
 
         return parameters;
     }
+
+    /// <summary>
+    /// Whether STS calls in <paramref name="region"/> go to the global endpoint: <c>sts_regional_endpoints</c> is
+    /// <c>legacy</c> and the region is one of botocore's legacy global regions. The credential providers' STS calls ask too.
+    /// </summary>
+    internal static bool UseStsGlobalEndpoint(SettingSources config, string region) =>
+        LegacyGlobalStsRegions.Contains(region) && StsRegionalEndpoints(config) == "legacy";
 
     /// <summary><c>AWS_STS_REGIONAL_ENDPOINTS</c>, else the profile's <c>sts_regional_endpoints</c>, else <c>regional</c>.</summary>
     private static string StsRegionalEndpoints(SettingSources config)

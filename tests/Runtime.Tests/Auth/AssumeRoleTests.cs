@@ -227,4 +227,16 @@ public sealed class AssumeRoleTests : IAsyncLifetime
         await Get(new AssumeRoleCredentialsProvider("r", options));
         Assert.Contains("/eu-south-2/sts/", _sts.Requests.ToArray()[1].Header("authorization"));
     }
+
+    [Fact]
+    public async Task An_invalid_sts_regional_endpoints_setting_fails_the_assume_role_call_as_it_fails_a_client()
+    {
+        Config("[default]\naws_access_key_id = AKIDBASE\naws_secret_access_key = s\nsts_regional_endpoints = Legacy\n"
+            + "[profile r]\nrole_arn = arn:aws:iam::1:role/R\nsource_profile = default\n");
+        var options = Options();
+        options.Region = "eu-west-1";
+        var error = await Assert.ThrowsAnyAsync<AwsClientException>(() => Get(new AssumeRoleCredentialsProvider("r", options)));
+        Assert.Contains("it must be 'legacy' or 'regional'", error.Message);
+        Assert.Empty(_sts.Requests);
+    }
 }

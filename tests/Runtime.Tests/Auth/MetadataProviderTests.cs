@@ -70,6 +70,19 @@ public sealed class MetadataProviderTests : IDisposable
         Assert.DoesNotContain("secret-token", error.Message);
     }
 
+    [Theory]
+    [InlineData("[]", "is not a JSON object")]
+    [InlineData("\"x\"", "is not a JSON object")]
+    [InlineData("{\"AccessKeyId\": 1}", "has no AccessKeyId")]
+    [InlineData("not json", "is not JSON")]
+    public async Task Container_responses_that_are_not_credentials_are_a_credentials_error(string body, string expected)
+    {
+        await using var server = LoopbackServer.Start(_ => new FakeReply(200, body));
+        _environment.Set("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.Uri.ToString());
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => Get(new ContainerCredentialsProvider(Options())));
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public async Task Container_relative_uri_goes_to_the_link_local_address_which_the_test_guard_blocks()
     {
