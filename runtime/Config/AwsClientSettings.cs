@@ -15,7 +15,7 @@ public static class AwsClientSettings
     /// <summary>
     /// The region a client would use: <see cref="AwsClientOptions.Region"/>, <c>AWS_REGION</c>,
     /// <c>AWS_DEFAULT_REGION</c>, then <c>region</c> of the profile (<see cref="AwsClientOptions.Profile"/>, else
-    /// <c>AWS_PROFILE</c>, else <c>default</c>) in the shared credentials and config files. Values are trimmed; the region
+    /// <c>AWS_DEFAULT_PROFILE</c>, else <c>AWS_PROFILE</c>, else <c>default</c>) in the shared credentials and config files. Values are trimmed; the region
     /// is not validated here (creating the client does that).
     /// </summary>
     /// <param name="options">The options a client would get; <see langword="null"/> means defaults (the process environment).</param>

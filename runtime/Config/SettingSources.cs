@@ -26,11 +26,11 @@ internal sealed class SettingSources
 
     public string ProfileName => SharedConfigFiles.SelectProfile(ExplicitProfile, Environment);
 
-    /// <summary>What named the profile in use (the caller, <c>AWS_PROFILE</c>, <c>AWS_DEFAULT_PROFILE</c>); <see langword="null"/> when it is the unnamed default.</summary>
+    /// <summary>What named the profile in use (the caller, <c>AWS_DEFAULT_PROFILE</c>, <c>AWS_PROFILE</c>); <see langword="null"/> when it is the unnamed default.</summary>
     private string? NamedBy() =>
         ExplicitProfile is not null ? "the profile option"
-        : Environment.GetVariable("AWS_PROFILE") is not null ? "AWS_PROFILE"
         : Environment.GetVariable("AWS_DEFAULT_PROFILE") is not null ? "AWS_DEFAULT_PROFILE"
+        : Environment.GetVariable("AWS_PROFILE") is not null ? "AWS_PROFILE"
         : null;
 
     public SharedConfigFiles Files => _files ??= SharedConfigFiles.Load(Environment);

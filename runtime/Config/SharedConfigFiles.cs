@@ -47,9 +47,12 @@ internal sealed class SharedConfigFiles
             credentialsPath, credentialsPath is null ? null : environment.ReadFile(credentialsPath));
     }
 
-    /// <summary>The profile to use: explicit, then <c>AWS_PROFILE</c>, then the legacy <c>AWS_DEFAULT_PROFILE</c>, then <c>default</c>.</summary>
+    /// <summary>
+    /// The profile to use: explicit, then <c>AWS_DEFAULT_PROFILE</c>, then <c>AWS_PROFILE</c>, then <c>default</c>. The
+    /// legacy variable wins when both are set, as in botocore's session variable <c>profile</c>.
+    /// </summary>
     public static string SelectProfile(string? explicitProfile, IAwsEnvironment environment) =>
-        explicitProfile ?? environment.GetVariable("AWS_PROFILE") ?? environment.GetVariable("AWS_DEFAULT_PROFILE") ?? "default";
+        explicitProfile ?? environment.GetVariable("AWS_DEFAULT_PROFILE") ?? environment.GetVariable("AWS_PROFILE") ?? "default";
 
     /// <summary>The profile's settings (config first, credentials file overriding), or <see langword="null"/> when neither file has it.</summary>
     public IReadOnlyDictionary<string, string>? GetProfile(string name)
