@@ -109,13 +109,25 @@ internal sealed class SharedConfigFiles
     /// <summary>
     /// A setting of one service in the <c>[services name]</c> section the profile's <c>services</c> names: botocore's
     /// nested block, <c>datazone =</c> followed by indented <c>endpoint_url = ...</c> lines. <see langword="null"/> when
-    /// any link is missing.
+    /// the profile names no section or the section has no such setting.
     /// </summary>
+    /// <exception cref="AwsClientException">The profile's <c>services</c> names a section that does not exist (botocore's InvalidConfigError).</exception>
     public string? FindServiceValue(string profile, string serviceKey, string key, out string file)
     {
         file = "";
-        if (ConfigPath is null || FindValue(profile, "services", out _) is not { } sectionName
-            || !_services.TryGetValue(sectionName, out var section) || !section.TryGetValue(serviceKey, out var block))
+        if (ConfigPath is null || FindValue(profile, "services", out var profileFile) is not { } sectionName)
+        {
+            return null;
+        }
+
+        if (!_services.TryGetValue(sectionName, out var section))
+        {
+            throw new AwsClientException(
+                $"Profile '{profile}' in {profileFile} is configured to use the services section \"{sectionName}\", "
+                + $"but there is no [services {sectionName}] in {ConfigPath}.");
+        }
+
+        if (!section.TryGetValue(serviceKey, out var block))
         {
             return null;
         }

@@ -208,20 +208,33 @@ public sealed class AwsEnvironmentTests : IDisposable
         Assert.Equal(new Uri("http://services-datazone:3"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var source));
         Assert.Equal($"'endpoint_url' for datazone in the services section of profile 'dev' in {config}", source);
 
+        // botocore reads both variables before the config file: AWS_ENDPOINT_URL beats the services section.
         _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
-        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://global-env:2"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal("AWS_ENDPOINT_URL", source);
 
         _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://service-env:1";
         Assert.Equal(new Uri("http://service-env:1"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal("AWS_ENDPOINT_URL_DATAZONE", source);
 
-        // Without a datazone block the global settings apply: the variable, then the profile's own endpoint_url.
+        // Without a datazone block the profile's own endpoint_url applies.
         _variables.Remove("AWS_ENDPOINT_URL_DATAZONE");
-        _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://services-s3:9\n");
-        Assert.Equal(new Uri("http://global-env:2"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         _variables.Remove("AWS_ENDPOINT_URL");
+        _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://services-s3:9\n");
         Assert.Equal(new Uri("http://profile-global:4"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal($"'endpoint_url' of profile 'dev' in {config}", source);
+    }
+
+    [Fact]
+    public void Find_endpoint_refuses_a_services_section_that_does_not_exist()
+    {
+        WithHome();
+        var config = _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = nowhere\n");
+        _variables["AWS_PROFILE"] = "dev";
+
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out _));
+
+        Assert.Equal($"Profile 'dev' in {config} is configured to use the services section \"nowhere\", but there is no [services nowhere] in {config}.", error.Message);
     }
 
     [Fact]
