@@ -36,6 +36,22 @@ internal sealed class SettingSources
     public SharedConfigFiles Files => _files ??= SharedConfigFiles.Load(Environment);
 
     /// <summary>
+    /// botocore's <c>get_scoped_config</c>: a profile that was asked for by name (even <c>default</c>) must exist in the
+    /// shared files. The unnamed default may be missing.
+    /// </summary>
+    /// <exception cref="AwsClientException">The named profile is in neither file.</exception>
+    public void RequireNamedProfile()
+    {
+        var profile = ProfileName;
+        if (Files.GetProfile(profile) is null && NamedBy() is { } namedBy)
+        {
+            throw new AwsClientException(
+                $"The config profile '{profile}' (from {namedBy}) could not be found in {Files.DescribeFiles()}. "
+                + "Check the name, or add the profile with 'aws configure --profile " + profile + "'.");
+        }
+    }
+
+    /// <summary>
     /// A setting, trimmed: the first of <paramref name="variables"/> that is set, else <paramref name="profileKey"/> of
     /// the profile. <paramref name="source"/> names where it came from; when nothing is found, the return is
     /// <see langword="null"/> and each place looked at is added to <paramref name="looked"/>.
@@ -53,13 +69,7 @@ internal sealed class SettingSources
         }
 
         var profile = ProfileName;
-        if (Files.GetProfile(profile) is null && NamedBy() is { } namedBy)
-        {
-            // botocore's get_scoped_config: a profile that was asked for by name must exist, even 'default'.
-            throw new AwsClientException(
-                $"The config profile '{profile}' (from {namedBy}) could not be found in {Files.DescribeFiles()}. "
-                + "Check the name, or add the profile with 'aws configure --profile " + profile + "'.");
-        }
+        RequireNamedProfile();
 
         if (Files.FindValue(profile, profileKey, out var file) is { } fromProfile)
         {
