@@ -31,8 +31,10 @@ internal static class IniFile
             }
             if (trimmed[0] == '[')
             {
-                var close = trimmed.IndexOf(']');
-                var name = (close > 0 ? trimmed.Substring(1, close - 1) : trimmed.Substring(1)).Trim();
+                // configparser's SECTCRE, \[(?P<header>.+)\]: up to the last ']', spaces kept, so "[ default ]" is not
+                // the default profile for botocore either.
+                var close = trimmed.LastIndexOf(']');
+                var name = close > 0 ? trimmed.Substring(1, close - 1) : trimmed.Substring(1);
                 if (!sections.TryGetValue(name, out current))
                 {
                     sections[name] = current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -226,6 +226,19 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void Find_region_keeps_spaces_inside_section_headers_as_configparser_does()
+    {
+        WithHome();
+        _files.WriteFile(".aws/config", "[ default ]\nregion = eu-west-1\n[profile   dev]\nregion = ca-central-1\n");
+
+        // "[ default ]" names the section " default ", which botocore's build_profile_map does not take as the default.
+        Assert.Null(AwsClientSettings.FindRegion(Options(), out _));
+
+        _variables["AWS_PROFILE"] = "dev";
+        Assert.Equal("ca-central-1", AwsClientSettings.FindRegion(Options(), out _));
+    }
+
+    [Fact]
     public void Find_endpoint_refuses_a_services_section_that_does_not_exist()
     {
         WithHome();
