@@ -115,8 +115,11 @@ public sealed class BotocoreConfigParityTests
             }
         }
 
-        File.WriteAllText(Path.Combine(home, "process.sh"),
-            "echo '{\"Version\": 1, \"AccessKeyId\": \"AKIDPROCESS\", \"SecretAccessKey\": \"process-secret\"}'\n");
+        foreach (var file in Fixture().GetProperty("files").EnumerateObject())
+        {
+            File.WriteAllText(Path.Combine(home, file.Name), file.Value.GetString());
+        }
+
         WriteSsoTokens(home);
 
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["AWS_EC2_METADATA_DISABLED"] = "true" };
@@ -217,26 +220,28 @@ public sealed class BotocoreConfigParityTests
         }
     }
 
-    private static IEnumerable<JsonElement> Cases()
+    private static IEnumerable<JsonElement> Cases() => Fixture().GetProperty("cases").EnumerateArray().ToArray();
+
+    private static JsonElement Fixture()
     {
         using var stream = typeof(BotocoreConfigParityTests).Assembly.GetManifestResourceStream("botocore-config-cases.json")!;
         using var document = JsonDocument.Parse(stream);
-        return document.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.Clone()).ToArray();
+        return document.RootElement.Clone();
     }
 
     /// <summary>STS and the SSO portal for the deferred sources botocore does not call: role credentials for any request.</summary>
     private sealed class FakeSts : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var expiration = DateTimeOffset.UtcNow.AddHours(1);
+            var form = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             var reply = request.RequestUri!.AbsolutePath.Contains("/federation/credentials", StringComparison.Ordinal)
                 ? AuthFakes.SsoRoleCredentials("ASIASSO", expiration)
-                : AuthFakes.StsCredentials("AssumeRole", "ASIAROLE", expiration);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent(reply.Body, Encoding.UTF8, reply.ContentType),
-            });
+                : form.Contains("Action=AssumeRoleWithWebIdentity", StringComparison.Ordinal)
+                    ? AuthFakes.StsCredentials("AssumeRoleWithWebIdentity", "ASIAWEB", expiration)
+                    : AuthFakes.StsCredentials("AssumeRole", "ASIAROLE", expiration);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(reply.Body, Encoding.UTF8, reply.ContentType) };
         }
     }
 }

@@ -2,16 +2,21 @@
 # explicit profile) records what botocore resolves: the region, the credential method (botocore defers assume-role and
 # SSO, so no network is used), the configured max_attempts and retry_mode, and the URL a DataZone client would call.
 # "runtimeDiffers" holds what this runtime deliberately gives instead, and "why".
-# Files go in a fresh temporary HOME; "{home}" in any text stands for it. Nothing may reach the metadata addresses:
+# Files go in a fresh temporary HOME, with FILES beside them; "{home}" in any text stands for it. Nothing may reach the metadata addresses:
 # AWS_EC2_METADATA_DISABLED is set and no container variable is ever passed.
 # Usage: apt-get install python3-botocore (or pip install botocore); python3 make_botocore_config_cases.py
 import json, os, tempfile, urllib.parse
 import botocore, botocore.session
 
 PROCESS = "echo '{\"Version\": 1, \"AccessKeyId\": \"AKIDPROCESS\", \"SecretAccessKey\": \"process-secret\"}'\n"
+FAIL = "echo 'no credentials for you' >&2; exit 3\n"
 KEYS = "aws_access_key_id = AKIDFILE\naws_secret_access_key = file-secret\n"
 ENV_KEYS = {"AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret"}
 R = {"AWS_DEFAULT_REGION": "us-east-1"}
+
+# Written into every scenario's home, by this script and by the test alike (the fixture carries them).
+FILES = {"process.sh": PROCESS, "fail.sh": FAIL, "token": "header.payload.signature",
+         ".aws/config.moved": "[default]\nregion = ap-northeast-1\n", ".aws/credentials.moved": "[default]\n" + KEYS}
 
 def case(name, config=None, credentials=None, env=None, profile=None, differs=None):
     return {"name": name, "config": config, "credentials": credentials, "env": env or {}, "profile": profile,
@@ -78,6 +83,17 @@ CASES = [
     case("credential_process", "[default]\nregion = us-east-1\ncredential_process = sh {home}/process.sh\n"),
     case("static keys beat credential_process in the same profile",
          "[default]\nregion = us-east-1\ncredential_process = sh {home}/process.sh\n", "[default]\n" + KEYS),
+    case("a failing credential_process stops the chain", "[default]\nregion = us-east-1\ncredential_process = sh {home}/fail.sh\n",
+         "[other]\n" + KEYS),
+    case("a [profile dev] section in the credentials file is not profile dev", "[profile dev]\nregion = us-east-1\n",
+         "[profile dev]\n" + KEYS, profile="dev"),
+    case("web identity from the environment",
+         env={**R, "AWS_WEB_IDENTITY_TOKEN_FILE": "{home}/token", "AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/Web"}),
+    case("AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE move the files", None, None,
+         env={"AWS_CONFIG_FILE": "{home}/.aws/config.moved", "AWS_SHARED_CREDENTIALS_FILE": "{home}/.aws/credentials.moved"}),
+    case("AWS_RETRY_MODE standard with AWS_MAX_ATTEMPTS", "[default]\nregion = us-east-1\nretry_mode = legacy\n",
+         env={"AWS_RETRY_MODE": "standard", "AWS_MAX_ATTEMPTS": "2"}),
+    case("use_dualstack_endpoint false", "[default]\nregion = us-east-1\nuse_dualstack_endpoint = false\n"),
     case("AWS_MAX_ATTEMPTS beats max_attempts", "[default]\nregion = us-east-1\nmax_attempts = 7\n", env={"AWS_MAX_ATTEMPTS": "5"}),
     case("max_attempts from the profile", "[default]\nregion = us-east-1\nmax_attempts = 7\nretry_mode = standard\n"),
     case("retry_mode legacy", "[default]\nregion = us-east-1\nretry_mode = legacy\n",
@@ -123,7 +139,8 @@ def record(c):
     for name, text in (("config", c["config"]), ("credentials", c["credentials"])):
         if text is not None:
             open(os.path.join(home, ".aws", name), "w").write(sub(text))
-    open(os.path.join(home, "process.sh"), "w").write(PROCESS)
+    for name, text in FILES.items():
+        open(os.path.join(home, name), "w").write(text)
     os.environ.clear()
     os.environ.update({"HOME": home, "PATH": "/usr/bin:/bin", "AWS_EC2_METADATA_DISABLED": "true"})
     os.environ.update({k: sub(v) for k, v in c["env"].items()})
@@ -166,5 +183,5 @@ if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     cases = [record(c) for c in CASES]
     with open(os.path.join(here, "botocore-config-cases.json"), "w") as out:
-        json.dump({"botocore": botocore.__version__, "cases": cases}, out, indent=1)
+        json.dump({"botocore": botocore.__version__, "files": FILES, "cases": cases}, out, indent=1)
         out.write("\n")
