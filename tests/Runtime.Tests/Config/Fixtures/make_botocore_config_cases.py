@@ -94,6 +94,28 @@ CASES = [
     case("AWS_RETRY_MODE standard with AWS_MAX_ATTEMPTS", "[default]\nregion = us-east-1\nretry_mode = legacy\n",
          env={"AWS_RETRY_MODE": "standard", "AWS_MAX_ATTEMPTS": "2"}),
     case("use_dualstack_endpoint false", "[default]\nregion = us-east-1\nuse_dualstack_endpoint = false\n"),
+    case("a profile header without a space after 'profile'", "[profiledev]\nregion = ca-central-1\n", profile="dev"),
+    case("a single-quoted profile name", "[profile 'dev']\nregion = ca-central-1\n", profile="dev"),
+    case("region in the credentials file", credentials="[default]\nregion = eu-west-2\n" + KEYS),
+    case("an empty AWS_DEFAULT_REGION", "[default]\nregion = eu-west-1\n", env={"AWS_DEFAULT_REGION": ""},
+         differs={"region": "eu-west-1", "endpoint": "https://datazone.eu-west-1.api.aws",
+                  "why": "a blank variable counts as unset (IAwsEnvironment.GetVariable); botocore takes the empty region and "
+                         "then fails to build a URL (README, Checked against botocore)"}),
+    case("assume role whose source profile does not exist",
+         "[profile admin]\nregion = us-east-1\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = nowhere\n", profile="admin"),
+    case("assume role with both source_profile and credential_source",
+         "[profile base]\n" + KEYS + "[profile admin]\nregion = us-east-1\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+         "source_profile = base\ncredential_source = Environment\n", profile="admin"),
+    case("assume role with an unknown credential_source",
+         "[profile admin]\nregion = us-east-1\nrole_arn = arn:aws:iam::123456789012:role/Admin\ncredential_source = Elsewhere\n", profile="admin"),
+    case("SSO profile naming an sso-session that does not exist",
+         "[profile sso]\nregion = us-east-1\nsso_session = nowhere\nsso_account_id = 123456789012\nsso_role_name = Reader\n", profile="sso",
+         differs={"endpoint": "https://datazone.us-east-1.api.aws",
+                  "why": "clients sign with SigV4 only and build no SSO bearer-token provider, so creating one does not read "
+                         "sso_session; botocore checks it for its token provider. The credential chain still refuses the profile "
+                         "(README, Checked against botocore)"}),
+    case("max_attempts that is not a number", "[default]\nregion = us-east-1\nmax_attempts = lots\n"),
+    case("max_attempts of zero", "[default]\nregion = us-east-1\nmax_attempts = 0\n"),
     case("AWS_MAX_ATTEMPTS beats max_attempts", "[default]\nregion = us-east-1\nmax_attempts = 7\n", env={"AWS_MAX_ATTEMPTS": "5"}),
     case("max_attempts from the profile", "[default]\nregion = us-east-1\nmax_attempts = 7\nretry_mode = standard\n"),
     case("retry_mode legacy", "[default]\nregion = us-east-1\nretry_mode = legacy\n",
