@@ -22,10 +22,10 @@ internal sealed class SharedConfigFiles
         CredentialsPath = credentialsPath;
         ConfigExists = configText is not null;
         CredentialsExists = credentialsText is not null;
-        var configSections = IniFile.Parse(configText ?? "");
+        var configSections = IniFile.Parse(configText ?? "", configPath);
         _config = NamedSections(configSections, "profile", withDefault: true);
         _services = NamedSections(configSections, "services", withDefault: false);
-        _credentials = IniFile.Parse(credentialsText ?? "");
+        _credentials = IniFile.Parse(credentialsText ?? "", credentialsPath);
         _ssoSessions = NamedSections(configSections, "sso-session", withDefault: false);
     }
 

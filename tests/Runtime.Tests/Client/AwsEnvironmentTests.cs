@@ -239,6 +239,19 @@ public sealed class AwsEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void A_section_or_setting_given_twice_in_one_file_is_refused_as_configparser_does()
+    {
+        WithHome();
+        var config = _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\n[default]\noutput = json\n");
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindRegion(Options(), out _));
+        Assert.StartsWith($"Unable to parse config file {config} (line 3): section [default] appears a second time.", error.Message);
+
+        _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\nRegion = us-west-2\n");
+        error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindRegion(Options(), out _));
+        Assert.StartsWith($"Unable to parse config file {config} (line 3): 'region' appears a second time in section [default].", error.Message);
+    }
+
+    [Fact]
     public void Find_endpoint_refuses_a_services_section_that_does_not_exist()
     {
         WithHome();
