@@ -116,6 +116,10 @@ CASES = [
                          "(README, Checked against botocore)"}),
     case("max_attempts that is not a number", "[default]\nregion = us-east-1\nmax_attempts = lots\n"),
     case("max_attempts of zero", "[default]\nregion = us-east-1\nmax_attempts = 0\n"),
+    case("setting names are case-insensitive", "[default]\nREGION = eu-west-1\n"),
+    case("a section repeated in the config file", "[default]\nregion = eu-west-1\n[default]\noutput = json\n"),
+    case("a setting repeated in a section", "[default]\nregion = eu-west-1\nregion = us-west-2\n"),
+    case("a colon instead of an equals sign", "[default]\nregion: eu-west-1\n"),
     case("AWS_MAX_ATTEMPTS beats max_attempts", "[default]\nregion = us-east-1\nmax_attempts = 7\n", env={"AWS_MAX_ATTEMPTS": "5"}),
     case("max_attempts from the profile", "[default]\nregion = us-east-1\nmax_attempts = 7\nretry_mode = standard\n"),
     case("retry_mode legacy", "[default]\nregion = us-east-1\nretry_mode = legacy\n",
@@ -152,7 +156,7 @@ class Called(Exception):
     pass
 
 def error(e):
-    return {"error": type(e).__name__, "message": str(e)}
+    return {"error": type(e).__name__, "message": str(e).replace(os.environ["HOME"], "{home}")}
 
 def record(c):
     home = tempfile.mkdtemp(prefix="dzgen-botocore-")
