@@ -7,12 +7,13 @@ namespace DataZone.Gen;
 /// The INI dialect of the shared AWS files (Python configparser as botocore uses it): <c>[section]</c> headers,
 /// <c>key = value</c> or <c>key: value</c>, full-line comments with <c>#</c> or <c>;</c>, keys case-insensitive,
 /// indented lines continue the previous value (nested settings such as <c>s3 =</c> blocks). configparser is strict, so
-/// a section or a setting given twice in one file is an error, as botocore's ConfigParseError.
+/// a section or a setting given twice in one file, a setting before the first section and a line that is no setting
+/// are errors, as botocore's ConfigParseError.
 /// </summary>
 internal static class IniFile
 {
     /// <summary>Parses a file's text into sections of settings.</summary>
-    /// <exception cref="AwsClientException">A section appears twice, or a setting twice in one section.</exception>
+    /// <exception cref="AwsClientException">A line configparser refuses (see the class summary).</exception>
     public static Dictionary<string, Dictionary<string, string>> Parse(string text, string? path)
     {
         var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -51,12 +52,17 @@ internal static class IniFile
                 lastKey = null;
                 continue;
             }
-            var separator = trimmed.IndexOfAny(new[] { '=', ':' });
-            if (current is null || separator <= 0)
+            if (current is null)
             {
-                lastKey = null; // a stray line outside any section, or without a separator, is ignored
-                continue;
+                throw Invalid(path, lineNumber, "a setting before the first [section]");
             }
+
+            var separator = trimmed.IndexOfAny(new[] { '=', ':' });
+            if (separator <= 0)
+            {
+                throw Invalid(path, lineNumber, "a line that is neither a [section], a 'name = value' setting nor a # or ; comment");
+            }
+
             lastKey = trimmed.Substring(0, separator).Trim().ToLowerInvariant();
             if (!current.TryAdd(lastKey, trimmed.Substring(separator + 1).Trim()))
             {
@@ -67,5 +73,5 @@ internal static class IniFile
     }
 
     private static AwsClientException Invalid(string? path, int line, string problem) =>
-        new($"Unable to parse config file {path} (line {line}): {problem}. botocore refuses this file too; remove the duplicate.");
+        new($"Unable to parse config file {path} (line {line}): {problem}. botocore refuses this file too.");
 }

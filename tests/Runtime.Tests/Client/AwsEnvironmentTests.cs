@@ -251,6 +251,17 @@ public sealed class AwsEnvironmentTests : IDisposable
         Assert.StartsWith($"Unable to parse config file {config} (line 3): 'region' appears a second time in section [default].", error.Message);
     }
 
+    [Theory]
+    [InlineData("region = eu-west-1\n[default]\n", "line 1): a setting before the first [section]")]
+    [InlineData("[default]\nregion = eu-west-1\njunk\n", "line 3): a line that is neither a [section], a 'name = value' setting nor a # or ; comment")]
+    public void A_line_configparser_refuses_makes_the_file_unreadable(string text, string problem)
+    {
+        WithHome();
+        var config = _files.WriteFile(".aws/config", text);
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindRegion(Options(), out _));
+        Assert.StartsWith($"Unable to parse config file {config} ({problem}.", error.Message);
+    }
+
     [Fact]
     public void Find_endpoint_refuses_a_services_section_that_does_not_exist()
     {
