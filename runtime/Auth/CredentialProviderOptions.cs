@@ -16,7 +16,7 @@ public sealed class CredentialProviderOptions
 
     /// <summary>
     /// A profile chosen explicitly (<c>--profile</c>, <see cref="AwsClientOptions.Profile"/>). As in botocore, an explicit
-    /// profile takes the environment-variable providers out of the default chain. Unset: <c>AWS_PROFILE</c>, else <c>default</c>.
+    /// profile takes the environment-variable providers out of the default chain. Unset: <c>AWS_DEFAULT_PROFILE</c>, else <c>AWS_PROFILE</c>, else <c>default</c> (botocore's order).
     /// </summary>
     public string? Profile { get; set; }
 

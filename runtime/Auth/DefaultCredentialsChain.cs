@@ -14,6 +14,7 @@ namespace DataZone.Gen.Auth;
 /// </summary>
 public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
 {
+    private readonly CredentialsContext _context;
     private readonly CredentialsChainSource _chain;
 
     /// <summary>Creates the chain over the process environment.</summary>
@@ -33,7 +34,8 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
     public DefaultCredentialsChain(CredentialProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _chain = CredentialsChains.Default(new CredentialsContext(options));
+        _context = new CredentialsContext(options);
+        _chain = CredentialsChains.Default(_context);
     }
 
     /// <summary>The provider that found credentials, for example <c>SSO (profile 'dev')</c>; <see langword="null"/> before the first success.</summary>
@@ -42,6 +44,16 @@ public sealed class DefaultCredentialsChain : IAwsCredentialsProvider
     /// <inheritdoc />
     public async ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
+        // The check and the providers share one reading of the shared files.
+        using var pass = _chain.Winner is null ? _context.ShareFilesForOnePass() : null;
+        if (_chain.Winner is null)
+        {
+            // botocore's create_credential_resolver reads the scoped config before any provider runs, so a profile named
+            // by the caller, AWS_DEFAULT_PROFILE or AWS_PROFILE that does not exist fails even when environment keys are
+            // set or instance metadata is disabled.
+            _context.Settings().RequireNamedProfile();
+        }
+
         var lookup = await _chain.LookupAsync(cancellationToken).ConfigureAwait(false);
         return lookup.Credentials ?? throw new AwsCredentialsException(
             "No AWS credentials found. " + lookup.Reason

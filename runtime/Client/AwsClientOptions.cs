@@ -19,7 +19,7 @@ public sealed class AwsClientOptions
     /// <summary>Where credentials come from. Unset: <see cref="DefaultCredentialsChain"/> (botocore's chain: environment variables, role, web identity, SSO, profile keys, process, container, instance metadata) over <see cref="Environment"/>.</summary>
     public IAwsCredentialsProvider? Credentials { get; set; }
 
-    /// <summary>The shared-config profile for region, retry settings and credentials. Unset: <c>AWS_PROFILE</c>, else <c>default</c>.</summary>
+    /// <summary>The shared-config profile for region, retry settings and credentials. Unset: <c>AWS_DEFAULT_PROFILE</c>, else <c>AWS_PROFILE</c>, else <c>default</c> (botocore's order).</summary>
     public string? Profile { get; set; }
 
     /// <summary>

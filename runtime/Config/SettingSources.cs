@@ -35,6 +35,22 @@ internal sealed class SettingSources
     public SharedConfigFiles Files => _files ??= _sharedFiles?.Invoke() ?? SharedConfigFiles.Load(Environment);
 
     /// <summary>
+    /// botocore's <c>get_scoped_config</c>: a profile that was asked for by name (even <c>default</c>) must exist in the
+    /// shared files. The unnamed default may be missing.
+    /// </summary>
+    /// <exception cref="AwsClientException">The named profile is in neither file.</exception>
+    public void RequireNamedProfile()
+    {
+        var profile = SharedConfigFiles.SelectProfile(ExplicitProfile, Environment, out var namedBy);
+        if (Files.GetProfile(profile) is null && namedBy is not null)
+        {
+            throw new AwsClientException(
+                $"The config profile '{profile}' (from {namedBy}) could not be found in {Files.DescribeFiles()}. "
+                + "Check the name, or add the profile with 'aws configure --profile " + profile + "'.");
+        }
+    }
+
+    /// <summary>
     /// A setting, trimmed: the first of <paramref name="variables"/> that is set, else <paramref name="profileKey"/> of
     /// the profile. <paramref name="source"/> names where it came from; when nothing is found, the return is
     /// <see langword="null"/> and each place looked at is added to <paramref name="looked"/>.
@@ -51,14 +67,8 @@ internal sealed class SettingSources
             looked.Add(variable + " (not set)");
         }
 
-        var profile = SharedConfigFiles.SelectProfile(ExplicitProfile, Environment, out var namedBy);
-        if (Files.GetProfile(profile) is null && namedBy is not null)
-        {
-            // botocore's get_scoped_config: a profile that was asked for by name must exist, even 'default'.
-            throw new AwsClientException(
-                $"The config profile '{profile}' (from {namedBy}) could not be found in {Files.DescribeFiles()}. "
-                + "Check the name, or add the profile with 'aws configure --profile " + profile + "'.");
-        }
+        var profile = ProfileName;
+        RequireNamedProfile();
 
         if (Files.FindValue(profile, profileKey, out var file) is { } fromProfile)
         {

@@ -22,10 +22,10 @@ internal sealed class SharedConfigFiles
         CredentialsPath = credentialsPath;
         ConfigExists = configText is not null;
         CredentialsExists = credentialsText is not null;
-        var configSections = IniFile.Parse(configText ?? "");
+        var configSections = IniFile.Parse(configText ?? "", configPath);
         _config = NamedSections(configSections, "profile", withDefault: true);
         _services = NamedSections(configSections, "services", withDefault: false);
-        _credentials = IniFile.Parse(credentialsText ?? "");
+        _credentials = IniFile.Parse(credentialsText ?? "", credentialsPath);
         _ssoSessions = NamedSections(configSections, "sso-session", withDefault: false);
     }
 
@@ -47,11 +47,17 @@ internal sealed class SharedConfigFiles
             credentialsPath, credentialsPath is null ? null : environment.ReadFile(credentialsPath));
     }
 
-    /// <summary>The profile to use: explicit, then <c>AWS_PROFILE</c>, then the legacy <c>AWS_DEFAULT_PROFILE</c>, then <c>default</c>.</summary>
+    /// <summary>
+    /// The profile to use: explicit, then <c>AWS_DEFAULT_PROFILE</c>, then <c>AWS_PROFILE</c>, then <c>default</c>. The
+    /// legacy variable wins when both are set, as in botocore's session variable <c>profile</c>.
+    /// </summary>
     public static string SelectProfile(string? explicitProfile, IAwsEnvironment environment) =>
         SelectProfile(explicitProfile, environment, out _);
 
-    /// <summary>The profile to use, and what named it: "the profile option", <c>AWS_PROFILE</c>, <c>AWS_DEFAULT_PROFILE</c>, or <see langword="null"/> for the unnamed <c>default</c>.</summary>
+    /// <summary>
+    /// The profile to use, and what named it: "the profile option", <c>AWS_DEFAULT_PROFILE</c>, <c>AWS_PROFILE</c>, or
+    /// <see langword="null"/> for the unnamed <c>default</c>.
+    /// </summary>
     public static string SelectProfile(string? explicitProfile, IAwsEnvironment environment, out string? namedBy)
     {
         if (explicitProfile is not null)
@@ -60,7 +66,7 @@ internal sealed class SharedConfigFiles
             return explicitProfile;
         }
 
-        foreach (var variable in new[] { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" })
+        foreach (var variable in new[] { "AWS_DEFAULT_PROFILE", "AWS_PROFILE" })
         {
             if (environment.GetVariable(variable) is { } name)
             {
@@ -128,13 +134,25 @@ internal sealed class SharedConfigFiles
     /// <summary>
     /// A setting of one service in the <c>[services name]</c> section the profile's <c>services</c> names: botocore's
     /// nested block, <c>datazone =</c> followed by indented <c>endpoint_url = ...</c> lines. <see langword="null"/> when
-    /// any link is missing.
+    /// the profile names no section or the section has no such setting.
     /// </summary>
+    /// <exception cref="AwsClientException">The profile's <c>services</c> names a section that does not exist (botocore's InvalidConfigError).</exception>
     public string? FindServiceValue(string profile, string serviceKey, string key, out string file)
     {
         file = "";
-        if (ConfigPath is null || FindValue(profile, "services", out _) is not { } sectionName
-            || !_services.TryGetValue(sectionName, out var section) || !section.TryGetValue(serviceKey, out var block))
+        if (ConfigPath is null || FindValue(profile, "services", out var profileFile) is not { } sectionName)
+        {
+            return null;
+        }
+
+        if (!_services.TryGetValue(sectionName, out var section))
+        {
+            throw new AwsClientException(
+                $"Profile '{profile}' in {profileFile} is configured to use the services section \"{sectionName}\", "
+                + $"but there is no [services {sectionName}] in {ConfigPath}.");
+        }
+
+        if (!section.TryGetValue(serviceKey, out var block))
         {
             return null;
         }

@@ -6,8 +6,8 @@ namespace DataZone.Gen.Endpoints;
 
 /// <summary>
 /// The endpoint settings a client reads before the rules run: the configured endpoint (the option, then the configured
-/// endpoint URLs in botocore's order: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, the service's block in the profile's
-/// <c>services</c> section, <c>AWS_ENDPOINT_URL</c>, the profile's <c>endpoint_url</c>; all skipped when
+/// endpoint URLs in botocore's order: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_ENDPOINT_URL</c>, the service's
+/// block in the profile's <c>services</c> section, the profile's <c>endpoint_url</c>; all skipped when
 /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> or the profile's <c>ignore_configured_endpoint_urls</c> is <c>true</c>),
 /// FIPS and dual-stack. <see cref="Resolve"/> is the fallback for a service whose metadata carries no rule set: DataZone's
 /// rules written by hand (<c>{prefix}.{region}.{dualStackDnsSuffix}</c>, <c>-fips</c> added to the prefix for FIPS).
@@ -33,20 +33,21 @@ internal static partial class EndpointResolver
             return null;
         }
 
-        // botocore's ConfiguredEndpointProvider: service-specific before global, and within each the variable first.
+        // botocore's ConfiguredEndpointProvider (_ENDPOINT_URL_LOOKUP_ORDER): both variables before the config file, and
+        // within each the service-specific one first.
         var profile = config.ProfileName;
         string? text;
         if ((text = config.Environment.GetVariable(service.EndpointUrlVariable)) is not null)
         {
             source = service.EndpointUrlVariable;
         }
-        else if ((text = config.Files.FindServiceValue(profile, service.ConfigKey, "endpoint_url", out var servicesFile)) is not null)
-        {
-            source = $"'endpoint_url' for {service.ConfigKey} in the services section of profile '{profile}' in {servicesFile}";
-        }
         else if ((text = config.Environment.GetVariable("AWS_ENDPOINT_URL")) is not null)
         {
             source = "AWS_ENDPOINT_URL";
+        }
+        else if ((text = config.Files.FindServiceValue(profile, service.ConfigKey, "endpoint_url", out var servicesFile)) is not null)
+        {
+            source = $"'endpoint_url' for {service.ConfigKey} in the services section of profile '{profile}' in {servicesFile}";
         }
         else if ((text = config.Files.FindValue(profile, "endpoint_url", out var profileFile)) is not null)
         {

@@ -188,6 +188,17 @@ public sealed class CredentialsTests : IDisposable
     }
 
     [Fact]
+    public async Task Chain_with_a_named_profile_that_does_not_exist_fails_even_when_environment_keys_are_set()
+    {
+        // botocore's create_credential_resolver reads the scoped config first: ProfileNotFound before any provider runs.
+        _environment.Set("AWS_PROFILE", "ghost").Set("AWS_EC2_METADATA_DISABLED", "true")
+            .Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", Secret);
+        var error = await Assert.ThrowsAsync<AwsClientException>(() => Get(new DefaultCredentialsChain(null, _environment)));
+        Assert.Contains("The config profile 'ghost' (from AWS_PROFILE) could not be found", error.Message);
+        Assert.DoesNotContain(Secret, error.Message);
+    }
+
+    [Fact]
     public async Task Chain_a_secret_alone_in_the_environment_is_ignored_like_botocore()
     {
         _environment.Set("AWS_SECRET_ACCESS_KEY", Secret);

@@ -208,20 +208,70 @@ public sealed class AwsEnvironmentTests : IDisposable
         Assert.Equal(new Uri("http://services-datazone:3"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out var source));
         Assert.Equal($"'endpoint_url' for datazone in the services section of profile 'dev' in {config}", source);
 
+        // botocore reads both variables before the config file: AWS_ENDPOINT_URL beats the services section.
         _variables["AWS_ENDPOINT_URL"] = "http://global-env:2";
-        Assert.Equal(new Uri("http://services-datazone:3"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal(new Uri("http://global-env:2"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
+        Assert.Equal("AWS_ENDPOINT_URL", source);
 
         _variables["AWS_ENDPOINT_URL_DATAZONE"] = "http://service-env:1";
         Assert.Equal(new Uri("http://service-env:1"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal("AWS_ENDPOINT_URL_DATAZONE", source);
 
-        // Without a datazone block the global settings apply: the variable, then the profile's own endpoint_url.
+        // Without a datazone block the profile's own endpoint_url applies.
         _variables.Remove("AWS_ENDPOINT_URL_DATAZONE");
-        _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://services-s3:9\n");
-        Assert.Equal(new Uri("http://global-env:2"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         _variables.Remove("AWS_ENDPOINT_URL");
+        _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://services-s3:9\n");
         Assert.Equal(new Uri("http://profile-global:4"), AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out source));
         Assert.Equal($"'endpoint_url' of profile 'dev' in {config}", source);
+    }
+
+    [Fact]
+    public void Find_region_keeps_spaces_inside_section_headers_as_configparser_does()
+    {
+        WithHome();
+        _files.WriteFile(".aws/config", "[ default ]\nregion = eu-west-1\n[profile   dev]\nregion = ca-central-1\n");
+
+        // "[ default ]" names the section " default ", which botocore's build_profile_map does not take as the default.
+        Assert.Null(AwsClientSettings.FindRegion(Options(), out _));
+
+        _variables["AWS_PROFILE"] = "dev";
+        Assert.Equal("ca-central-1", AwsClientSettings.FindRegion(Options(), out _));
+    }
+
+    [Fact]
+    public void A_section_or_setting_given_twice_in_one_file_is_refused_as_configparser_does()
+    {
+        WithHome();
+        var config = _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\n[default]\noutput = json\n");
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindRegion(Options(), out _));
+        Assert.StartsWith($"Unable to parse config file {config} (line 3): section [default] appears a second time.", error.Message);
+
+        _files.WriteFile(".aws/config", "[default]\nregion = eu-west-1\nRegion = us-west-2\n");
+        error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindRegion(Options(), out _));
+        Assert.StartsWith($"Unable to parse config file {config} (line 3): 'region' appears a second time in section [default].", error.Message);
+    }
+
+    [Theory]
+    [InlineData("region = eu-west-1\n[default]\n", "line 1): a setting before the first [section]")]
+    [InlineData("[default]\nregion = eu-west-1\njunk\n", "line 3): a line that is neither a [section], a 'name = value' setting nor a # or ; comment")]
+    public void A_line_configparser_refuses_makes_the_file_unreadable(string text, string problem)
+    {
+        WithHome();
+        var config = _files.WriteFile(".aws/config", text);
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindRegion(Options(), out _));
+        Assert.StartsWith($"Unable to parse config file {config} ({problem}.", error.Message);
+    }
+
+    [Fact]
+    public void Find_endpoint_refuses_a_services_section_that_does_not_exist()
+    {
+        WithHome();
+        var config = _files.WriteFile(".aws/config", "[profile dev]\nendpoint_url = http://profile-global:4\nservices = nowhere\n");
+        _variables["AWS_PROFILE"] = "dev";
+
+        var error = Assert.Throws<AwsClientException>(() => AwsClientSettings.FindEndpoint(TestClients.DataZone, Options(), out _));
+
+        Assert.Equal($"Profile 'dev' in {config} is configured to use the services section \"nowhere\", but there is no [services nowhere] in {config}.", error.Message);
     }
 
     [Fact]
