@@ -94,6 +94,12 @@ internal sealed class EmulatorServer
                 context.NextToken);
             _log.Add(entry);
             _options.OnRequest?.Invoke(entry);
+
+            // Dropped only once logged: a client that sees the reset and asks the log must find the request in it.
+            if (context.Fault == EmulatorFault.DroppedConnection)
+            {
+                http.Abort();
+            }
         }
     }
 
@@ -107,8 +113,7 @@ internal sealed class EmulatorServer
 
         if (faults.DropConnectionEvery > 0 && context.Sequence % faults.DropConnectionEvery == 0)
         {
-            context.Fault = EmulatorFault.DroppedConnection;
-            http.Abort();
+            context.Fault = EmulatorFault.DroppedConnection; // HandleAsync aborts the connection after logging the request
             return;
         }
 
