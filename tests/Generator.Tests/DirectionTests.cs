@@ -1,5 +1,6 @@
 using System.IO;
 using DataZone.Gen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace DataZone.Gen.Generator.Tests;
@@ -66,6 +67,22 @@ public class DirectionTests
 
         Assert.DoesNotContain("ReadJson(", request);
         Assert.Contains("WriteJson(", request);
+    }
+
+    [Fact]
+    public void A_class_that_receives_what_another_only_sends_adds_the_reader_to_the_shared_file()
+    {
+        var first = Generate("ListWidgets");
+        var mirror = CSharpSyntaxTree.ParseText(
+            GeneratorHarness.PaginatorSource("MirrorWidgets", "MirrorWidgetsPaginator", Ns), GeneratorHarness.ParseOptions(), path: "/src/Mirror.cs");
+
+        var second = GeneratorHarness.Run(first.Driver, first.Input.AddSyntaxTrees(mirror));
+
+        Assert.Empty(second.CompileDiagnostics);
+        Assert.DoesNotContain("ReadJson(", first.Sources[Ns + ".Filter.Json.g.cs"]);
+        Assert.Contains("ReadJson(", second.Sources[Ns + ".Filter.Json.g.cs"]);
+        Assert.Equal(first.Sources[Ns + ".Filter.g.cs"], second.Sources[Ns + ".Filter.g.cs"]);
+        GeneratorHarness.AssertCachedOnRerun(second);
     }
 
     private static GeneratorRun Generate(params string[] operations)
