@@ -83,14 +83,13 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
 
     private static ImmutableArray<FileSpec> DistinctFiles(ImmutableArray<Result<TargetOutput>> results)
     {
-        // A shape shared by several classes of one namespace is emitted once; if one class reads it and another only
-        // sends it, the version with a reader serves both.
+        // A shape shared by several classes of one namespace is emitted once, serving every direction they use it in.
         return results
             .Where(r => r.Value is not null)
             .SelectMany(r => r.Value!.Files)
             .GroupBy(f => f.HintName, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.FirstOrDefault(f => f is not StructureSpec { HasReader: false }) ?? g.First())
+            .Select(SharedFiles.Merge)
             .ToImmutableArray();
     }
 

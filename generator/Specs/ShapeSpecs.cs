@@ -43,8 +43,7 @@ internal static class ShapeSpecs
                     shape.IsUnion,
                     shape.Sensitive,
                     Members(context, shape, typeName, isException: false),
-                    // The request is marshalled member by member and never read back: it gets no reader.
-                    HasReader: !context.RequestOnlyShapes.Contains(shape.Name));
+                    context.UsageOf(shape.Name));
             case "string" when !shape.EnumValues.IsEmpty:
                 var enumName = context.Naming.TypeName(shape.Name);
                 var memberNames = ServiceNaming.EnumMemberNames(shape.EnumValues, enumName);
@@ -54,7 +53,8 @@ internal static class ShapeSpecs
                     enumName,
                     shape.Name,
                     Docs(shape.Documentation, $"The values of <c>{shape.Name}</c>."),
-                    shape.EnumValues.Select((v, i) => new EnumValueSpec(memberNames[i], v)).ToEquatableArray());
+                    shape.EnumValues.Select((v, i) => new EnumValueSpec(memberNames[i], v)).ToEquatableArray(),
+                    context.UsageOf(shape.Name));
             case "list":
             case "map":
                 var method = context.Naming.CollectionMethod(shape.Name);
@@ -63,7 +63,8 @@ internal static class ShapeSpecs
                     context.HintName(context.Naming.JsonTypeName, method),
                     context.Naming.JsonTypeName,
                     shape.Name,
-                    context.Types.Map(shape.Name));
+                    context.Types.Map(shape.Name),
+                    context.UsageOf(shape.Name));
             default:
                 return null;
         }

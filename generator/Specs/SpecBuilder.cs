@@ -103,7 +103,10 @@ internal static class SpecBuilder
         var types = new TypeMapper(allShapes, naming, target.Namespace);
         var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics)
         {
-            RequestOnlyShapes = RequestOnly(operation, allShapes),
+            InputSide = ShapeClosure.ReachableFrom(new[] { operation.Input.Shape }, allShapes),
+            OutputSide = ShapeClosure.ReachableFrom(
+                new[] { operation.Output.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
+                allShapes),
         };
         var files = new List<FileSpec>();
         ReportUnsupported(context, closure);
@@ -139,20 +142,6 @@ internal static class SpecBuilder
         return new Result<TargetOutput>(
             hasErrors ? null : new TargetOutput(files.OrderBy(f => f.HintName, StringComparer.Ordinal).ToEquatableArray()),
             diagnostics.ToEquatableArray());
-    }
-
-    private static HashSet<string> RequestOnly(OperationModel operation, IReadOnlyDictionary<string, ShapeModel> shapes)
-    {
-        var readSide = ShapeClosure.ReachableFrom(
-            new[] { operation.Output!.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
-            shapes);
-        var requestOnly = new HashSet<string>(StringComparer.Ordinal);
-        if (!readSide.Contains(operation.Input!.Shape))
-        {
-            requestOnly.Add(operation.Input.Shape);
-        }
-
-        return requestOnly;
     }
 
     private static IEnumerable<DiagnosticInfo> CheckDeclaration(PaginatorTarget target)
@@ -215,8 +204,16 @@ internal sealed record BuildContext(
     TypeMapper Types,
     List<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>Shapes only the request side uses: the operation's input, unless its output or errors reach it too.</summary>
-    public ISet<string> RequestOnlyShapes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Every shape the operation's input reaches.</summary>
+    public ISet<string> InputSide { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Every shape the operation's output or errors reach.</summary>
+    public ISet<string> OutputSide { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Which way this operation moves <paramref name="shapeName"/>; other targets may add the other way.</summary>
+    public ShapeUsage UsageOf(string shapeName) =>
+        (InputSide.Contains(shapeName) ? ShapeUsage.Input : ShapeUsage.None)
+        | (OutputSide.Contains(shapeName) ? ShapeUsage.Output : ShapeUsage.None);
 
     public string Namespace => Target.Namespace;
 

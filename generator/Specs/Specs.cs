@@ -8,6 +8,24 @@ namespace DataZone.Gen.Generator.Specs;
 /// <summary>One generated file. <see cref="HintName"/> is unique per generator run.</summary>
 internal abstract record FileSpec(string Namespace, string HintName);
 
+/// <summary>
+/// Which way a shape travels, from the operation closure walks: what the client sends needs a writer and
+/// validation, what it receives needs a reader, and a shape reached both ways gets both.
+/// </summary>
+[System.Flags]
+internal enum ShapeUsage
+{
+    None = 0,
+
+    /// <summary>Reached from an operation's input: written and validated.</summary>
+    Input = 1,
+
+    /// <summary>Reached from an operation's output or errors: read.</summary>
+    Output = 2,
+
+    Both = Input | Output,
+}
+
 internal enum MemberLocation
 {
     Body,
@@ -44,7 +62,7 @@ internal sealed record StructureSpec(
     bool IsUnion,
     bool IsSensitive,
     EquatableArray<MemberSpec> Members,
-    bool HasReader) : FileSpec(Namespace, HintName);
+    ShapeUsage Usage) : FileSpec(Namespace, HintName);
 
 internal sealed record EnumValueSpec(string MemberName, string WireValue);
 
@@ -54,7 +72,8 @@ internal sealed record EnumSpec(
     string TypeName,
     string ShapeName,
     EquatableArray<string> Documentation,
-    EquatableArray<EnumValueSpec> Values) : FileSpec(Namespace, HintName);
+    EquatableArray<EnumValueSpec> Values,
+    ShapeUsage Usage) : FileSpec(Namespace, HintName);
 
 internal sealed record ExceptionSpec(
     string Namespace,
@@ -76,7 +95,8 @@ internal sealed record CollectionSpec(
     string HintName,
     string JsonTypeName,
     string ShapeName,
-    TypeRef Type) : FileSpec(Namespace, HintName);
+    TypeRef Type,
+    ShapeUsage Usage) : FileSpec(Namespace, HintName);
 
 internal sealed record ClientSpec(
     string Namespace,

@@ -9,7 +9,7 @@ using Any = CsCheck.Gen;
 
 namespace DataZone.Gen.EndToEnd.Tests;
 
-/// <summary>Generated writer then reader gives back the same value, for any value of the shapes.</summary>
+/// <summary>Written as the service would (<see cref="ResponseWriters"/>) then read by the generated reader gives back the same value, for any value of the shapes.</summary>
 public sealed class GeneratedJsonPropertyTests
 {
     private static readonly Gen<string> Text = Any.OneOf(
@@ -54,7 +54,7 @@ public sealed class GeneratedJsonPropertyTests
     {
         Run.Sample(run =>
         {
-            var back = AwsJson.ReadBody(AwsJson.Serialize(run, DataSourceRunSummary.WriteJson), DataSourceRunSummary.ReadJson);
+            var back = AwsJson.ReadBody(AwsJson.Serialize(run, ResponseWriters.WriteRun), DataSourceRunSummary.ReadJson);
             // DateTimeOffset equality is by instant, so the offset change to UTC is fine.
             return back == run
                 && SameInstant(back.CreatedAt, run.CreatedAt) && SameInstant(back.StoppedAt, run.StoppedAt)
@@ -68,7 +68,7 @@ public sealed class GeneratedJsonPropertyTests
         Any.Select(Run.List[0, 8], Text.Null(), (items, token) => new ListDataSourceRunsResponse { Items = items, NextToken = token })
             .Sample(page =>
             {
-                var back = AwsJson.ReadBody(AwsJson.Serialize(page, ListDataSourceRunsResponse.WriteJson), ListDataSourceRunsResponse.ReadJson);
+                var back = AwsJson.ReadBody(AwsJson.Serialize(page, ResponseWriters.WritePage), ListDataSourceRunsResponse.ReadJson);
                 return back.NextToken == page.NextToken && back.Items.SequenceEqual(page.Items);
             }, iter: 500);
     }
@@ -90,7 +90,7 @@ public sealed class GeneratedJsonPropertyTests
                     },
                 },
                 NextToken = "t",
-            }, ListDataSourceRunsResponse.WriteJson));
+            }, ResponseWriters.WritePage));
 
         // Every prefix and every single-character corruption of a valid page either reads or fails with a located AwsJsonException.
         Any.Select(Any.Int[0, valid.Length - 1], Any.Char[' ', '~'], Any.Bool).Sample((position, replacement, truncate) =>

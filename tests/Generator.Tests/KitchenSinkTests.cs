@@ -23,7 +23,8 @@ public class KitchenSinkTests
     private static readonly Lazy<(GeneratorRun Run, LoadedAssembly Loaded)> Generated = new(() =>
     {
         var run = GeneratorHarness.RunClean(
-            new[] { GeneratorHarness.PaginatorSource("ListWidgets", "WidgetPaginator", Ns) },
+            // MirrorWidgets sends what ListWidgets receives and the other way round, so every shape can be read and written.
+            new[] { GeneratorHarness.PaginatorSource("ListWidgets", "WidgetPaginator", Ns), GeneratorHarness.PaginatorSource("MirrorWidgets", "MirrorPaginator", Ns) },
             ModelFiles.FromFolder(Path.Combine(RepoPaths.Root, "tests", "Generator.Tests", "Fixtures", "KitchenSink")));
         return (run, LoadedAssembly.From(run));
     });

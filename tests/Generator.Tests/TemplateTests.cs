@@ -60,7 +60,7 @@ public class TemplateTests
         // Scriban's defaults: 1,000 loop iterations and 1 MiB of text per value and per render.
         var values = Enumerable.Range(0, 3000).Select(i => new EnumValueSpec("Value" + i, "value-" + i)).ToEquatableArray();
         var documentation = new string('d', 2 * 1024 * 1024);
-        var spec = new EnumSpec("Contoso", "Contoso.Big.g.cs", "Big", "Big", new[] { documentation }.ToEquatableArray(), values);
+        var spec = new EnumSpec("Contoso", "Contoso.Big.g.cs", "Big", "Big", new[] { documentation }.ToEquatableArray(), values, ShapeUsage.Both);
 
         var text = string.Concat(SourceEmitter.Emit(spec).Select(f => f.Text));
 

@@ -40,7 +40,8 @@ internal sealed class StructureView : FileView
         BodyMembers = Members.Where(m => m.IsBody).ToList();
         RedactsMembers = spec.IsSensitive || Members.Any(m => m.IsSensitive);
         IsSensitive = spec.IsSensitive;
-        HasReader = spec.HasReader;
+        HasReader = (spec.Usage & ShapeUsage.Output) != 0;
+        HasWriter = (spec.Usage & ShapeUsage.Input) != 0;
         ValidatedMembers = Members.Where(m => m.HasChecks).ToList();
 
         // A union carries exactly one member on the wire; more than one set is a caller error.
@@ -73,8 +74,11 @@ internal sealed class StructureView : FileView
 
     public bool HasMembers => Members.Count > 0;
 
-    /// <summary>Whether the type gets a JSON reader: every shape but a request, which nothing reads.</summary>
+    /// <summary>Whether the type gets a JSON reader: the client receives it.</summary>
     public bool HasReader { get; }
+
+    /// <summary>Whether the type gets validation and a JSON writer: the client sends it.</summary>
+    public bool HasWriter { get; }
 }
 
 internal sealed class EnumView : FileView
@@ -85,7 +89,15 @@ internal sealed class EnumView : FileView
         TypeName = spec.TypeName;
         Documentation = DocParagraph.Of(spec.Documentation);
         Values = spec.Values.Select(v => new EnumValueView(v.MemberName, v.WireValue, MemberView.Literal(v.WireValue))).ToList();
+        HasReader = (spec.Usage & ShapeUsage.Output) != 0;
+        HasWriter = (spec.Usage & ShapeUsage.Input) != 0;
     }
+
+    /// <summary>Whether the enum gets a JSON reader: the client receives it.</summary>
+    public bool HasReader { get; }
+
+    /// <summary>Whether the enum gets a JSON writer: the client sends it.</summary>
+    public bool HasWriter { get; }
 
     public string TypeName { get; }
 
@@ -154,7 +166,15 @@ internal sealed class CollectionView : FileView
         ElementReader = JsonMethods.Reader(spec.Type.Element, JsonTypeName);
         ElementWriter = JsonMethods.Writer(spec.Type.Element, JsonTypeName);
         ElementIsValueType = spec.Type.Element.IsValueType;
+        HasReader = (spec.Usage & ShapeUsage.Output) != 0;
+        HasWriter = (spec.Usage & ShapeUsage.Input) != 0;
     }
+
+    /// <summary>Whether the list or map gets a JSON reader: the client receives it.</summary>
+    public bool HasReader { get; }
+
+    /// <summary>Whether the list or map gets a JSON writer: the client sends it.</summary>
+    public bool HasWriter { get; }
 
     public string ClassName { get; }
 

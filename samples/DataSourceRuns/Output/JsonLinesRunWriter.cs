@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace DataSourceRuns.Output;
 
 /// <summary>
-/// One JSON object per run per line (JSON Lines), written by the generated <c>DataSourceRunSummary.WriteJson</c>:
+/// One JSON object per run per line (JSON Lines), written by <see cref="RunJson"/>:
 /// the API's wire field names, ISO-8601 UTC timestamps, absent members left out, non-ASCII text as UTF-8.
 /// </summary>
 internal sealed class JsonLinesRunWriter : RunWriter
@@ -34,7 +34,7 @@ internal sealed class JsonLinesRunWriter : RunWriter
         {
             _buffer.ResetWrittenCount();
             _json.Reset(_buffer);
-            DataSourceRunSummary.WriteJson(_json, run);
+            RunJson.Write(_json, run);
             _json.Flush();
             _out.Write(TerminalText.EscapeJson(Encoding.UTF8.GetString(_buffer.WrittenSpan)));
             _out.Write('\n');

@@ -5,13 +5,9 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of DataSourceErrorMessage: validation before a request is sent, and its JSON reader and writer.
+// The wire side of DataSourceErrorMessage: its JSON reader.
 partial record DataSourceErrorMessage
 {
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-    }
-
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceErrorMessage ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -45,23 +41,5 @@ partial record DataSourceErrorMessage
             ErrorType = errorType ?? throw global::DataZone.Gen.Json.AwsJson.MissingMember("errorType"),
             ErrorDetail = errorDetail,
         };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceErrorMessage value)
-    {
-        writer.WriteStartObject();
-        if (value.ErrorType is { } errorType)
-        {
-            writer.WritePropertyName("errorType"u8);
-            global::Contoso.DataZone.DataSourceErrorType.WriteJson(writer, errorType);
-        }
-
-        if (value.ErrorDetail is { } errorDetail)
-        {
-            writer.WritePropertyName("errorDetail"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteString(writer, errorDetail);
-        }
-
-        writer.WriteEndObject();
     }
 }

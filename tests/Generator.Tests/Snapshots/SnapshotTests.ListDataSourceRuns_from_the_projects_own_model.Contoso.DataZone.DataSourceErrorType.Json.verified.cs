@@ -5,7 +5,7 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of DataSourceErrorType: its JSON reader and writer.
+// The wire side of DataSourceErrorType: its JSON reader.
 readonly partial struct DataSourceErrorType
 {
     // Known values come back as the shared instances, so reading them allocates nothing.
@@ -52,7 +52,4 @@ readonly partial struct DataSourceErrorType
 
         return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
     }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceErrorType value) =>
-        writer.WriteStringValue(value.Value);
 }

@@ -5,13 +5,9 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of DataSourceRunLineageSummary: validation before a request is sent, and its JSON reader and writer.
+// The wire side of DataSourceRunLineageSummary: its JSON reader.
 partial record DataSourceRunLineageSummary
 {
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-    }
-
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunLineageSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -36,17 +32,5 @@ partial record DataSourceRunLineageSummary
         {
             ImportStatus = importStatus,
         };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceRunLineageSummary value)
-    {
-        writer.WriteStartObject();
-        if (value.ImportStatus is { } importStatus)
-        {
-            writer.WritePropertyName("importStatus"u8);
-            global::Contoso.DataZone.LineageImportStatus.WriteJson(writer, importStatus);
-        }
-
-        writer.WriteEndObject();
     }
 }

@@ -5,33 +5,9 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of DataSourceRunSummary: validation before a request is sent, and its JSON reader and writer.
+// The wire side of DataSourceRunSummary: its JSON reader.
 partial record DataSourceRunSummary
 {
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-        if (Id is null)
-        {
-            problems.Add(path + "Id is required.");
-        }
-
-        if (DataSourceId is null)
-        {
-            problems.Add(path + "DataSourceId is required.");
-        }
-
-        if (ProjectId is null)
-        {
-            problems.Add(path + "ProjectId is required.");
-        }
-
-        RunStatisticsForAssets?.CollectValidationProblems(problems, path + "RunStatisticsForAssets.");
-
-        ErrorMessage?.CollectValidationProblems(problems, path + "ErrorMessage.");
-
-        LineageSummary?.CollectValidationProblems(problems, path + "LineageSummary.");
-    }
-
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static DataSourceRunSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -155,83 +131,5 @@ partial record DataSourceRunSummary
             StoppedAt = stoppedAt,
             LineageSummary = lineageSummary,
         };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceRunSummary value)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName("id"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteString(writer, id);
-        }
-
-        if (value.DataSourceId is { } dataSourceId)
-        {
-            writer.WritePropertyName("dataSourceId"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteString(writer, dataSourceId);
-        }
-
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName("type"u8);
-            global::Contoso.DataZone.DataSourceRunType.WriteJson(writer, type);
-        }
-
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName("status"u8);
-            global::Contoso.DataZone.DataSourceRunStatus.WriteJson(writer, status);
-        }
-
-        if (value.ProjectId is { } projectId)
-        {
-            writer.WritePropertyName("projectId"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteString(writer, projectId);
-        }
-
-        if (value.RunStatisticsForAssets is { } runStatisticsForAssets)
-        {
-            writer.WritePropertyName("runStatisticsForAssets"u8);
-            global::Contoso.DataZone.RunStatisticsForAssets.WriteJson(writer, runStatisticsForAssets);
-        }
-
-        if (value.ErrorMessage is { } errorMessage)
-        {
-            writer.WritePropertyName("errorMessage"u8);
-            global::Contoso.DataZone.DataSourceErrorMessage.WriteJson(writer, errorMessage);
-        }
-
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName("createdAt"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteTimestampIso8601(writer, createdAt);
-        }
-
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName("updatedAt"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteTimestampIso8601(writer, updatedAt);
-        }
-
-        if (value.StartedAt is { } startedAt)
-        {
-            writer.WritePropertyName("startedAt"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteTimestampIso8601(writer, startedAt);
-        }
-
-        if (value.StoppedAt is { } stoppedAt)
-        {
-            writer.WritePropertyName("stoppedAt"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteTimestampIso8601(writer, stoppedAt);
-        }
-
-        if (value.LineageSummary is { } lineageSummary)
-        {
-            writer.WritePropertyName("lineageSummary"u8);
-            global::Contoso.DataZone.DataSourceRunLineageSummary.WriteJson(writer, lineageSummary);
-        }
-
-        writer.WriteEndObject();
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of DataSourceRunType: its JSON reader and writer.
+// The wire side of DataSourceRunType: its JSON reader.
 readonly partial struct DataSourceRunType
 {
     // Known values come back as the shared instances, so reading them allocates nothing.
@@ -27,7 +27,4 @@ readonly partial struct DataSourceRunType
 
         return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
     }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, DataSourceRunType value) =>
-        writer.WriteStringValue(value.Value);
 }

@@ -30,19 +30,4 @@ internal static partial class DataZoneJson
 
         return items;
     }
-
-    /// <summary>Writes the <c>DataSourceRunSummaries</c> list.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("DataZone.Gen", "0.1.0")]
-    internal static void WriteDataSourceRunSummaries(
-        global::System.Text.Json.Utf8JsonWriter writer,
-        global::System.Collections.Generic.IReadOnlyList<global::Contoso.DataZone.DataSourceRunSummary> value)
-    {
-        writer.WriteStartArray();
-        foreach (var item in value)
-        {
-            global::Contoso.DataZone.DataSourceRunSummary.WriteJson(writer, item);
-        }
-
-        writer.WriteEndArray();
-    }
 }

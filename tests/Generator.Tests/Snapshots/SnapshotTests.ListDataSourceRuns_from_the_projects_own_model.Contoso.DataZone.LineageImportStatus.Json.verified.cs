@@ -5,7 +5,7 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of LineageImportStatus: its JSON reader and writer.
+// The wire side of LineageImportStatus: its JSON reader.
 readonly partial struct LineageImportStatus
 {
     // Known values come back as the shared instances, so reading them allocates nothing.
@@ -37,7 +37,4 @@ readonly partial struct LineageImportStatus
 
         return new(global::DataZone.Gen.Json.AwsJson.ReadString(ref reader));
     }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, LineageImportStatus value) =>
-        writer.WriteStringValue(value.Value);
 }

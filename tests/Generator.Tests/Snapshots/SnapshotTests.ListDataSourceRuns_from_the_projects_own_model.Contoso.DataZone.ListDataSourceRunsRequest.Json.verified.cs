@@ -5,7 +5,7 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of ListDataSourceRunsRequest: validation before a request is sent, and its JSON reader and writer.
+// The wire side of ListDataSourceRunsRequest: validation before a request is sent, and its JSON writer.
 partial record ListDataSourceRunsRequest
 {
     internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)

@@ -5,29 +5,9 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of ListDataSourceRunsResponse: validation before a request is sent, and its JSON reader and writer.
+// The wire side of ListDataSourceRunsResponse: its JSON reader.
 partial record ListDataSourceRunsResponse
 {
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-        if (Items is null)
-        {
-            problems.Add(path + "Items is required.");
-        }
-        if (Items is { } itemsValueItems)
-        {
-            for (var index = 0; index < itemsValueItems.Count; index++)
-            {
-                itemsValueItems[index]?.CollectValidationProblems(problems, path + "Items[" + index + "].");
-            }
-        }
-
-        if (NextToken is { } nextToken && (nextToken.Length < 1 || nextToken.Length > 8192))
-        {
-            problems.Add(path + $"NextToken must have a length between 1 and 8192, but it is {nextToken.Length}.");
-        }
-    }
-
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static ListDataSourceRunsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -61,23 +41,5 @@ partial record ListDataSourceRunsResponse
             Items = itemsValue ?? throw global::DataZone.Gen.Json.AwsJson.MissingMember("items"),
             NextToken = nextToken,
         };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListDataSourceRunsResponse value)
-    {
-        writer.WriteStartObject();
-        if (value.Items is { } itemsValue)
-        {
-            writer.WritePropertyName("items"u8);
-            global::Contoso.DataZone.DataZoneJson.WriteDataSourceRunSummaries(writer, itemsValue);
-        }
-
-        if (value.NextToken is { } nextToken)
-        {
-            writer.WritePropertyName("nextToken"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteString(writer, nextToken);
-        }
-
-        writer.WriteEndObject();
     }
 }

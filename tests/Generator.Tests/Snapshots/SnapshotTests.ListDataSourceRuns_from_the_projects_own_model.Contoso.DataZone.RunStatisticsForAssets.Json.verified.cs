@@ -5,13 +5,9 @@
 
 namespace Contoso.DataZone;
 
-// The wire side of RunStatisticsForAssets: validation before a request is sent, and its JSON reader and writer.
+// The wire side of RunStatisticsForAssets: its JSON reader.
 partial record RunStatisticsForAssets
 {
-    internal void CollectValidationProblems(global::System.Collections.Generic.List<string> problems, string path)
-    {
-    }
-
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static RunStatisticsForAssets ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -72,41 +68,5 @@ partial record RunStatisticsForAssets
             Skipped = skipped,
             Failed = failed,
         };
-    }
-
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RunStatisticsForAssets value)
-    {
-        writer.WriteStartObject();
-        if (value.Added is { } added)
-        {
-            writer.WritePropertyName("added"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteInt32(writer, added);
-        }
-
-        if (value.Updated is { } updated)
-        {
-            writer.WritePropertyName("updated"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteInt32(writer, updated);
-        }
-
-        if (value.Unchanged is { } unchanged)
-        {
-            writer.WritePropertyName("unchanged"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteInt32(writer, unchanged);
-        }
-
-        if (value.Skipped is { } skipped)
-        {
-            writer.WritePropertyName("skipped"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteInt32(writer, skipped);
-        }
-
-        if (value.Failed is { } failed)
-        {
-            writer.WritePropertyName("failed"u8);
-            global::DataZone.Gen.Json.AwsJson.WriteInt32(writer, failed);
-        }
-
-        writer.WriteEndObject();
     }
 }
