@@ -12,22 +12,31 @@ namespace DataZone.Gen.Bench;
 /// arguments apply). <c>-- --verify</c> only prints the incremental check below; <c>-- --steps</c> adds a stopwatch
 /// breakdown of cold generator runs by pipeline step, with <c>--warmup N</c> cold runs discarded first (default 5) and
 /// <c>--runs N</c> measured (default 21). Either way the check runs first: it fails the run if an unrelated .cs edit makes
-/// the generator do any model work. Bad <c>--steps</c> options exit with code 2.
+/// the generator do any model work. Bad <c>--steps</c> options exit with code 2. <c>-- --parse</c> (same
+/// <c>--warmup</c>/<c>--runs</c>) only times the model parse against its floor, without the check: the quick A/B of a
+/// parser change.
 /// </summary>
 public static class Program
 {
-    private const string StepsUsage = "usage: -- --steps [--warmup N] [--runs N]";
+    private const string StepsUsage = "usage: -- --steps|--parse [--warmup N] [--runs N]";
 
     public static int Main(string[] args)
     {
         // Bad options fail at once, not after the check.
         var steps = args.Contains("--steps");
+        var parse = args.Contains("--parse");
         var warmup = 5;
         var runs = 21;
-        if ((steps || args.Contains("--warmup") || args.Contains("--runs")) && !TryParseSteps(args, ref warmup, ref runs, out var error))
+        if ((steps || parse || args.Contains("--warmup") || args.Contains("--runs")) && !TryParseSteps(args, ref warmup, ref runs, out var error))
         {
             Console.Error.WriteLine($"{error} ({StepsUsage})");
             return 2;
+        }
+
+        if (parse)
+        {
+            ParseTiming.Run(Console.Out, warmup, runs);
+            return 0;
         }
 
         if (!IncrementalCheck.Run(Console.Out))
@@ -69,22 +78,22 @@ public static class Program
     private static bool TryParseSteps(string[] args, ref int warmup, ref int runs, out string error)
     {
         error = "";
-        if (!args.Contains("--steps"))
+        if (!args.Contains("--steps") && !args.Contains("--parse"))
         {
-            error = "--warmup and --runs go with --steps only.";
+            error = "--warmup and --runs go with --steps or --parse only.";
             return false;
         }
 
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--steps" or "--verify")
+            if (args[i] is "--steps" or "--parse" or "--verify")
             {
                 continue;
             }
 
             if (args[i] is not ("--warmup" or "--runs"))
             {
-                error = $"Unknown argument '{args[i]}' with --steps.";
+                error = $"Unknown argument '{args[i]}' with --steps or --parse.";
                 return false;
             }
 

@@ -23,9 +23,6 @@ internal sealed class ModelReader
 
     public void Report(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
 
-    /// <summary>Takes on the problems another reader of the same file found, after this reader's own.</summary>
-    public void Append(ModelReader other) => _diagnostics.AddRange(other._diagnostics);
-
     public void Invalid(SourceSpan span, string message) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidModel, FilePath, span, message));
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Json;
@@ -36,23 +35,15 @@ internal static class ServiceDocumentParser
     private static readonly string[] UnsupportedOperationTraits = { "endpoint", "httpChecksum", "requestcompression", "endpointdiscovery" };
     private static readonly ModelContext TheModel = ModelContext.Fixed("the model");
 
-    /// <summary>
-    /// Reads a service-2.json from its text, building nodes for one shape or operation at a time (reusing one set
-    /// of nodes for each in turn) instead of a node for every value of the file; reports the same problems, in
-    /// the same order, as <see cref="Parse(PositionedNode, ModelReader, CancellationToken)"/> over the whole file's nodes.
-    /// </summary>
+    /// <summary>Reads a service-2.json from its text: the whole file into nodes, then the model from them.</summary>
     public static ServiceDocument? Parse(string text, ModelReader reader, CancellationToken cancellationToken)
     {
-        var streamed = new StreamedSections(reader.FilePath, cancellationToken);
-        var root = PositionedJsonParser.Read(text, streamed.ReadRoot);
+        var root = PositionedJsonParser.Parse(text);
         cancellationToken.ThrowIfCancellationRequested();
-        return Parse(root, reader, streamed, cancellationToken);
+        return Parse(root, reader, cancellationToken);
     }
 
-    public static ServiceDocument? Parse(PositionedNode root, ModelReader reader, CancellationToken cancellationToken) =>
-        Parse(root, reader, null, cancellationToken);
-
-    private static ServiceDocument? Parse(PositionedNode root, ModelReader reader, StreamedSections? streamed, CancellationToken cancellationToken)
+    public static ServiceDocument? Parse(PositionedNode root, ModelReader reader, CancellationToken cancellationToken)
     {
         if (root is not PositionedObject document)
         {
@@ -70,49 +61,32 @@ internal static class ServiceDocumentParser
         }
 
         var metadata = ParseMetadata(metadataNode, document, reader);
-        List<ShapeModel> shapes;
-        List<OperationModel> operations;
-        List<string> rejected;
-        List<string> rejectedOperations;
-        if (streamed is not null)
+        var shapes = new List<ShapeModel>(shapesNode.Properties.Length);
+        var rejected = new List<string>();
+        foreach (var property in shapesNode.Properties)
         {
-            // The first 'shapes' and 'operations' objects were read as they streamed by; their problems come after the metadata's.
-            shapes = streamed.Shapes;
-            rejected = streamed.RejectedShapeNames;
-            rejectedOperations = streamed.RejectedOperationNames;
-            reader.Append(streamed.ShapeProblems);
-            operations = streamed.Operations;
-            reader.Append(streamed.OperationProblems);
-        }
-        else
-        {
-            shapes = new List<ShapeModel>(shapesNode.Properties.Length);
-            rejected = new List<string>();
-            foreach (var property in shapesNode.Properties)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ParseShape(property, reader) is { } shape)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (ParseShape(property, reader) is { } shape)
-                {
-                    shapes.Add(shape);
-                }
-                else
-                {
-                    rejected.Add(property.Name);
-                }
+                shapes.Add(shape);
             }
-
-            operations = new List<OperationModel>(operationsNode.Properties.Length);
-            rejectedOperations = new List<string>();
-            foreach (var property in operationsNode.Properties)
+            else
             {
-                if (ParseOperation(property, reader) is { } operation)
-                {
-                    operations.Add(operation);
-                }
-                else
-                {
-                    rejectedOperations.Add(property.Name);
-                }
+                rejected.Add(property.Name);
+            }
+        }
+
+        var operations = new List<OperationModel>(operationsNode.Properties.Length);
+        var rejectedOperations = new List<string>();
+        foreach (var property in operationsNode.Properties)
+        {
+            if (ParseOperation(property, reader) is { } operation)
+            {
+                operations.Add(operation);
+            }
+            else
+            {
+                rejectedOperations.Add(property.Name);
             }
         }
 
@@ -122,107 +96,6 @@ internal static class ServiceDocumentParser
             SortedByName(operations, static o => o.Name),
             SortedByName(rejected, static name => name),
             SortedByName(rejectedOperations, static name => name));
-    }
-
-    /// <summary>
-    /// Reads the top level of a service-2.json into nodes, except the first 'shapes' and 'operations' objects
-    /// (the ones the parser reads, as <see cref="PositionedObject"/>'s indexer finds the first of a name): those are read
-    /// one entry at a time into transient nodes, each entry parsed into its model at once, and stand in the top
-    /// level as empty objects with the same span. Problems found in them wait in their own lists, to follow the
-    /// metadata's; if the JSON turns out malformed further on, all of it is dropped, as before.
-    /// </summary>
-    private sealed class StreamedSections
-    {
-        private readonly CancellationToken _cancellationToken;
-
-        public StreamedSections(string filePath, CancellationToken cancellationToken)
-        {
-            _cancellationToken = cancellationToken;
-            ShapeProblems = new ModelReader(filePath);
-            OperationProblems = new ModelReader(filePath);
-        }
-
-        public List<ShapeModel> Shapes { get; } = new(2048);
-
-        public List<string> RejectedShapeNames { get; } = new();
-
-        public List<string> RejectedOperationNames { get; } = new();
-
-        public List<OperationModel> Operations { get; } = new(256);
-
-        public ModelReader ShapeProblems { get; }
-
-        public ModelReader OperationProblems { get; }
-
-        public PositionedNode ReadRoot(ref Utf8JsonReader json, PositionedNodeBuilder builder)
-        {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                return builder.ReadValue(ref json);
-            }
-
-            var start = (int)json.TokenStartIndex;
-            var properties = new List<PositionedProperty>();
-            bool shapesSeen = false, operationsSeen = false;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
-                json.Read();
-                PositionedNode value;
-                if (!shapesSeen && name == "shapes")
-                {
-                    shapesSeen = true;
-                    value = json.TokenType == JsonTokenType.StartObject ? ReadEntries(ref json, builder, shapes: true) : builder.ReadValue(ref json);
-                }
-                else if (!operationsSeen && name == "operations")
-                {
-                    operationsSeen = true;
-                    value = json.TokenType == JsonTokenType.StartObject ? ReadEntries(ref json, builder, shapes: false) : builder.ReadValue(ref json);
-                }
-                else
-                {
-                    value = builder.ReadValue(ref json);
-                }
-
-                properties.Add(new PositionedProperty(name, nameStart, nameEnd, value));
-            }
-
-            return builder.Object(start, (int)json.BytesConsumed, properties.ToArray());
-        }
-
-        [MethodImpl(JitHints.AggressiveOptimization)]
-        private PositionedObject ReadEntries(ref Utf8JsonReader json, PositionedNodeBuilder builder, bool shapes)
-        {
-            var start = (int)json.TokenStartIndex;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = builder.ReadPropertyName(ref json, out var nameStart, out var nameEnd);
-                json.Read();
-                var entry = new PositionedProperty(name, nameStart, nameEnd, builder.ReadTransient(ref json));
-                if (shapes)
-                {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    if (ParseShape(entry, ShapeProblems) is { } shape)
-                    {
-                        Shapes.Add(shape);
-                    }
-                    else
-                    {
-                        RejectedShapeNames.Add(name);
-                    }
-                }
-                else if (ParseOperation(entry, OperationProblems) is { } operation)
-                {
-                    Operations.Add(operation);
-                }
-                else
-                {
-                    RejectedOperationNames.Add(name);
-                }
-            }
-
-            return builder.Object(start, (int)json.BytesConsumed, Array.Empty<PositionedProperty>());
-        }
     }
 
     /// <summary>Orders ordinally by name, keeping file order among equal names; botocore files are usually in order already.</summary>

@@ -10,11 +10,10 @@ namespace DataZone.Gen.Generator.Json;
 /// so a model problem can be reported on the exact spot of the model file.
 /// </summary>
 /// <remarks>
-/// Kept lean because it reads a 1 MB model on every cold build: the UTF-8 copy is a pooled buffer, nodes hold
-/// two byte offsets instead of a line/column span (the <see cref="SourceMap"/> works a span out only when one is
-/// stored or reported), repeated short strings are shared, and <see cref="Read{T}(string, RootReader{T})"/> lets a caller build nodes
-/// for one part of the file at a time (<see cref="PositionedNodeBuilder.ReadTransient"/>) instead of a DOM of the
-/// whole file that outlives several collections.
+/// It reads a 1 MB model on every cold build: the UTF-8 copy is a pooled buffer, and nodes hold two byte offsets
+/// instead of a line/column span (the <see cref="SourceMap"/> works a span out only when one is stored or reported).
+/// Sharing repeated strings, reusing nodes and streaming the service file a shape at a time were tried and measured
+/// below a millisecond on the full DataZone model (bench/results.md, "Parser tricks, priced"), so none is kept.
 /// </remarks>
 internal static class PositionedJsonParser
 {
@@ -27,17 +26,8 @@ internal static class PositionedJsonParser
         public SourceSpan Span { get; }
     }
 
-    /// <summary>Reads a whole file into nodes.</summary>
-    public static PositionedNode Parse(string text) => Read(text, static (ref Utf8JsonReader reader, PositionedNodeBuilder builder) => builder.ReadValue(ref reader));
-
-    /// <summary>Reads the value at the root of a file; the reader stands on its first token, and must be left on its last.</summary>
-    public delegate T RootReader<T>(ref Utf8JsonReader reader, PositionedNodeBuilder builder);
-
-    /// <summary>
-    /// Reads a file with <paramref name="readRoot"/>, which may build nodes for all of it or only for parts at a time,
-    /// and turns malformed JSON anywhere in the file into a <see cref="ParseException"/>.
-    /// </summary>
-    public static T Read<T>(string text, RootReader<T> readRoot)
+    /// <summary>Reads a whole file into nodes; malformed JSON anywhere in it is a <see cref="ParseException"/>.</summary>
+    public static PositionedNode Parse(string text)
     {
         var byteCount = Encoding.UTF8.GetByteCount(text);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(byteCount, 1));
@@ -45,15 +35,7 @@ internal static class PositionedJsonParser
         {
             Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, 0);
             var bytes = new ReadOnlySpan<byte>(buffer, 0, byteCount);
-            var builder = new PositionedNodeBuilder(SourceMap.Create(text, bytes, byteCount), byteCount);
-            try
-            {
-                return Read(bytes, builder, readRoot);
-            }
-            finally
-            {
-                builder.Release();
-            }
+            return Read(bytes, new PositionedNodeBuilder(SourceMap.Create(text, bytes, byteCount)));
         }
         finally
         {
@@ -61,7 +43,7 @@ internal static class PositionedJsonParser
         }
     }
 
-    private static T Read<T>(ReadOnlySpan<byte> bytes, PositionedNodeBuilder builder, RootReader<T> readRoot)
+    private static PositionedNode Read(ReadOnlySpan<byte> bytes, PositionedNodeBuilder builder)
     {
         var map = builder.Map;
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
@@ -72,7 +54,7 @@ internal static class PositionedJsonParser
                 throw new ParseException("the file is empty", map.SpanOf(0, 0));
             }
 
-            var root = readRoot(ref reader, builder);
+            var root = builder.ReadValue(ref reader);
             if (reader.Read())
             {
                 var start = (int)reader.TokenStartIndex;

@@ -6,10 +6,6 @@ namespace DataZone.Gen.Generator.Json;
 /// A parsed JSON value that remembers where it stood in the file: as byte offsets into the file's UTF-8
 /// form, turned into a <see cref="SourceSpan"/> by the file's <see cref="SourceMap"/> only when asked.
 /// </summary>
-/// <remarks>
-/// Nodes read by <see cref="PositionedNodeBuilder.ReadTransient"/> are reused for the next transient value, so
-/// nothing may keep one (or a list of them) past that: models keep strings, numbers and spans instead.
-/// </remarks>
 internal abstract class PositionedNode
 {
     private readonly SourceMap _map;
@@ -22,10 +18,10 @@ internal abstract class PositionedNode
     }
 
     /// <summary>The byte offset of the value's first byte.</summary>
-    public int Start { get; private set; }
+    public int Start { get; }
 
     /// <summary>The byte offset just past the value.</summary>
-    public int End { get; private set; }
+    public int End { get; }
 
     public SourceSpan Span => _map.SpanOf(Start, End);
 
@@ -33,38 +29,19 @@ internal abstract class PositionedNode
 
     /// <summary>The span of other bytes of the same file, such as a property name.</summary>
     internal SourceSpan SpanOf(int start, int end) => _map.SpanOf(start, end);
-
-    protected void Place(int start, int end)
-    {
-        Start = start;
-        End = end;
-    }
 }
 
 internal sealed class PositionedObject : PositionedNode
 {
-    private PositionedProperty[] _store;
-    private int _offset;
-    private int _count;
+    private readonly PositionedProperty[] _properties;
 
     public PositionedObject(SourceMap map, int start, int end, PositionedProperty[] properties)
-        : this(map, start, end, properties, 0, properties.Length)
-    {
-    }
-
-    internal PositionedObject(SourceMap map, int start, int end, PositionedProperty[] store, int offset, int count)
-        : base(map, start, end) => (_store, _offset, _count) = (store, offset, count);
+        : base(map, start, end) => _properties = properties;
 
     /// <summary>Properties in file order; botocore models rely on member order.</summary>
-    public ReadOnlySpan<PositionedProperty> Properties => new(_store, _offset, _count);
+    public ReadOnlySpan<PositionedProperty> Properties => _properties;
 
     public override string Kind => "an object";
-
-    internal void Reuse(int start, int end, PositionedProperty[] store, int offset, int count)
-    {
-        Place(start, end);
-        (_store, _offset, _count) = (store, offset, count);
-    }
 
     /// <summary>The value of the first property of that name (a repeated name keeps its first value).</summary>
     public PositionedNode? this[string name]
@@ -108,27 +85,14 @@ internal readonly struct PositionedProperty
 
 internal sealed class PositionedArray : PositionedNode
 {
-    private PositionedNode[] _store;
-    private int _offset;
-    private int _count;
+    private readonly PositionedNode[] _items;
 
     public PositionedArray(SourceMap map, int start, int end, PositionedNode[] items)
-        : this(map, start, end, items, 0, items.Length)
-    {
-    }
+        : base(map, start, end) => _items = items;
 
-    internal PositionedArray(SourceMap map, int start, int end, PositionedNode[] store, int offset, int count)
-        : base(map, start, end) => (_store, _offset, _count) = (store, offset, count);
-
-    public ReadOnlySpan<PositionedNode> Items => new(_store, _offset, _count);
+    public ReadOnlySpan<PositionedNode> Items => _items;
 
     public override string Kind => "an array";
-
-    internal void Reuse(int start, int end, PositionedNode[] store, int offset, int count)
-    {
-        Place(start, end);
-        (_store, _offset, _count) = (store, offset, count);
-    }
 }
 
 internal sealed class PositionedString : PositionedNode
@@ -136,15 +100,9 @@ internal sealed class PositionedString : PositionedNode
     public PositionedString(SourceMap map, int start, int end, string value)
         : base(map, start, end) => Value = value;
 
-    public string Value { get; private set; }
+    public string Value { get; }
 
     public override string Kind => "a string";
-
-    internal void Reuse(int start, int end, string value)
-    {
-        Place(start, end);
-        Value = value;
-    }
 }
 
 internal sealed class PositionedNumber : PositionedNode
@@ -156,18 +114,12 @@ internal sealed class PositionedNumber : PositionedNode
         Text = text;
     }
 
-    public double Value { get; private set; }
+    public double Value { get; }
 
     /// <summary>The number as written, kept only when it does not fit a double (to say so in a message).</summary>
-    public string? Text { get; private set; }
+    public string? Text { get; }
 
     public override string Kind => "a number";
-
-    internal void Reuse(int start, int end, double value, string? text)
-    {
-        Place(start, end);
-        (Value, Text) = (value, text);
-    }
 }
 
 internal sealed class PositionedBoolean : PositionedNode
@@ -175,15 +127,9 @@ internal sealed class PositionedBoolean : PositionedNode
     public PositionedBoolean(SourceMap map, int start, int end, bool value)
         : base(map, start, end) => Value = value;
 
-    public bool Value { get; private set; }
+    public bool Value { get; }
 
     public override string Kind => "a boolean";
-
-    internal void Reuse(int start, int end, bool value)
-    {
-        Place(start, end);
-        Value = value;
-    }
 }
 
 internal sealed class PositionedNull : PositionedNode
@@ -194,6 +140,4 @@ internal sealed class PositionedNull : PositionedNode
     }
 
     public override string Kind => "null";
-
-    internal void Reuse(int start, int end) => Place(start, end);
 }

@@ -14,18 +14,15 @@ namespace DataZone.Gen.Generator.Json;
 /// <remarks>
 /// A byte offset stands for every character that starts before it, so an offset inside a multi-byte
 /// character counts that whole character. Lines end at '\n' only (a '\r' is a column like any other).
-/// Line starts are kept in chunks that stay off the large object heap. Lines with non-ASCII text are
+/// Lines with non-ASCII text are
 /// listed apart, with the bytes they take beyond their characters, so an ASCII line converts by subtraction
 /// and only a non-ASCII line is decoded, from its start, to find a column.
 /// </remarks>
 internal sealed class SourceMap
 {
-    private const int ChunkBits = 13;
-    private const int ChunkSize = 1 << ChunkBits;
-
     private readonly string _text;
     private readonly int _byteLength;
-    private readonly int[][] _lineStarts;
+    private readonly int[] _lineStarts;
     private readonly int _lineCount;
 
     // Lines holding non-ASCII text, in order, and the extra bytes (UTF-8 bytes less UTF-16 characters) before each of them.
@@ -33,7 +30,7 @@ internal sealed class SourceMap
     private readonly int[] _extraBefore;
     private int _lastLine;
 
-    private SourceMap(string text, int byteLength, int[][] lineStarts, int lineCount, int[] wideLines, int[] extraBefore)
+    private SourceMap(string text, int byteLength, int[] lineStarts, int lineCount, int[] wideLines, int[] extraBefore)
     {
         _text = text;
         _byteLength = byteLength;
@@ -72,7 +69,7 @@ internal sealed class SourceMap
             index.AddWide(utf8.Slice(words.Length * 8), words.Length * 8);
         }
 
-        return new SourceMap(text, byteLength, index.Chunks.ToArray(), index.LineCount, index.WideLines.ToArray(), index.ExtraBefore.ToArray());
+        return new SourceMap(text, byteLength, index.LineStarts, index.LineCount, index.WideLines.ToArray(), index.ExtraBefore.ToArray());
     }
 
     /// <summary>The byte offset where a line starts; past the last line, where the last line starts.</summary>
@@ -86,7 +83,7 @@ internal sealed class SourceMap
         return new SourceSpan(startChar, endChar - startChar, startLine, startColumn, endLine, endColumn);
     }
 
-    private int StartOf(int line) => _lineStarts[line >> ChunkBits][line & (ChunkSize - 1)];
+    private int StartOf(int line) => _lineStarts[line];
 
     [MethodImpl(JitHints.AggressiveOptimization)]
     private (int Char, int Line, int Column) Locate(int targetByte)
@@ -197,18 +194,17 @@ internal sealed class SourceMap
     /// <summary>Collects line starts, then the lines with non-ASCII bytes.</summary>
     private sealed class Builder
     {
-        private int[] _current;
         private int _extra;
         private int _line;
 
-        public Builder(int firstChunk)
+        public Builder(int capacity)
         {
-            _current = new int[Math.Min(ChunkSize, firstChunk)];
-            Chunks.Add(_current);
+            LineStarts = new int[capacity];
             ExtraBefore.Add(0);
         }
 
-        public List<int[]> Chunks { get; } = new();
+        /// <summary>The first <see cref="LineCount"/> entries are the line starts (line 0 starts at 0).</summary>
+        public int[] LineStarts { get; private set; }
 
         public int LineCount { get; private set; } = 1;
 
@@ -219,20 +215,14 @@ internal sealed class SourceMap
 
         public void AddLine(int start)
         {
-            var slot = LineCount & (ChunkSize - 1);
-            if (slot == 0)
+            if (LineCount == LineStarts.Length)
             {
-                _current = new int[ChunkSize];
-                Chunks.Add(_current);
-            }
-            else if (slot == _current.Length)
-            {
-                Array.Resize(ref _current, Math.Min(ChunkSize, _current.Length * 2));
-                Chunks[Chunks.Count - 1] = _current;
+                var grown = LineStarts;
+                Array.Resize(ref grown, grown.Length * 2);
+                LineStarts = grown;
             }
 
-            _current[slot] = start;
-            LineCount++;
+            LineStarts[LineCount++] = start;
         }
 
         /// <summary>Notes the non-ASCII bytes among <paramref name="bytes"/>, which start at <paramref name="offset"/>; called in file order, after every line.</summary>
@@ -246,7 +236,7 @@ internal sealed class SourceMap
                     continue;
                 }
 
-                while (_line + 1 < LineCount && Chunks[(_line + 1) >> ChunkBits][(_line + 1) & (ChunkSize - 1)] <= offset + i)
+                while (_line + 1 < LineCount && LineStarts[_line + 1] <= offset + i)
                 {
                     _line++;
                 }
