@@ -116,6 +116,66 @@ internal sealed class ShapeClosure
             }
         }
 
-        return new ShapeClosure(shapes, diagnostics, isComplete);
+        var cycles = CollectionCycles(model, shapes);
+        diagnostics.AddRange(cycles);
+        return new ShapeClosure(shapes, diagnostics, isComplete && cycles.Count == 0);
     }
+
+    /// <summary>
+    /// Lists and maps that contain themselves with no structure in between (a list whose member is the list, a map whose
+    /// value is a list of the map): no C# type can spell them, and Smithy forbids them (recursion must pass through a
+    /// structure or union). Each cycle is reported once, on the element reference of its first shape by name.
+    /// </summary>
+    private static List<DiagnosticInfo> CollectionCycles(ServiceModel model, SortedDictionary<string, ShapeModel> shapes)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in shapes.Values)
+        {
+            // A collection has one element reference, so the walk from it is a chain: it either leaves the collections,
+            // meets a chain walked before, or comes back to a shape of its own path.
+            var path = new List<ShapeModel>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var shape = start; Element(shape) is { } element && !done.Contains(shape.Name);)
+            {
+                if (onPath.TryGetValue(shape.Name, out var cycleStart))
+                {
+                    var cycle = path.Skip(cycleStart).ToList();
+                    var first = cycle.OrderBy(s => s.Name, StringComparer.Ordinal).First();
+                    var names = string.Join(" → ", cycle.Select(s => s.Name).Append(cycle[0].Name));
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidModel,
+                        model.FilePath,
+                        Element(first)!.ShapeSpan,
+                        $"the {first.Type} '{first.Name}' contains itself with no structure in between ({names}); "
+                        + "recursion must pass through a structure or union"));
+                    break;
+                }
+
+                onPath.Add(shape.Name, path.Count);
+                path.Add(shape);
+                if (!shapes.TryGetValue(element.Shape, out var next))
+                {
+                    break;
+                }
+
+                shape = next;
+            }
+
+            foreach (var walked in path)
+            {
+                done.Add(walked.Name);
+            }
+        }
+
+        return diagnostics;
+    }
+
+    // The reference a list or map holds its values through; null for every other shape.
+    private static MemberModel? Element(ShapeModel shape) => shape.Type switch
+    {
+        "list" => shape.ListMember,
+        "map" => shape.MapValue,
+        _ => null,
+    };
 }

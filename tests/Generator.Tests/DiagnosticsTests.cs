@@ -254,6 +254,24 @@ public class DiagnosticsTests
             true, "\"result_key\": \"items\"", "\"result_key\": \"nextToken\"", "DZGEN012",
             NotValid + "the result_key 'nextToken' of 'ListDataSourceRuns' must name a list member",
             "\"nextToken\"", After: "\"result_key\": ", Span: "\"nextToken\""),
+        ["DZGEN012 list whose member is the list itself"] = new(
+            false,
+            "\"DataSourceRunSummaries\": {\n      \"type\": \"list\",\n      \"member\": {\n        \"shape\": \"DataSourceRunSummary\"",
+            "\"DataSourceRunSummaries\": {\n      \"type\": \"list\",\n      \"member\": {\n        \"shape\": \"DataSourceRunSummaries\"",
+            "DZGEN012",
+            NotValid + "the list 'DataSourceRunSummaries' contains itself with no structure in between "
+                + "(DataSourceRunSummaries → DataSourceRunSummaries); recursion must pass through a structure or union",
+            "\"DataSourceRunSummaries\"", After: "\"member\": {\n        \"shape\": ", Span: "\"DataSourceRunSummaries\""),
+        ["DZGEN012 list and map that contain each other"] = new(
+            false,
+            "\"DataSourceRunSummaries\": {\n      \"type\": \"list\",\n      \"member\": {\n        \"shape\": \"DataSourceRunSummary\"\n      }\n    },",
+            "\"DataSourceRunSummaries\": {\n      \"type\": \"list\",\n      \"member\": {\n        \"shape\": \"RunsByName\"\n      }\n    },\n"
+                + "    \"RunsByName\": {\n      \"type\": \"map\",\n      \"key\": {\n        \"shape\": \"String\"\n      },\n"
+                + "      \"value\": {\n        \"shape\": \"DataSourceRunSummaries\"\n      }\n    },",
+            "DZGEN012",
+            NotValid + "the list 'DataSourceRunSummaries' contains itself with no structure in between "
+                + "(DataSourceRunSummaries → RunsByName → DataSourceRunSummaries); recursion must pass through a structure or union",
+            "\"RunsByName\"", After: "\"member\": {\n        \"shape\": ", Span: "\"RunsByName\""),
         ["DZGEN012 paginated operation without input"] = new(
             false, "\"input\": {\n        \"shape\": \"ListDataSourceRunsInput\"\n      },\n", string.Empty, "DZGEN012",
             NotValid + "the paginated operation 'ListDataSourceRuns' needs both an 'input' and an 'output' shape", "\"ListDataSourceRuns\": {"),
