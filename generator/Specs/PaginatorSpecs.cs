@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Linq;
 using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Diagnostics;
@@ -35,6 +37,38 @@ internal static class PaginatorSpecs
             return null;
         }
 
+        // The paging engine passes tokens as strings, page sizes as ints and more_results as a flag; other member types
+        // would give generated code that does not compile.
+        if (!IsTokenType(context, inputToken.Value.Member) || !IsTokenType(context, outputToken.Value.Member))
+        {
+            var (key, member) = !IsTokenType(context, inputToken.Value.Member)
+                ? (paginator.InputTokens[0], inputToken.Value.Member)
+                : (paginator.OutputTokens[0], outputToken.Value.Member);
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedFeature, paginatorsFile, key.Span,
+                $"A paginator token of type '{context.Shapes[member.Shape].Type}'",
+                $"the paginator of '{paginator.OperationName}' is skipped; its types and operation are still generated"));
+            return null;
+        }
+
+        if (limit is { } limitMember && context.Types.Map(limitMember.Member.Shape).Kind is not (ValueKind.Integer or ValueKind.Long))
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidModel, paginatorsFile, paginator.LimitKey!.Span,
+                $"the limit_key '{paginator.LimitKey.Value}' of '{paginator.OperationName}' must name an integer member, "
+                + $"not a {context.Shapes[limitMember.Member.Shape].Type}"));
+            return null;
+        }
+
+        if (moreResults is { } moreMember && context.Types.Map(moreMember.Member.Shape).Kind != ValueKind.Boolean)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidModel, paginatorsFile, paginator.MoreResults!.Span,
+                $"the more_results '{paginator.MoreResults.Value}' of '{paginator.OperationName}' must name a boolean member, "
+                + $"not a {context.Shapes[moreMember.Member.Shape].Type}"));
+            return null;
+        }
+
         if (paginator.ResultKeys.Count > 1)
         {
             context.Diagnostics.Add(DiagnosticInfo.Create(
@@ -69,13 +103,31 @@ internal static class PaginatorSpecs
             outputToken.Value.Property,
             limit?.Property,
             limit is null ? null : limit.Value.Member.LocationName ?? limit.Value.Member.Name,
-            limitShape?.Min is null ? null : SpecBuilder.FormatNumber(limitShape.Min),
-            limitShape?.Max is null ? null : SpecBuilder.FormatNumber(limitShape.Max),
+            PageSizeBound(limitShape?.Min, Math.Ceiling),
+            PageSizeBound(limitShape?.Max, Math.Floor),
             limit is not null && input.Required.Contains(limit.Value.Member.Name),
             result.Value.Property,
             output.Required.Contains(result.Value.Member.Name),
             moreResults?.Property,
             ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{context.Operation.Name}</c>."));
+    }
+
+    private static bool IsTokenType(BuildContext context, MemberModel member) =>
+        context.Types.Map(member.Shape).Kind == ValueKind.String;
+
+    /// <summary>
+    /// A modeled bound of the limit member as the paging engine's int page size: a fractional bound is rounded inwards
+    /// (min 0.5 allows 1, max 50.5 allows 50) and a bound beyond an int is the int's own limit.
+    /// </summary>
+    private static string? PageSizeBound(double? bound, Func<double, double> inwards)
+    {
+        if (bound is not { } value)
+        {
+            return null;
+        }
+
+        var whole = Math.Max(int.MinValue, Math.Min(int.MaxValue, inwards(value)));
+        return ((int)whole).ToString(CultureInfo.InvariantCulture);
     }
 
     private static (MemberModel Member, string Property)? Find(BuildContext context, string file, ShapeModel shape, PaginatorKey key, string role)

@@ -88,11 +88,12 @@ internal static class ShapeSpecs
             "statusCode" => MemberLocation.StatusCode,
             _ => MemberLocation.Body,
         };
+        var type = context.Types.Map(member.Shape, member.TimestampFormat);
         return new MemberSpec(
             propertyName,
             member.LocationName ?? member.Name,
             location,
-            context.Types.Map(member.Shape, member.TimestampFormat),
+            type,
             !owner.IsUnion && owner.Required.Contains(member.Name),
             target.Sensitive,
             IsGreedyLabel: false,
@@ -101,8 +102,23 @@ internal static class ShapeSpecs
             Docs(member.Documentation, $"The <c>{member.Name}</c> value."),
             member.DeprecatedMessage,
             member.Deprecated,
-            target.Min,
-            target.Max);
+            Checkable(target.Min, type),
+            Checkable(target.Max, type));
+    }
+
+    /// <summary>
+    /// A modeled bound as a check can state it: a bound beyond what the checked value can hold (an int's length,
+    /// count or value, a long's value) is always met, and comparing with it would not compile cleanly (CS0652).
+    /// </summary>
+    private static double? Checkable(double? bound, TypeRef type)
+    {
+        var (low, high) = type.Kind switch
+        {
+            ValueKind.Long => ((double)long.MinValue, (double)long.MaxValue),
+            ValueKind.Float or ValueKind.Double => (double.MinValue, double.MaxValue),
+            _ => ((double)int.MinValue, (double)int.MaxValue), // int values, string lengths, list and map counts
+        };
+        return bound is { } value && value >= low && value <= high ? value : null;
     }
 
     private static string DefaultStructureDoc(BuildContext context, ShapeModel shape)

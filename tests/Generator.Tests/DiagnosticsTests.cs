@@ -272,10 +272,40 @@ public class DiagnosticsTests
             NotValid + "the list 'DataSourceRunSummaries' contains itself with no structure in between "
                 + "(DataSourceRunSummaries → RunsByName → DataSourceRunSummaries); recursion must pass through a structure or union",
             "\"RunsByName\"", After: "\"member\": {\n        \"shape\": ", Span: "\"RunsByName\""),
+        ["DZGEN011 token that is not a string"] = new(
+            true, "\"input_token\": \"nextToken\"", "\"input_token\": \"maxResults\"", "DZGEN011",
+            "A paginator token of type 'integer' is not supported yet: the paginator of 'ListDataSourceRuns' is skipped; "
+                + "its types and operation are still generated; the rest of the model is still generated",
+            "\"maxResults\"", After: "\"input_token\": ", Span: "\"maxResults\"", Generates: Outcome.OperationWithoutPaginator),
+        ["DZGEN012 limit_key on a string member"] = new(
+            true, "\"limit_key\": \"maxResults\"", "\"limit_key\": \"nextToken\"", "DZGEN012",
+            NotValid + "the limit_key 'nextToken' of 'ListDataSourceRuns' must name an integer member, not a string",
+            "\"nextToken\"", After: "\"limit_key\": ", Span: "\"nextToken\""),
+        ["DZGEN012 more_results on a string member"] = new(
+            true, "\"limit_key\": \"maxResults\",", "\"limit_key\": \"maxResults\",\n      \"more_results\": \"nextToken\",", "DZGEN012",
+            NotValid + "the more_results 'nextToken' of 'ListDataSourceRuns' must name a boolean member, not a string",
+            "\"nextToken\"", After: "\"more_results\": ", Span: "\"nextToken\""),
         ["DZGEN012 paginated operation without input"] = new(
             false, "\"input\": {\n        \"shape\": \"ListDataSourceRunsInput\"\n      },\n", string.Empty, "DZGEN012",
             NotValid + "the paginated operation 'ListDataSourceRuns' needs both an 'input' and an 'output' shape", "\"ListDataSourceRuns\": {"),
     };
+
+    [Theory]
+    [InlineData("0.5", "50.5", "1", "50")]
+    [InlineData("1", "1e308", "1", "2147483647")]
+    [InlineData("-2147483649", "2147483648", "-2147483648", "2147483647")]
+    public void Limit_bounds_that_are_no_int_become_the_int_page_sizes_they_allow(string min, string max, string pageMin, string pageMax)
+    {
+        var service = Edit(Service, "\"max\": 50,\n      \"min\": 1", $"\"max\": {max},\n      \"min\": {min}");
+
+        var run = RunModel(service);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var paginator = run.Sources["Consumer.Paginator.g.cs"];
+        Assert.Contains($"LimitMin = {pageMin},", paginator);
+        Assert.Contains($"LimitMax = {pageMax},", paginator);
+    }
 
     /// <summary>Case names only, so the edits' odd characters never reach the test runner's protocol.</summary>
     public static TheoryData<string> BrokenModelNames() => new(BrokenModels.Keys.ToArray());
