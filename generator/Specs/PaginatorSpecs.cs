@@ -51,6 +51,15 @@ internal static class PaginatorSpecs
             return null;
         }
 
+        if (input.Required.Contains(inputToken.Value.Member.Name))
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidModel, paginatorsFile, paginator.InputTokens[0].Span,
+                $"the input_token '{paginator.InputTokens[0].Value}' of '{paginator.OperationName}' names a required member; "
+                + "the first page is requested without a token"));
+            return null;
+        }
+
         if (limit is { } limitMember && context.Types.Map(limitMember.Member.Shape).Kind is not (ValueKind.Integer or ValueKind.Long))
         {
             context.Diagnostics.Add(DiagnosticInfo.Create(

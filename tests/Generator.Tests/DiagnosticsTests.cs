@@ -277,6 +277,11 @@ public class DiagnosticsTests
             "A paginator token of type 'integer' is not supported yet: the paginator of 'ListDataSourceRuns' is skipped; "
                 + "its types and operation are still generated; the rest of the model is still generated",
             "\"maxResults\"", After: "\"input_token\": ", Span: "\"maxResults\"", Generates: Outcome.OperationWithoutPaginator),
+        ["DZGEN012 input_token on a required member"] = new(
+            true, "\"input_token\": \"nextToken\"", "\"input_token\": \"domainIdentifier\"", "DZGEN012",
+            NotValid + "the input_token 'domainIdentifier' of 'ListDataSourceRuns' names a required member; "
+                + "the first page is requested without a token",
+            "\"domainIdentifier\"", After: "\"input_token\": ", Span: "\"domainIdentifier\""),
         ["DZGEN012 limit_key on a string member"] = new(
             true, "\"limit_key\": \"maxResults\"", "\"limit_key\": \"nextToken\"", "DZGEN012",
             NotValid + "the limit_key 'nextToken' of 'ListDataSourceRuns' must name an integer member, not a string",
