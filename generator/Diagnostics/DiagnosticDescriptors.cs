@@ -78,6 +78,11 @@ internal static class DiagnosticDescriptors
         "Missing operation name",
         "[DataZonePaginator] needs the operation's name as a non-empty string, for example [DataZonePaginator(\"ListDataSourceRuns\")]");
 
+    public static readonly DiagnosticDescriptor ClassNameTaken = Error(
+        "DZGEN014",
+        "Paginator class name is taken by a generated type",
+        "The class '{0}' has the name of the type generated for {1} in the same namespace; rename the class or move it to another namespace");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DZGEN999",
         "Internal generator error",
@@ -92,7 +97,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedModel, NoModel, UnknownOperation, NotPaginated, PaginatorKeyMissing, DanglingShapeReference,
         ClassNotPartial, ClassIsGeneric, ContainingTypeNotPartial, LanguageVersionTooOld, UnsupportedFeature,
-        InvalidModel, InvalidOperationArgument, InternalError,
+        InvalidModel, InvalidOperationArgument, ClassNameTaken, InternalError,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

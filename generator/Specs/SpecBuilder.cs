@@ -138,10 +138,38 @@ internal static class SpecBuilder
             }
         }
 
+        if (ClassNameTaken(target, files, naming) is { } taken)
+        {
+            diagnostics.Add(taken);
+        }
+
         var hasErrors = diagnostics.Any(d => d.DescriptorId != DiagnosticDescriptors.UnsupportedFeature.Id);
         return new Result<TargetOutput>(
             hasErrors ? null : new TargetOutput(files.OrderBy(f => f.HintName, StringComparer.Ordinal).ToEquatableArray()),
             diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>A top-level annotated class named like a generated type of its namespace would be merged with it (CS0261).</summary>
+    private static DiagnosticInfo? ClassNameTaken(PaginatorTarget target, List<FileSpec> files, ServiceNaming naming)
+    {
+        if (!target.ContainingTypes.IsEmpty)
+        {
+            return null; // a nested class lives in its containing type, not beside the generated types
+        }
+
+        var owner = target.ClassName == naming.JsonTypeName
+            ? "the service's JSON helpers"
+            : files.Select(file => file switch
+            {
+                StructureSpec structure when structure.TypeName == target.ClassName => $"the shape '{structure.ShapeName}'",
+                EnumSpec @enum when @enum.TypeName == target.ClassName => $"the shape '{@enum.ShapeName}'",
+                ExceptionSpec exception when exception.TypeName == target.ClassName => $"the shape '{exception.ShapeName}'",
+                ClientSpec client when client.TypeName == target.ClassName => "the service client",
+                _ => null,
+            }).FirstOrDefault(found => found is not null);
+        return owner is null
+            ? null
+            : DiagnosticInfo.Create(DiagnosticDescriptors.ClassNameTaken, target.ClassLocation, target.ClassName, owner);
     }
 
     private static IEnumerable<DiagnosticInfo> CheckDeclaration(PaginatorTarget target)

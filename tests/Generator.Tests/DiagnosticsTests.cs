@@ -533,6 +533,57 @@ public class DiagnosticsTests
     }
 
     [Theory]
+    [InlineData("DataSourceRunSummary", "the shape 'DataSourceRunSummary'")]
+    [InlineData("DataSourceRunStatus", "the shape 'DataSourceRunStatus'")]
+    [InlineData("ValidationException", "the shape 'ValidationException'")]
+    [InlineData("DataZoneClient", "the service client")]
+    [InlineData("DataZoneJson", "the service's JSON helpers")]
+    public void DZGEN014_a_class_named_like_a_generated_type_is_reported_on_its_name(string className, string owner)
+    {
+        var source = $$"""
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public partial class {{className}};
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+        var diagnostic = Single(run, "DZGEN014");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            $"The class '{className}' has the name of the type generated for {owner} in the same namespace; "
+            + "rename the class or move it to another namespace",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, className, occurrenceAfter: "partial class ", spanText: className);
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Id == "CS0261");
+    }
+
+    [Fact]
+    public void A_nested_class_may_share_a_generated_type_name()
+    {
+        var source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            public static partial class Pages
+            {
+                [DataZonePaginator("ListDataSourceRuns")]
+                public partial class DataSourceRunSummary;
+            }
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
     [InlineData("\"\"")]
     [InlineData("\"   \"")]
     [InlineData("null")]
@@ -678,7 +729,7 @@ public class DiagnosticsTests
     private static readonly string[] AllIds =
     {
         "DZGEN001", "DZGEN002", "DZGEN003", "DZGEN004", "DZGEN005", "DZGEN006", "DZGEN007",
-        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN999",
+        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN014", "DZGEN999",
     };
 
     [Fact]
