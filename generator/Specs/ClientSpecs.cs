@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
 
@@ -38,6 +39,7 @@ internal static class ClientSpecs
             .Select(m => m.Location == MemberLocation.Uri && greedy.Contains(m.WireName) ? m with { IsGreedyLabel = true } : m)
             .ToEquatableArray();
         var responseMembers = ShapeSpecs.Members(context, output, responseType, isException: false);
+        ReportUnbindable(context, input, requestMembers);
 
         return new OperationSpec(
             context.Namespace,
@@ -64,6 +66,39 @@ internal static class ClientSpecs
             operation.DeprecatedMessage,
             operation.Deprecated);
     }
+
+    /// <summary>
+    /// Members bound to the URI, query string or headers must be text on the wire: scalars, lists of scalars (query,
+    /// header) and maps of scalars or lists of scalars (query, prefixed headers). A structure there is a model error.
+    /// </summary>
+    private static void ReportUnbindable(BuildContext context, ShapeModel input, EquatableArray<MemberSpec> members)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            var type = member.Type;
+            var bindable = member.Location switch
+            {
+                MemberLocation.Uri => IsScalar(type),
+                MemberLocation.Query => IsScalar(type)
+                    || (type.Kind == ValueKind.List && IsScalar(type.Element!))
+                    || (type.Kind == ValueKind.Map && (IsScalar(type.Element!) || (type.Element!.Kind == ValueKind.List && IsScalar(type.Element.Element!)))),
+                MemberLocation.Header => IsScalar(type) || (type.Kind == ValueKind.List && IsScalar(type.Element!)),
+                MemberLocation.Headers => type.Kind == ValueKind.Map && IsScalar(type.Element!),
+                _ => true,
+            };
+            if (!bindable)
+            {
+                var model = input.Members[i];
+                context.Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidModel, context.Model.FilePath, model.Span,
+                    $"member '{model.Name}' of shape '{input.Name}' is bound to location '{model.Location}', which carries text, "
+                    + $"but its shape '{model.Shape}' ({context.Shapes[model.Shape].Type}) has no text form there"));
+            }
+        }
+    }
+
+    private static bool IsScalar(TypeRef type) => type.Kind is not (ValueKind.Structure or ValueKind.List or ValueKind.Map);
 
     private static (string Path, string Query) SplitUri(string requestUri)
     {

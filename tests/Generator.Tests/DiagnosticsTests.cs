@@ -290,6 +290,14 @@ public class DiagnosticsTests
             true, "\"limit_key\": \"maxResults\",", "\"limit_key\": \"maxResults\",\n      \"more_results\": \"nextToken\",", "DZGEN012",
             NotValid + "the more_results 'nextToken' of 'ListDataSourceRuns' must name a boolean member, not a string",
             "\"nextToken\"", After: "\"more_results\": ", Span: "\"nextToken\""),
+        ["DZGEN012 structure bound to the query string"] = new(
+            false,
+            "\"shape\": \"DataSourceRunStatus\",\n          \"documentation\": \"<p>Restricts the results to runs in this status.</p>\",",
+            "\"shape\": \"DataSourceRunLineageSummary\",\n          \"documentation\": \"<p>Restricts the results to runs in this status.</p>\",",
+            "DZGEN012",
+            NotValid + "member 'status' of shape 'ListDataSourceRunsInput' is bound to location 'querystring', which carries text, "
+                + "but its shape 'DataSourceRunLineageSummary' (structure) has no text form there",
+            "\"status\"", After: "\"locationName\": \"dataSourceIdentifier\"", Span: "\"status\":"),
         ["DZGEN012 paginated operation without input"] = new(
             false, "\"input\": {\n        \"shape\": \"ListDataSourceRunsInput\"\n      },\n", string.Empty, "DZGEN012",
             NotValid + "the paginated operation 'ListDataSourceRuns' needs both an 'input' and an 'output' shape", "\"ListDataSourceRuns\": {"),
