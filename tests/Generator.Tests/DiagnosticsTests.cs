@@ -320,6 +320,61 @@ public class DiagnosticsTests
         Assert.Contains($"LimitMax = {pageMax},", paginator);
     }
 
+    [Fact]
+    public void A_required_payload_in_a_response_with_required_headers_compiles_without_warnings()
+    {
+        const string service = """
+            {
+              "metadata": { "apiVersion": "2020-01-01", "endpointPrefix": "things", "protocol": "rest-json", "serviceId": "Things" },
+              "operations": {
+                "ListThings": {
+                  "name": "ListThings",
+                  "http": { "method": "GET", "requestUri": "/things" },
+                  "input": { "shape": "ListThingsInput" },
+                  "output": { "shape": "ListThingsOutput" }
+                }
+              },
+              "shapes": {
+                "ListThingsInput": {
+                  "type": "structure",
+                  "members": { "nextToken": { "shape": "String", "location": "querystring", "locationName": "nextToken" } }
+                },
+                "ListThingsOutput": {
+                  "type": "structure",
+                  "required": [ "page", "etag" ],
+                  "members": {
+                    "page": { "shape": "Page" },
+                    "etag": { "shape": "String", "location": "header", "locationName": "ETag" }
+                  },
+                  "payload": "page"
+                },
+                "Page": { "type": "structure", "members": { "items": { "shape": "Names" }, "nextToken": { "shape": "String" } } },
+                "Names": { "type": "list", "member": { "shape": "String" } },
+                "String": { "type": "string" }
+              }
+            }
+            """;
+        const string paginators = """
+            { "pagination": { "ListThings": { "input_token": "nextToken", "output_token": "page.nextToken", "result_key": "page.items" } } }
+            """;
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListThings")]
+            public partial class Pages;
+            """;
+
+        var run = Run(new[] { source }, ModelFiles.Of(service, paginators));
+
+        // Nested token paths are not supported yet (DZGEN011): the operation is generated without the paginator.
+        Assert.Equal(new[] { "DZGEN011" }, run.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Contains("Consumer.ThingsClient.ListThings.g.cs", run.Sources.Keys);
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains("throw global::DataZone.Gen.Json.AwsJson.MissingMember(\"page\")", run.Sources["Consumer.ThingsClient.ListThings.g.cs"]);
+    }
+
     /// <summary>Case names only, so the edits' odd characters never reach the test runner's protocol.</summary>
     public static TheoryData<string> BrokenModelNames() => new(BrokenModels.Keys.ToArray());
 

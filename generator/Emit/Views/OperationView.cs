@@ -40,6 +40,9 @@ internal sealed class OperationView : FileView
         var response = spec.ResponseMembers.Select(m => new MemberView(m, JsonTypeName)).ToList();
         ResponsePayload = response.FirstOrDefault(m => m.Spec.IsPayload);
         ResponseHeaderMembers = response.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.StatusCode).ToList();
+        ResponseRequiredBesidesPayload = ResponsePayload is null
+            ? new List<MemberView>()
+            : response.Where(m => m.IsRequired && !m.Spec.IsPayload).ToList();
         Errors = spec.Errors.Select(e => new ErrorCase(MemberView.Literal(e.ErrorCode), e.ExceptionTypeName)).ToList();
     }
 
@@ -90,6 +93,9 @@ internal sealed class OperationView : FileView
 
     /// <summary>Response members read from headers or the status code, in model order.</summary>
     public IReadOnlyList<MemberView> ResponseHeaderMembers { get; }
+
+    /// <summary>With a payload member: the other required members, which the reader sets after the payload (headers, status).</summary>
+    public IReadOnlyList<MemberView> ResponseRequiredBesidesPayload { get; }
 
     public IReadOnlyList<ErrorCase> Errors { get; }
 
