@@ -375,6 +375,22 @@ public class DiagnosticsTests
         Assert.Contains("throw global::DataZone.Gen.Json.AwsJson.MissingMember(\"page\")", run.Sources["Consumer.ThingsClient.ListThings.g.cs"]);
     }
 
+    [Fact]
+    public void An_enum_of_1500_values_and_a_documentation_string_of_a_mebibyte_and_a_half_are_generated_whole()
+    {
+        var values = string.Join(",\n        ", Enumerable.Range(0, 1500).Select(i => $"\"VALUE_{i}\""));
+        var documentation = "<p>" + string.Concat(Enumerable.Repeat("A long paragraph of words. ", 58_000)) + "THE END</p>";
+        var service = Edit(Service, "\"SUCCESS\"\n      ]", $"\"SUCCESS\",\n        {values}\n      ]");
+        service = Edit(service, "\"<p>The current state of the run.</p>\"", $"\"{documentation}\"");
+
+        var run = RunModel(service);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains("public const string Value1499 = \"VALUE_1499\";", run.Sources["Consumer.DataSourceRunStatus.g.cs"]);
+        Assert.Contains("THE END", run.Sources["Consumer.DataSourceRunSummary.g.cs"]);
+    }
+
     /// <summary>Case names only, so the edits' odd characters never reach the test runner's protocol.</summary>
     public static TheoryData<string> BrokenModelNames() => new(BrokenModels.Keys.ToArray());
 
