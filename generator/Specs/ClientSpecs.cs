@@ -61,6 +61,8 @@ internal static class ClientSpecs
             operation.Errors
                 .Select(e => context.Shapes[e.Shape])
                 .Select(s => new ErrorBinding(s.ErrorCode ?? s.Name, context.Types.Qualified(context.Naming.TypeName(s.Name))))
+                .GroupBy(binding => binding.ErrorCode, System.StringComparer.Ordinal) // an error listed twice maps once
+                .Select(same => same.First())
                 .ToEquatableArray(),
             ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{operation.Name}</c> operation."),
             operation.DeprecatedMessage,

@@ -99,6 +99,13 @@ internal static class SpecBuilder
             return new Result<TargetOutput>(null, diagnostics.ToEquatableArray());
         }
 
+        diagnostics.AddRange(NonStructureReferences(model, operation, allShapes));
+        diagnostics.AddRange(ExceptionsUsedAsValues(model, closure));
+        if (diagnostics.Count > 0)
+        {
+            return new Result<TargetOutput>(null, diagnostics.ToEquatableArray());
+        }
+
         var naming = index.Naming;
         var types = new TypeMapper(allShapes, naming, target.Namespace);
         var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics)
@@ -170,6 +177,49 @@ internal static class SpecBuilder
         return owner is null
             ? null
             : DiagnosticInfo.Create(DiagnosticDescriptors.ClassNameTaken, target.ClassLocation, target.ClassName, owner);
+    }
+
+    /// <summary>An operation's input and output become records and its errors exceptions: structures, the errors marked as such.</summary>
+    private static IEnumerable<DiagnosticInfo> NonStructureReferences(
+        ServiceModel model, OperationModel operation, IReadOnlyDictionary<string, ShapeModel> shapes)
+    {
+        var references = new[] { ("input", operation.Input!), ("output", operation.Output!) }
+            .Concat(operation.Errors.Select(error => ("error", error)));
+        foreach (var (role, reference) in references)
+        {
+            var shape = shapes[reference.Shape];
+            if (shape.Type != "structure" || shape.IsDocument)
+            {
+                yield return DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidModel, model.FilePath, reference.Span,
+                    $"the {role} '{reference.Shape}' of operation '{operation.Name}' must be a structure, not a {(shape.IsDocument ? "document" : shape.Type)}");
+            }
+            else if (role == "error" && !shape.IsException)
+            {
+                yield return DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidModel, model.FilePath, reference.Span,
+                    $"the error '{reference.Shape}' of operation '{operation.Name}' must be a structure marked \"exception\": true");
+            }
+        }
+    }
+
+    /// <summary>Exceptions are generated as errors only (no JSON reader or writer), so no member or item may hold one.</summary>
+    private static IEnumerable<DiagnosticInfo> ExceptionsUsedAsValues(ServiceModel model, ShapeClosure closure)
+    {
+        foreach (var shape in closure.Shapes.Values)
+        {
+            var references = shape.Members.Concat(new[] { shape.ListMember, shape.MapValue }.OfType<MemberModel>());
+            foreach (var reference in references)
+            {
+                if (closure.Shapes.TryGetValue(reference.Shape, out var target) && target.IsException)
+                {
+                    yield return DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidModel, model.FilePath, reference.ShapeSpan,
+                        $"'{reference.Name}' of shape '{shape.Name}' holds the exception '{target.Name}'; an exception is an error "
+                        + "an operation returns, not a value");
+                }
+            }
+        }
     }
 
     private static IEnumerable<DiagnosticInfo> CheckDeclaration(PaginatorTarget target)

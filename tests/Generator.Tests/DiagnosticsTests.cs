@@ -298,6 +298,19 @@ public class DiagnosticsTests
             NotValid + "member 'status' of shape 'ListDataSourceRunsInput' is bound to location 'querystring', which carries text, "
                 + "but its shape 'DataSourceRunLineageSummary' (structure) has no text form there",
             "\"status\"", After: "\"locationName\": \"dataSourceIdentifier\"", Span: "\"status\":"),
+        ["DZGEN012 error that is not a structure"] = new(
+            false, "\"ValidationException\": {\n      \"type\": \"structure\",", "\"ValidationException\": {\n      \"type\": \"boolean\",", "DZGEN012",
+            NotValid + "the error 'ValidationException' of operation 'ListDataSourceRuns' must be a structure, not a boolean",
+            "\"ValidationException\"", After: "\"errors\": ["),
+        ["DZGEN012 error that is not an exception"] = new(
+            false, "{\n          \"shape\": \"InternalServerException\"\n        },", "{\n          \"shape\": \"DataSourceRunSummary\"\n        },", "DZGEN012",
+            NotValid + "the error 'DataSourceRunSummary' of operation 'ListDataSourceRuns' must be a structure marked \"exception\": true",
+            "\"DataSourceRunSummary\"", After: "\"errors\": [", Span: "\"DataSourceRunSummary\""),
+        ["DZGEN012 exception held as a value"] = new(
+            false, "\"shape\": \"DataSourceErrorType\",", "\"shape\": \"ValidationException\",", "DZGEN012",
+            NotValid + "'errorType' of shape 'DataSourceErrorMessage' holds the exception 'ValidationException'; an exception is an error "
+                + "an operation returns, not a value",
+            "\"ValidationException\"", After: "\"errorType\": {", Span: "\"ValidationException\""),
         ["DZGEN012 paginated operation without input"] = new(
             false, "\"input\": {\n        \"shape\": \"ListDataSourceRunsInput\"\n      },\n", string.Empty, "DZGEN012",
             NotValid + "the paginated operation 'ListDataSourceRuns' needs both an 'input' and an 'output' shape", "\"ListDataSourceRuns\": {"),
@@ -389,6 +402,20 @@ public class DiagnosticsTests
         Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         Assert.Contains("public const string Value1499 = \"VALUE_1499\";", run.Sources["Consumer.DataSourceRunStatus.g.cs"]);
         Assert.Contains("THE END", run.Sources["Consumer.DataSourceRunSummary.g.cs"]);
+    }
+
+    [Fact]
+    public void An_error_listed_twice_is_mapped_once()
+    {
+        var service = Edit(
+            Service,
+            "{\n          \"shape\": \"InternalServerException\"\n        },",
+            "{\n          \"shape\": \"InternalServerException\"\n        },\n        {\n          \"shape\": \"InternalServerException\"\n        },");
+
+        var run = RunModel(service);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
 
     /// <summary>Case names only, so the edits' odd characters never reach the test runner's protocol.</summary>
