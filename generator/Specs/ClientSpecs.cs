@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Naming;
 
 namespace DataZone.Gen.Generator.Specs;
 
@@ -21,7 +22,7 @@ internal static class ClientSpecs
             metadata.EndpointPrefix,
             metadata.SigningName,
             metadata.ApiVersion,
-            ShapeSpecs.Docs(metadata.Documentation, $"A client for {metadata.ServiceFullName}."));
+            ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."));
     }
 
     public static OperationSpec Operation(BuildContext context)
@@ -60,7 +61,7 @@ internal static class ClientSpecs
                 .Select(e => context.Shapes[e.Shape])
                 .Select(s => new ErrorBinding(s.ErrorCode ?? s.Name, context.Types.Qualified(context.Naming.TypeName(s.Name))))
                 .ToEquatableArray(),
-            ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{operation.Name}</c> operation."),
+            ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{DocText.Escape(operation.Name)}</c> operation."),
             operation.DeprecatedMessage,
             operation.Deprecated);
     }

@@ -75,7 +75,7 @@ internal static class PaginatorSpecs
             result.Value.Property,
             output.Required.Contains(result.Value.Member.Name),
             moreResults?.Property,
-            ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{context.Operation.Name}</c>."));
+            ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{DocText.Escape(context.Operation.Name)}</c>."));
     }
 
     private static (MemberModel Member, string Property)? Find(BuildContext context, string file, ShapeModel shape, PaginatorKey key, string role)

@@ -27,7 +27,7 @@ internal static class ShapeSpecs
                     shape.IsRetryable,
                     shape.IsThrottling,
                     shape.IsFault,
-                    Docs(shape.Documentation, $"The service returned the <c>{shape.Name}</c> error."),
+                    Docs(shape.Documentation, $"The service returned the <c>{DocText.Escape(shape.Name)}</c> error."),
                     Members(context, shape, exceptionName, isException: true)
                         .Where(m => m.PropertyName != "MessageValue" || m.WireName is not ("message" or "Message"))
                         .ToEquatableArray());
@@ -52,7 +52,7 @@ internal static class ShapeSpecs
                     context.HintName(enumName),
                     enumName,
                     shape.Name,
-                    Docs(shape.Documentation, $"The values of <c>{shape.Name}</c>."),
+                    Docs(shape.Documentation, $"The values of <c>{DocText.Escape(shape.Name)}</c>."),
                     shape.EnumValues.Select((v, i) => new EnumValueSpec(memberNames[i], v)).ToEquatableArray(),
                     context.UsageOf(shape.Name));
             case "list":
@@ -98,7 +98,7 @@ internal static class ShapeSpecs
             IsGreedyLabel: false,
             member.IdempotencyToken,
             owner.Payload == member.Name,
-            Docs(member.Documentation, $"The <c>{member.Name}</c> value."),
+            Docs(member.Documentation, $"The <c>{DocText.Escape(member.Name)}</c> value."),
             member.DeprecatedMessage,
             member.Deprecated,
             target.Min,
@@ -111,16 +111,16 @@ internal static class ShapeSpecs
         {
             if (operation.Input?.Shape == shape.Name)
             {
-                return $"The request of the <c>{operation.Name}</c> operation.";
+                return $"The request of the <c>{DocText.Escape(operation.Name)}</c> operation.";
             }
 
             if (operation.Output?.Shape == shape.Name)
             {
-                return $"The response of the <c>{operation.Name}</c> operation.";
+                return $"The response of the <c>{DocText.Escape(operation.Name)}</c> operation.";
             }
         }
 
-        return $"The <c>{shape.Name}</c> structure.";
+        return $"The <c>{DocText.Escape(shape.Name)}</c> structure.";
     }
 
     public static EquatableArray<string> Docs(string? html, string fallback)
