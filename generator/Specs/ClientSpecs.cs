@@ -15,7 +15,7 @@ internal static class ClientSpecs
         var typeName = context.Naming.ClientTypeName;
         return new ClientSpec(
             context.Namespace,
-            context.HintName(typeName),
+            context.HintName(context.Naming.TypeFile(typeName)),
             typeName,
             metadata.ServiceId,
             metadata.ServiceFullName,
@@ -42,7 +42,7 @@ internal static class ClientSpecs
 
         return new OperationSpec(
             context.Namespace,
-            context.HintName(context.Naming.ClientTypeName, operation.Name),
+            context.HintName(context.Naming.TypeFile(context.Naming.ClientTypeName), context.Naming.OperationFile(operation.Name)),
             context.Naming.ClientTypeName,
             context.Naming.JsonTypeName,
             operation.Name,

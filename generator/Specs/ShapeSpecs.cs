@@ -18,7 +18,7 @@ internal static class ShapeSpecs
                 var exceptionName = context.Naming.TypeName(shape.Name);
                 return new ExceptionSpec(
                     context.Namespace,
-                    context.HintName(exceptionName),
+                    context.HintName(context.Naming.TypeFile(exceptionName)),
                     exceptionName,
                     shape.Name,
                     context.Naming.JsonTypeName,
@@ -35,7 +35,7 @@ internal static class ShapeSpecs
                 var typeName = context.Naming.TypeName(shape.Name);
                 return new StructureSpec(
                     context.Namespace,
-                    context.HintName(typeName),
+                    context.HintName(context.Naming.TypeFile(typeName)),
                     typeName,
                     shape.Name,
                     context.Naming.JsonTypeName,
@@ -49,7 +49,7 @@ internal static class ShapeSpecs
                 var memberNames = ServiceNaming.EnumMemberNames(shape.EnumValues, enumName);
                 return new EnumSpec(
                     context.Namespace,
-                    context.HintName(enumName),
+                    context.HintName(context.Naming.TypeFile(enumName)),
                     enumName,
                     shape.Name,
                     Docs(shape.Documentation, $"The values of <c>{DocText.Escape(shape.Name)}</c>."),
@@ -60,7 +60,7 @@ internal static class ShapeSpecs
                 var method = context.Naming.CollectionMethod(shape.Name);
                 return new CollectionSpec(
                     context.Namespace,
-                    context.HintName(context.Naming.JsonTypeName, method),
+                    context.HintName(context.Naming.TypeFile(context.Naming.JsonTypeName), context.Naming.CollectionFile(shape.Name)),
                     context.Naming.JsonTypeName,
                     shape.Name,
                     context.Types.Map(shape.Name),
