@@ -65,6 +65,48 @@ public class HostileModelTests
         Assert.Contains("/// <summary>The wire value <c>a\\u2028b&lt;c&gt;</c>.</summary>", run.Sources["Consumer.DataSourceRunStatus.g.cs"]);
     }
 
+    /// <summary>
+    /// Each edit repeats a key, the first time with a wrong value and the last time with the model's own. Python's
+    /// <c>json</c>, which botocore reads models with, keeps the last value (in the first one's place), so the edited
+    /// model must generate exactly what the original does, and report nothing.
+    /// </summary>
+    public static TheoryData<string> RepeatedKeys() => new(RepeatedKeyEdits.Keys.ToArray());
+
+    private static readonly Dictionary<string, (bool InPaginators, string Original, string Replacement)> RepeatedKeyEdits = new(StringComparer.Ordinal)
+    {
+        ["a shape's type"] = (false, "\"DataSourceRunId\": {\n      \"type\": \"string\",", "\"DataSourceRunId\": {\n      \"type\": \"structure\",\n      \"type\": \"string\","),
+        ["a whole shape"] = (
+            false,
+            "\"DataSourceRunStatus\": {",
+            "\"DataSourceRunStatus\": {\n      \"type\": \"structure\",\n      \"members\": {}\n    },\n    \"DataSourceRunStatus\": {"),
+        ["a paginator's limit_key"] = (true, "\"limit_key\": \"maxResults\",", "\"limit_key\": \"pageSize\",\n      \"limit_key\": \"maxResults\","),
+        ["a whole paginator"] = (
+            true,
+            "\"ListDataSourceRuns\": {",
+            "\"ListDataSourceRuns\": {\n      \"input_token\": \"nope\"\n    },\n    \"ListDataSourceRuns\": {"),
+    };
+
+    [Theory]
+    [MemberData(nameof(RepeatedKeys))]
+    public void A_repeated_key_takes_its_last_value_as_botocore_does(string name)
+    {
+        var (inPaginators, original, replacement) = RepeatedKeyEdits[name];
+        var service = inPaginators ? Service : Edit(Service, original, replacement);
+        var paginators = inPaginators ? Edit(Paginators, original, replacement) : Paginators;
+        var source = new[] { GeneratorHarness.PaginatorSource(Operation) };
+
+        var expected = GeneratorHarness.Run(source, ModelFiles.Of(Service, Paginators)).Sources;
+        var run = GeneratorHarness.Run(source, ModelFiles.Of(service, paginators));
+
+        Assert.True(run.Result.Exception is null, run.Result.Exception?.ToString());
+        GeneratorHarness.AssertNone(run.GeneratorDiagnostics, "generator diagnostics");
+        Assert.Equal(expected.Keys.OrderBy(k => k, StringComparer.Ordinal), run.Sources.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var (hint, text) in expected)
+        {
+            Assert.True(text == run.Sources[hint], hint + " differs from the one the model without the repeated key generates.");
+        }
+    }
+
     // A line ends only with the end-of-line trivia the emitter writes (\n or \r\n); any other break, or one inside a
     // comment or a token other than a string literal, is model text that escaped.
     private static IEnumerable<int> LineBreaksOutsideStringLiterals(SyntaxNode root)
