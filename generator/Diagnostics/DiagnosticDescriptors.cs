@@ -78,6 +78,11 @@ internal static class DiagnosticDescriptors
         "Missing operation name",
         "[DataZonePaginator] needs the operation's name as a non-empty string, for example [DataZonePaginator(\"ListDataSourceRuns\")]");
 
+    public static readonly DiagnosticDescriptor FileNameCollision = Error(
+        "DZGEN014",
+        "Paginator class collides with a generated file",
+        "The class '{0}' would be generated into '{1}', which differs only in case (or not at all) from the model's generated file '{2}'; file names are compared without case, so rename the class or move it to another namespace");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DZGEN999",
         "Internal generator error",
@@ -92,7 +97,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedModel, NoModel, UnknownOperation, NotPaginated, PaginatorKeyMissing, DanglingShapeReference,
         ClassNotPartial, ClassIsGeneric, ContainingTypeNotPartial, LanguageVersionTooOld, UnsupportedFeature,
-        InvalidModel, InvalidOperationArgument, InternalError,
+        InvalidModel, InvalidOperationArgument, FileNameCollision, InternalError,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -41,6 +41,7 @@ internal sealed class ServiceNaming
     private readonly Dictionary<string, string> _typeFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _collectionFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _operationFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _allFiles = new(StringComparer.OrdinalIgnoreCase);
 
     private ServiceNaming(ServiceModel model)
     {
@@ -113,6 +114,12 @@ internal sealed class ServiceNaming
     /// <summary>The hint-name stem of an operation's file, beneath <see cref="ClientTypeName"/>'s.</summary>
     public string OperationFile(string operationName) => _operationFiles[operationName];
 
+    /// <summary>
+    /// The stem of a file the model may generate that <paramref name="stem"/> (a paginator class's) would collide
+    /// with, compared without case, or <see langword="null"/>.
+    /// </summary>
+    public string? FileCollidingWith(string stem) => _allFiles.TryGetValue(stem, out var taken) ? taken : null;
+
     // Hint names become file names, which Roslyn (CS8785) and case-insensitive file systems compare without case:
     // "Widget" and "WIDGET" stay two C# types but get two distinct files, the later one in ordinal order suffixed.
     // Every room is claimed in ordinal order over the whole model, so the same model always yields the same files.
@@ -135,6 +142,14 @@ internal sealed class ServiceNaming
         foreach (var name in model.Operations.Select(o => o.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
         {
             _operationFiles[name] = operationFiles.Claim(Identifiers.Pascal(name).TrimStart('@'));
+        }
+
+        // A stem plus ".Json" is a structure's or enum's wire file; listing it for every type costs nothing.
+        foreach (var stem in _typeFiles.Values.SelectMany(t => new[] { t, t + ".Json" })
+            .Concat(_collectionFiles.Values.Select(c => _typeFiles[JsonTypeName] + "." + c))
+            .Concat(_operationFiles.Values.Select(o => _typeFiles[ClientTypeName] + "." + o)))
+        {
+            _allFiles[stem] = stem;
         }
     }
 

@@ -53,9 +53,17 @@ internal static class PaginatorSpecs
 
         var limitShape = limit is null ? null : context.Shapes[limit.Value.Member.Shape];
         var target = context.Target;
+        var fileParts = target.ContainingTypes.Select(t => t.Name.Replace('<', '{').Replace('>', '}')).Append(target.ClassName).ToArray();
+        if (context.Naming.FileCollidingWith(string.Join(".", fileParts)) is { } taken)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.FileNameCollision, target.ClassLocation, target.DisplayName, context.HintName(fileParts), context.HintName(taken)));
+            return null;
+        }
+
         return new PaginatorSpec(
             target.Namespace,
-            context.HintName(target.ContainingTypes.Select(t => t.Name.Replace('<', '{').Replace('>', '}')).Append(target.ClassName).ToArray()),
+            context.HintName(fileParts),
             target.ClassName,
             target.ContainingTypes,
             context.Naming.ClientTypeName,
