@@ -83,6 +83,11 @@ internal static class DiagnosticDescriptors
         "Paginator class name is taken by a generated type",
         "The class '{0}' has the name of the type generated for {1} in the same namespace; rename the class or move it to another namespace");
 
+    public static readonly DiagnosticDescriptor FileNameCollision = Error(
+        "DZGEN015",
+        "Paginator class collides with a generated file",
+        "The class '{0}' would be generated into '{1}', which differs only in case (or not at all) from the model's generated file '{2}'; file names are compared without case, so rename the class or move it to another namespace");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DZGEN999",
         "Internal generator error",
@@ -97,7 +102,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedModel, NoModel, UnknownOperation, NotPaginated, PaginatorKeyMissing, DanglingShapeReference,
         ClassNotPartial, ClassIsGeneric, ContainingTypeNotPartial, LanguageVersionTooOld, UnsupportedFeature,
-        InvalidModel, InvalidOperationArgument, ClassNameTaken, InternalError,
+        InvalidModel, InvalidOperationArgument, ClassNameTaken, FileNameCollision, InternalError,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

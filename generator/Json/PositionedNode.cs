@@ -38,12 +38,15 @@ internal sealed class PositionedObject : PositionedNode
     public PositionedObject(SourceMap map, int start, int end, PositionedProperty[] properties)
         : base(map, start, end) => _properties = properties;
 
-    /// <summary>Properties in file order; botocore models rely on member order.</summary>
+    /// <summary>
+    /// Properties in file order (botocore models rely on member order), each name once: a repeated name holds its
+    /// last value in its first place, as Python's <c>json</c> reads it.
+    /// </summary>
     public ReadOnlySpan<PositionedProperty> Properties => _properties;
 
     public override string Kind => "an object";
 
-    /// <summary>The value of the first property of that name (a repeated name keeps its first value).</summary>
+    /// <summary>The value of the property of that name (the last one written, see <see cref="Properties"/>).</summary>
     public PositionedNode? this[string name]
     {
         get

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -37,7 +38,7 @@ internal sealed class PositionedNodeBuilder
                     _properties.Push(new PositionedProperty(name, nameStart, nameEnd, value));
                 }
 
-                return new PositionedObject(Map, start, (int)reader.BytesConsumed, _properties.PopFrom(firstProperty));
+                return new PositionedObject(Map, start, (int)reader.BytesConsumed, LastValueWins(_properties.PopFrom(firstProperty)));
             case JsonTokenType.StartArray:
                 var firstItem = _items.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -61,6 +62,37 @@ internal sealed class PositionedNodeBuilder
             default:
                 return new PositionedNull(Map, start, (int)reader.BytesConsumed);
         }
+    }
+
+    /// <summary>
+    /// Botocore reads models with Python's <c>json</c>, which builds a dict: a repeated name keeps the place of its
+    /// first occurrence and takes the value (and here the name's position) of its last. Doing the same once, here,
+    /// makes every lookup and every walk over <see cref="PositionedObject.Properties"/> agree.
+    /// </summary>
+    internal static PositionedProperty[] LastValueWins(PositionedProperty[] properties)
+    {
+        if (properties.Length < 2)
+        {
+            return properties;
+        }
+
+        var places = new Dictionary<string, int>(properties.Length, StringComparer.Ordinal);
+        List<PositionedProperty>? kept = null;
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var property = properties[i];
+            if (places.TryGetValue(property.Name, out var place))
+            {
+                kept ??= new List<PositionedProperty>(properties.AsSpan(0, i).ToArray());
+                kept[place] = property;
+                continue;
+            }
+
+            places.Add(property.Name, kept?.Count ?? i);
+            kept?.Add(property);
+        }
+
+        return kept?.ToArray() ?? properties;
     }
 
     // GetString throws InvalidOperationException for text that is not valid UTF-16 (a lone escaped surrogate).

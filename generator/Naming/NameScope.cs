@@ -11,8 +11,8 @@ internal sealed class NameScope
 {
     private readonly HashSet<string> _taken;
 
-    public NameScope(IEnumerable<string>? reserved = null) =>
-        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
+    public NameScope(IEnumerable<string>? reserved = null, StringComparer? comparer = null) =>
+        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), comparer ?? StringComparer.Ordinal);
 
     public bool IsTaken(string name) => _taken.Contains(name);
 

@@ -38,6 +38,10 @@ internal sealed class ServiceNaming
 
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _collectionMethods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _typeFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _collectionFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _operationFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _allFiles = new(StringComparer.OrdinalIgnoreCase);
 
     private ServiceNaming(ServiceModel model)
     {
@@ -83,6 +87,8 @@ internal sealed class ServiceNaming
             var name = pair.Value;
             _typeNames[pair.Key] = types.Claim(types.IsTaken(name) && SystemTypeNames.Contains(name) ? name + "Model" : name);
         }
+
+        DecideFileNames(model);
     }
 
     public string ClientTypeName { get; }
@@ -98,6 +104,54 @@ internal sealed class ServiceNaming
     public string TypeName(string shapeName) => _typeNames[shapeName];
 
     public string CollectionMethod(string shapeName) => _collectionMethods[shapeName];
+
+    /// <summary>The hint-name stem of a generated type's files (<see cref="TypeName"/>, <see cref="ClientTypeName"/>, <see cref="JsonTypeName"/>).</summary>
+    public string TypeFile(string typeName) => _typeFiles[typeName];
+
+    /// <summary>The hint-name stem of a list's or map's JSON helpers, beneath <see cref="JsonTypeName"/>'s.</summary>
+    public string CollectionFile(string shapeName) => _collectionFiles[shapeName];
+
+    /// <summary>The hint-name stem of an operation's file, beneath <see cref="ClientTypeName"/>'s.</summary>
+    public string OperationFile(string operationName) => _operationFiles[operationName];
+
+    /// <summary>
+    /// The stem of a file the model may generate that <paramref name="stem"/> (a paginator class's) would collide
+    /// with, compared without case, or <see langword="null"/>.
+    /// </summary>
+    public string? FileCollidingWith(string stem) => _allFiles.TryGetValue(stem, out var taken) ? taken : null;
+
+    // Hint names become file names, which Roslyn (CS8785) and case-insensitive file systems compare without case:
+    // "Widget" and "WIDGET" stay two C# types but get two distinct files, the later one in ordinal order suffixed.
+    // Every room is claimed in ordinal order over the whole model, so the same model always yields the same files.
+    private void DecideFileNames(ServiceModel model)
+    {
+        var typeFiles = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
+        foreach (var typeName in new[] { ClientTypeName, JsonTypeName }.Concat(_typeNames.Values.OrderBy(n => n, StringComparer.Ordinal)))
+        {
+            _typeFiles[typeName] = typeFiles.Claim(typeName);
+        }
+
+        var collectionFiles = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in _collectionMethods.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            _collectionFiles[pair.Key] = collectionFiles.Claim(pair.Value);
+        }
+
+        // An operation's name is model text: only its identifier form is fit for a file name.
+        var operationFiles = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
+        foreach (var name in model.Operations.Select(o => o.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            _operationFiles[name] = operationFiles.Claim(Identifiers.Pascal(name).TrimStart('@'));
+        }
+
+        // A stem plus ".Json" is a structure's or enum's wire file; listing it for every type costs nothing.
+        foreach (var stem in _typeFiles.Values.SelectMany(t => new[] { t, t + ".Json" })
+            .Concat(_collectionFiles.Values.Select(c => _typeFiles[JsonTypeName] + "." + c))
+            .Concat(_operationFiles.Values.Select(o => _typeFiles[ClientTypeName] + "." + o)))
+        {
+            _allFiles[stem] = stem;
+        }
+    }
 
     /// <summary>Property names for a structure's members, in member order.</summary>
     public static IReadOnlyList<string> MemberNames(IEnumerable<MemberModel> members, string typeName, bool isException)

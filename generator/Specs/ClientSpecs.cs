@@ -3,6 +3,7 @@ using System.Linq;
 using DataZone.Gen.Generator.Botocore;
 using DataZone.Gen.Generator.Common;
 using DataZone.Gen.Generator.Diagnostics;
+using DataZone.Gen.Generator.Naming;
 
 namespace DataZone.Gen.Generator.Specs;
 
@@ -15,14 +16,14 @@ internal static class ClientSpecs
         var typeName = context.Naming.ClientTypeName;
         return new ClientSpec(
             context.Namespace,
-            context.HintName(typeName),
+            context.HintName(context.Naming.TypeFile(typeName)),
             typeName,
             metadata.ServiceId,
             metadata.ServiceFullName,
             metadata.EndpointPrefix,
             metadata.SigningName,
             metadata.ApiVersion,
-            ShapeSpecs.Docs(metadata.Documentation, $"A client for {metadata.ServiceFullName}."));
+            ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."));
     }
 
     public static OperationSpec Operation(BuildContext context)
@@ -43,7 +44,7 @@ internal static class ClientSpecs
 
         return new OperationSpec(
             context.Namespace,
-            context.HintName(context.Naming.ClientTypeName, operation.Name),
+            context.HintName(context.Naming.TypeFile(context.Naming.ClientTypeName), context.Naming.OperationFile(operation.Name)),
             context.Naming.ClientTypeName,
             context.Naming.JsonTypeName,
             operation.Name,
@@ -64,7 +65,7 @@ internal static class ClientSpecs
                 .GroupBy(binding => binding.ErrorCode, System.StringComparer.Ordinal) // an error listed twice maps once
                 .Select(same => same.First())
                 .ToEquatableArray(),
-            ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{operation.Name}</c> operation."),
+            ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{DocText.Escape(operation.Name)}</c> operation."),
             operation.DeprecatedMessage,
             operation.Deprecated);
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using DataZone.Gen.Generator.Naming;
 
 namespace DataZone.Gen.Generator.Specs;
 
@@ -199,7 +200,6 @@ internal static class DocumentationConverter
             }
         }
 
-        private static string Escape(string text) =>
-            text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        private static string Escape(string text) => DocText.Escape(text);
     }
 }

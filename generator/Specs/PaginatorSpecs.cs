@@ -96,9 +96,19 @@ internal static class PaginatorSpecs
 
         var limitShape = limit is null ? null : context.Shapes[limit.Value.Member.Shape];
         var target = context.Target;
+        var fileParts = target.ContainingTypes.Select(t => t.Name.Replace('<', '{').Replace('>', '}')).Append(target.ClassName).ToArray();
+        // The same name exactly is a type clash, reported on its own (DZGEN014) once every file is known.
+        if (context.Naming.FileCollidingWith(string.Join(".", fileParts)) is { } taken
+            && !(target.ContainingTypes.IsEmpty && taken == target.ClassName))
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.FileNameCollision, target.ClassLocation, target.DisplayName, context.HintName(fileParts), context.HintName(taken)));
+            return null;
+        }
+
         return new PaginatorSpec(
             target.Namespace,
-            context.HintName(target.ContainingTypes.Select(t => t.Name.Replace('<', '{').Replace('>', '}')).Append(target.ClassName).ToArray()),
+            context.HintName(fileParts),
             target.ClassName,
             target.ContainingTypes,
             context.Naming.ClientTypeName,
@@ -118,7 +128,7 @@ internal static class PaginatorSpecs
             result.Value.Property,
             output.Required.Contains(result.Value.Member.Name),
             moreResults?.Property,
-            ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{context.Operation.Name}</c>."));
+            ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{DocText.Escape(context.Operation.Name)}</c>."));
     }
 
     private static bool IsTokenType(BuildContext context, MemberModel member) =>

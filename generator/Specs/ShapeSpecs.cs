@@ -18,7 +18,7 @@ internal static class ShapeSpecs
                 var exceptionName = context.Naming.TypeName(shape.Name);
                 return new ExceptionSpec(
                     context.Namespace,
-                    context.HintName(exceptionName),
+                    context.HintName(context.Naming.TypeFile(exceptionName)),
                     exceptionName,
                     shape.Name,
                     context.Naming.JsonTypeName,
@@ -27,7 +27,7 @@ internal static class ShapeSpecs
                     shape.IsRetryable,
                     shape.IsThrottling,
                     shape.IsFault,
-                    Docs(shape.Documentation, $"The service returned the <c>{shape.Name}</c> error."),
+                    Docs(shape.Documentation, $"The service returned the <c>{DocText.Escape(shape.Name)}</c> error."),
                     Members(context, shape, exceptionName, isException: true)
                         .Where(m => m.PropertyName != "MessageValue" || m.WireName is not ("message" or "Message"))
                         .ToEquatableArray());
@@ -35,7 +35,7 @@ internal static class ShapeSpecs
                 var typeName = context.Naming.TypeName(shape.Name);
                 return new StructureSpec(
                     context.Namespace,
-                    context.HintName(typeName),
+                    context.HintName(context.Naming.TypeFile(typeName)),
                     typeName,
                     shape.Name,
                     context.Naming.JsonTypeName,
@@ -49,10 +49,10 @@ internal static class ShapeSpecs
                 var memberNames = ServiceNaming.EnumMemberNames(shape.EnumValues, enumName);
                 return new EnumSpec(
                     context.Namespace,
-                    context.HintName(enumName),
+                    context.HintName(context.Naming.TypeFile(enumName)),
                     enumName,
                     shape.Name,
-                    Docs(shape.Documentation, $"The values of <c>{shape.Name}</c>."),
+                    Docs(shape.Documentation, $"The values of <c>{DocText.Escape(shape.Name)}</c>."),
                     shape.EnumValues.Select((v, i) => new EnumValueSpec(memberNames[i], v)).ToEquatableArray(),
                     context.UsageOf(shape.Name));
             case "list":
@@ -60,7 +60,7 @@ internal static class ShapeSpecs
                 var method = context.Naming.CollectionMethod(shape.Name);
                 return new CollectionSpec(
                     context.Namespace,
-                    context.HintName(context.Naming.JsonTypeName, method),
+                    context.HintName(context.Naming.TypeFile(context.Naming.JsonTypeName), context.Naming.CollectionFile(shape.Name)),
                     context.Naming.JsonTypeName,
                     shape.Name,
                     context.Types.Map(shape.Name),
@@ -99,7 +99,7 @@ internal static class ShapeSpecs
             IsGreedyLabel: false,
             member.IdempotencyToken,
             owner.Payload == member.Name,
-            Docs(member.Documentation, $"The <c>{member.Name}</c> value."),
+            Docs(member.Documentation, $"The <c>{DocText.Escape(member.Name)}</c> value."),
             member.DeprecatedMessage,
             member.Deprecated,
             Checkable(target.Min, type),
@@ -127,16 +127,16 @@ internal static class ShapeSpecs
         {
             if (operation.Input?.Shape == shape.Name)
             {
-                return $"The request of the <c>{operation.Name}</c> operation.";
+                return $"The request of the <c>{DocText.Escape(operation.Name)}</c> operation.";
             }
 
             if (operation.Output?.Shape == shape.Name)
             {
-                return $"The response of the <c>{operation.Name}</c> operation.";
+                return $"The response of the <c>{DocText.Escape(operation.Name)}</c> operation.";
             }
         }
 
-        return $"The <c>{shape.Name}</c> structure.";
+        return $"The <c>{DocText.Escape(shape.Name)}</c> structure.";
     }
 
     public static EquatableArray<string> Docs(string? html, string fallback)

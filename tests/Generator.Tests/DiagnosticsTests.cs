@@ -532,6 +532,32 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void DZGEN015_class_whose_file_differs_only_in_case_from_a_model_file_is_reported_on_its_identifier()
+    {
+        const string source = """
+            using DataZone.Gen;
+
+            namespace Consumer;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public partial class DATASOURCERUNSUMMARY { }
+            """;
+
+        var run = RunModel(Service, Paginators, source);
+        var diagnostic = Single(run, "DZGEN015");
+
+        AssertError(diagnostic);
+        Assert.Equal(
+            "The class 'Consumer.DATASOURCERUNSUMMARY' would be generated into 'Consumer.DATASOURCERUNSUMMARY.g.cs', which differs only in case "
+            + "(or not at all) from the model's generated file 'Consumer.DataSourceRunSummary.g.cs'; file names are compared without case, "
+            + "so rename the class or move it to another namespace",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, SourcePath, source, "DATASOURCERUNSUMMARY", spanText: "DATASOURCERUNSUMMARY");
+        Assert.Single(run.GeneratorDiagnostics);
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
     public void DZGEN009_class_nested_in_a_non_partial_type_is_reported_on_its_identifier()
     {
         const string source = """
@@ -835,7 +861,7 @@ public class DiagnosticsTests
     private static readonly string[] AllIds =
     {
         "DZGEN001", "DZGEN002", "DZGEN003", "DZGEN004", "DZGEN005", "DZGEN006", "DZGEN007",
-        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN014", "DZGEN999",
+        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN014", "DZGEN015", "DZGEN999",
     };
 
     [Fact]

@@ -37,7 +37,7 @@ internal sealed class PaginatorView : FileView
     {
         ClassName = spec.ClassName;
         ClientType = QualifiedIn(spec.Namespace, spec.ClientTypeName);
-        OperationName = spec.OperationName;
+        OperationName = Naming.DocText.Escape(spec.OperationName);
         OperationMethod = spec.OperationMethodName;
         RequestType = spec.RequestTypeName;
         ResponseType = spec.ResponseTypeName;

@@ -109,7 +109,7 @@ internal sealed class EnumView : FileView
 internal sealed record EnumValueView(string Name, string WireValue, string Literal)
 {
     /// <summary>The wire value as XML-doc text.</summary>
-    public string DocText => WireValue.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    public string DocText => Naming.DocText.Escape(WireValue);
 }
 
 internal sealed class ExceptionView : FileView
@@ -121,7 +121,7 @@ internal sealed class ExceptionView : FileView
         TypeName = spec.TypeName;
         Documentation = DocParagraph.Of(spec.Documentation);
         ErrorCodeLiteral = MemberView.Literal(spec.ErrorCode);
-        ErrorCodeDoc = spec.ErrorCode.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        ErrorCodeDoc = Naming.DocText.Escape(spec.ErrorCode);
         StatusCode = spec.StatusCode;
         IsRetryable = spec.IsRetryable;
         IsThrottling = spec.IsThrottling;
@@ -158,7 +158,7 @@ internal sealed class CollectionView : FileView
     {
         JsonTypeName = QualifiedIn(spec.Namespace, spec.JsonTypeName);
         ClassName = spec.JsonTypeName;
-        ShapeName = spec.ShapeName;
+        ShapeName = Naming.DocText.Escape(spec.ShapeName);
         Method = spec.Type.CollectionMethod!;
         IsMap = spec.Type.Kind == ValueKind.Map;
         TypeName = spec.Type.TypeName;
