@@ -97,9 +97,7 @@ internal static class PaginatorSpecs
         var limitShape = limit is null ? null : context.Shapes[limit.Value.Member.Shape];
         var target = context.Target;
         var fileParts = target.ContainingTypes.Select(t => t.Name.Replace('<', '{').Replace('>', '}')).Append(target.ClassName).ToArray();
-        // The same name exactly is a type clash, reported on its own (DZGEN014) once every file is known.
-        if (context.Naming.FileCollidingWith(string.Join(".", fileParts)) is { } taken
-            && !(target.ContainingTypes.IsEmpty && taken == target.ClassName))
+        if (context.Naming.FileCollidingWith(string.Join(".", fileParts)) is { } taken)
         {
             context.Diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.FileNameCollision, target.ClassLocation, target.DisplayName, context.HintName(fileParts), context.HintName(taken)));

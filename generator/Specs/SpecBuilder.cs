@@ -126,6 +126,13 @@ internal static class SpecBuilder
             }
         }
 
+        // A class named like a generated type is reported as such (DZGEN014) before its file name is compared (DZGEN015).
+        var nameTaken = ClassNameTaken(target, files, naming);
+        if (nameTaken is not null)
+        {
+            diagnostics.Add(nameTaken);
+        }
+
         var protocolSupported = model.Metadata.Protocol == "rest-json";
         if (!protocolSupported)
         {
@@ -139,15 +146,10 @@ internal static class SpecBuilder
         {
             files.Add(ClientSpecs.Client(context));
             files.Add(ClientSpecs.Operation(context));
-            if (PaginatorSpecs.For(context, paginator) is { } paginatorSpec)
+            if (nameTaken is null && PaginatorSpecs.For(context, paginator) is { } paginatorSpec)
             {
                 files.Add(paginatorSpec);
             }
-        }
-
-        if (ClassNameTaken(target, files, naming) is { } taken)
-        {
-            diagnostics.Add(taken);
         }
 
         var hasErrors = diagnostics.Any(d => d.DescriptorId != DiagnosticDescriptors.UnsupportedFeature.Id);
@@ -164,14 +166,13 @@ internal static class SpecBuilder
             return null; // a nested class lives in its containing type, not beside the generated types
         }
 
-        var owner = target.ClassName == naming.JsonTypeName
-            ? "the service's JSON helpers"
+        var owner = target.ClassName == naming.JsonTypeName ? "the service's JSON helpers"
+            : target.ClassName == naming.ClientTypeName ? "the service client"
             : files.Select(file => file switch
             {
                 StructureSpec structure when structure.TypeName == target.ClassName => $"the shape '{structure.ShapeName}'",
                 EnumSpec @enum when @enum.TypeName == target.ClassName => $"the shape '{@enum.ShapeName}'",
                 ExceptionSpec exception when exception.TypeName == target.ClassName => $"the shape '{exception.ShapeName}'",
-                ClientSpec client when client.TypeName == target.ClassName => "the service client",
                 _ => null,
             }).FirstOrDefault(found => found is not null);
         return owner is null
