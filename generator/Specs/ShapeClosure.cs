@@ -38,22 +38,18 @@ internal sealed class ShapeClosure
                 continue;
             }
 
-            foreach (var member in shape.Members)
+            foreach (var reference in ReferencesOf(shape))
             {
-                pending.Push(member.Shape);
-            }
-
-            foreach (var child in new[] { shape.ListMember, shape.MapKey, shape.MapValue })
-            {
-                if (child is not null)
-                {
-                    pending.Push(child.Shape);
-                }
+                pending.Push(reference.Shape);
             }
         }
 
         return reached;
     }
+
+    /// <summary>Every shape reference a shape holds: its members, a list's member, a map's key and value.</summary>
+    public static IEnumerable<MemberModel> ReferencesOf(ShapeModel shape) =>
+        shape.Members.Concat(new[] { shape.ListMember, shape.MapKey, shape.MapValue }.OfType<MemberModel>());
 
     public static ShapeClosure Of(ServiceModel model, OperationModel operation, IReadOnlyDictionary<string, ShapeModel> allShapes)
     {
@@ -102,17 +98,9 @@ internal sealed class ShapeClosure
             }
 
             shapes.Add(name, shape);
-            foreach (var member in shape.Members)
+            foreach (var reference in ReferencesOf(shape))
             {
-                Reach(member.Shape, member.ShapeSpan);
-            }
-
-            foreach (var child in new[] { shape.ListMember, shape.MapKey, shape.MapValue })
-            {
-                if (child is not null)
-                {
-                    Reach(child.Shape, child.ShapeSpan);
-                }
+                Reach(reference.Shape, reference.ShapeSpan);
             }
         }
 

@@ -209,8 +209,7 @@ internal static class SpecBuilder
     {
         foreach (var shape in closure.Shapes.Values)
         {
-            var references = shape.Members.Concat(new[] { shape.ListMember, shape.MapValue }.OfType<MemberModel>());
-            foreach (var reference in references)
+            foreach (var reference in ShapeClosure.ReferencesOf(shape))
             {
                 if (closure.Shapes.TryGetValue(reference.Shape, out var target) && target.IsException)
                 {
