@@ -31,10 +31,13 @@ internal static class Program
         }
 
         var credentials = new BasicAWSCredentials(arguments.AccessKeyId, arguments.SecretAccessKey);
-        var line = arguments.Service == "sso"
-            ? await ListAccountsAsync(credentials, arguments).ConfigureAwait(false)
-            : await ListKeysAsync(credentials, arguments).ConfigureAwait(false);
-        Console.Out.WriteLine(line);
+        for (var iteration = 0; iteration < arguments.Iterations; iteration++)
+        {
+            var line = arguments.Service == "sso"
+                ? await ListAccountsAsync(credentials, arguments).ConfigureAwait(false)
+                : await ListKeysAsync(credentials, arguments).ConfigureAwait(false);
+            Console.Out.WriteLine(line);
+        }
         return 0;
     }
 

@@ -31,10 +31,13 @@ internal static class Program
             Endpoint = arguments.Endpoint,
             Credentials = new StaticCredentialsProvider(arguments.AccessKeyId, arguments.SecretAccessKey),
         };
-        var line = arguments.Service == "sso"
-            ? await ListAccountsAsync(options, arguments).ConfigureAwait(false)
-            : await ListKeysAsync(options, arguments).ConfigureAwait(false);
-        Console.Out.WriteLine(line);
+        for (var iteration = 0; iteration < arguments.Iterations; iteration++)
+        {
+            var line = arguments.Service == "sso"
+                ? await ListAccountsAsync(options, arguments).ConfigureAwait(false)
+                : await ListKeysAsync(options, arguments).ConfigureAwait(false);
+            Console.Out.WriteLine(line);
+        }
         return 0;
     }
 

@@ -11,7 +11,7 @@ namespace DataZone.Gen.Bench.Shared;
 internal sealed class ListingArguments
 {
     public const string Usage =
-        "usage: --service sso|kms --endpoint URL [--page-size N] [--region R] [--access-token T] [--access-key-id ID] [--secret-access-key KEY]";
+        "usage: --service sso|kms --endpoint URL [--page-size N] [--region R] [--access-token T] [--access-key-id ID] [--secret-access-key KEY] [--iterations N]";
 
     /// <summary><c>sso</c> (ListAccounts, unsigned, bearer token) or <c>kms</c> (ListKeys, SigV4).</summary>
     public required string Service { get; init; }
@@ -29,6 +29,9 @@ internal sealed class ListingArguments
 
     public required string SecretAccessKey { get; init; }
 
+    /// <summary>Listings in one process (default 1): the later ones show the steady state once the JIT has warmed up.</summary>
+    public required int Iterations { get; init; }
+
     /// <exception cref="ArgumentException">An unknown flag, a flag without its value, or no <c>--service</c>/<c>--endpoint</c>.</exception>
     public static ListingArguments Parse(string[] args)
     {
@@ -41,6 +44,7 @@ internal sealed class ListingArguments
             ["--secret-access-key"] = "emulator/secret/EXAMPLEKEY",
             ["--service"] = "",
             ["--endpoint"] = "",
+            ["--iterations"] = "1",
         };
         for (var i = 0; i < args.Length; i += 2)
         {
@@ -75,6 +79,7 @@ internal sealed class ListingArguments
             AccessToken = values["--access-token"],
             AccessKeyId = values["--access-key-id"],
             SecretAccessKey = values["--secret-access-key"],
+            Iterations = int.Parse(values["--iterations"], CultureInfo.InvariantCulture),
         };
     }
 }
