@@ -363,6 +363,24 @@ def cold_section(samples, builds):
         for build in builds:
             warnings = ", ".join(f"{k} ×{v}" for k, v in sorted(build["warnings"].items())) or "none"
             lines.append(f"| bench/{build['project']} | {holds.get(build['project'], '')} | {build['binaryBytes'] / 1048576:.1f} MiB | {warnings} |")
+        by_project = {b["project"]: b for b in builds}
+        if "Services" in by_project and "AwsSdk" in by_project and "methodCodeByAssembly" in by_project["Services"]:
+            ours, sdk = by_project["Services"], by_project["AwsSdk"]
+            names = list(dict.fromkeys(list(ours["methodCodeByAssembly"])[:10] + list(sdk["methodCodeByAssembly"])[:10]))
+            lines += [
+                "",
+                "Where the two executables' machine code comes from (ILC's map, `-p:IlcGenerateMapFile=true`, summed by "
+                "bench/aot_size.py; method code only, the rest of each file is type data, GC info, metadata and frozen "
+                f"objects: {ours['nodeBytes'].get('MethodCode', 0) / 1048576:.1f} of {ours['binaryBytes'] / 1048576:.1f} MiB for DataZone.Gen, "
+                f"{sdk['nodeBytes'].get('MethodCode', 0) / 1048576:.1f} of {sdk['binaryBytes'] / 1048576:.1f} MiB for the SDK):",
+                "",
+                "| assembly | DataZone.Gen (bench/Services) | AWS SDK for .NET (bench/AwsSdk) |",
+                "| --- | ---: | ---: |",
+            ]
+            for name in names:
+                a, b = ours["methodCodeByAssembly"].get(name), sdk["methodCodeByAssembly"].get(name)
+                cell = lambda v: f"{v / 1024:,.0f} KiB" if v is not None else "(not in its top 14)"
+                lines.append(f"| {name} | {cell(a)} | {cell(b)} |")
         sizes = {b["project"]: b["binaryBytes"] for b in builds}
         if "Services" in sizes and "AwsSdk" in sizes:
             reached = sizes["Services"] / sizes["AwsSdk"]

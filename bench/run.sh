@@ -147,22 +147,24 @@ if [ "$AOT" = 1 ]; then
   for project in "${AOT_PROJECTS[@]}"; do
     log "publishing bench/$project as Native AOT (dotnet publish -r linux-x64 -p:PublishAot=true)"
     # A fresh native compile, so its trim and AOT warnings are printed again (an up-to-date one prints none);
-    # TrimmerSingleWarn=false gives each warning its own id instead of one IL2104 per assembly.
+    # TrimmerSingleWarn=false gives each warning its own id instead of one IL2104 per assembly; the map says where the
+    # executable's code comes from (bench/aot_size.py).
     rm -rf "bench/$project/obj/Release/net10.0/linux-x64/native"
     if ! dotnet publish "bench/$project/$project.csproj" -c Release -r linux-x64 -p:PublishAot=true \
-        -p:TrimmerSingleWarn=false -o "bench/$project/bin/Release/aot" -nologo -v minimal >"$WORK/publish-$project.log" 2>&1; then
+        -p:TrimmerSingleWarn=false -p:IlcGenerateMapFile=true -o "bench/$project/bin/Release/aot" -nologo -v minimal >"$WORK/publish-$project.log" 2>&1; then
       cat "$WORK/publish-$project.log" >&2; echo "run.sh: publishing bench/$project as Native AOT failed" >&2; exit 1
     fi
-    python3 - "$project" "$WORK/publish-$project.log" "bench/$project/bin/Release/aot" >>"$WORK/aot.jsonl" <<'PY'
+    name=DataZone.Gen.Bench.$project
+    python3 bench/aot_size.py "bench/$project/obj/Release/net10.0/linux-x64/native" "$name" >"$WORK/size-$project.json"
+    python3 - "$project" "$WORK/publish-$project.log" "bench/$project/bin/Release/aot/$name" "$WORK/size-$project.json" >>"$WORK/aot.jsonl" <<'PY'
 import json, os, re, sys
-project, log, folder = sys.argv[1:]
+project, log, binary, size = sys.argv[1:]
 ids = {}
-for line in open(log, encoding="utf-8", errors="replace"):
+# MSBuild repeats each warning in its summary: count distinct warning lines.
+for line in sorted(set(open(log, encoding="utf-8", errors="replace"))):
     for match in set(re.findall(r"warning ((?:IL|AOT|NETSDK|CS)\d+)", line)):
         ids[match] = ids.get(match, 0) + 1
-name = {"Consumer": "DataZone.Gen.Bench.Consumer", "RawFloor": "DataZone.Gen.Bench.RawFloor",
-        "Services": "DataZone.Gen.Bench.Services", "AwsSdk": "DataZone.Gen.Bench.AwsSdk"}[project]
-print(json.dumps({"project": project, "binaryBytes": os.path.getsize(os.path.join(folder, name)), "warnings": ids}))
+print(json.dumps({"project": project, "binaryBytes": os.path.getsize(binary), "warnings": ids, **json.load(open(size))}))
 PY
   done
 fi
