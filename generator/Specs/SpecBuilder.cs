@@ -108,8 +108,10 @@ internal static class SpecBuilder
 
         var naming = index.Naming;
         var types = new TypeMapper(allShapes, naming, target.Namespace);
+        var protocol = ServiceProtocols.Supported(model.Metadata);
         var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics)
         {
+            Protocol = protocol ?? ServiceProtocol.RestJson,
             InputSide = ShapeClosure.ReachableFrom(new[] { operation.Input.Shape }, allShapes),
             OutputSide = ShapeClosure.ReachableFrom(
                 new[] { operation.Output.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
@@ -133,14 +135,13 @@ internal static class SpecBuilder
             diagnostics.Add(nameTaken);
         }
 
-        var protocolSupported = model.Metadata.Protocol == "rest-json";
-        if (!protocolSupported)
+        if (protocol is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedFeature,
                 target.AttributeLocation,
-                $"The protocol '{model.Metadata.Protocol}'",
-                "only rest-json operations get a client method and paginator; the types are generated"));
+                $"The protocol '{ServiceProtocols.Chosen(model.Metadata)}'",
+                "only rest-json and json (awsJson1_0, awsJson1_1) operations get a client method and paginator; the types are generated"));
         }
         else
         {
@@ -282,6 +283,9 @@ internal sealed record BuildContext(
     TypeMapper Types,
     List<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>The protocol the client speaks; rest-json when the service's is unsupported (types only, no client).</summary>
+    public ServiceProtocol Protocol { get; init; } = ServiceProtocol.RestJson;
+
     /// <summary>Every shape the operation's input reaches.</summary>
     public ISet<string> InputSide { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
