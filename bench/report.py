@@ -389,6 +389,9 @@ def cold_section(samples, builds):
                 cell = lambda v: f"{v / 1024:,.0f} KiB" if v is not None else "(not in its top 14)"
                 lines.append(f"| {name} | {cell(a)} | {cell(b)} |")
         sizes = {b["project"]: b["binaryBytes"] for b in builds}
+        if "RawFloor" in sizes and "AwsSdk" in sizes:
+            lines += ["", f"The raw floor (HttpClient and the signer, nothing else) is {sizes['RawFloor'] / 1048576:.1f} MiB: "
+                          f"{sizes['RawFloor'] / sizes['AwsSdk']:.2f}× the SDK's executable, the least any HttpClient program weighs here."]
         if "Services" in sizes and "AwsSdk" in sizes:
             reached = sizes["Services"] / sizes["AwsSdk"]
             targets.append({"workload": "cold", "target": "Native AOT executable size vs the AWS SDK for .NET v4's (same listing program)",
