@@ -26,6 +26,12 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
 
     internal DataZoneEmulator Emulator { get; private set; } = null!;
 
+    /// <summary>
+    /// The same data (same seed, counts and token secret) behind throttling, server errors, dropped connections and
+    /// empty pages that still carry a token.
+    /// </summary>
+    internal DataZoneEmulator FaultyEmulator { get; private set; } = null!;
+
     internal ServiceModel Model => Emulator.Model;
 
     public static IEnumerable<string> PaginatedOperations() =>
@@ -49,25 +55,41 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
         GeneratorHarness.AssertNone(run.GeneratorDiagnostics, "generator diagnostics");
         GeneratorHarness.AssertNone(run.CompileDiagnostics, "compiler errors or warnings");
         Consumer = LoadedAssembly.From(run);
-        Emulator = await DataZoneEmulator.StartAsync(new EmulatorOptions
-        {
-            Port = 0,
-            ModelPath = RepoPaths.SharedModelFolder,
-            ItemCount = Items,
-            RunCount = Runs,
-            // Every request of every listing stays in the log; the tests count them per operation.
-            RequestLogCapacity = 1_000_000,
-        });
+        Emulator = await DataZoneEmulator.StartAsync(Options());
+        var faulty = Options();
+        faulty.Faults.ThrottleEvery = 5;
+        faulty.Faults.DropConnectionEvery = 7;
+        faulty.Faults.EmptyPageEvery = 3;
+        faulty.Faults.ServerErrorRate = 0.05;
+        FaultyEmulator = await DataZoneEmulator.StartAsync(faulty);
     }
 
-    public async Task DisposeAsync() => await Emulator.DisposeAsync();
-
-    /// <summary>A generated <c>DataZoneClient</c> for the emulator, with fast retries (faults are not under test here).</summary>
-    internal object Client() => Activator.CreateInstance(Consumer.Type(Namespace + ".DataZoneClient"), new AwsClientOptions
+    public async Task DisposeAsync()
     {
-        Region = "us-east-1",
-        Endpoint = Emulator.Endpoint,
-        Credentials = new StaticCredentialsProvider(Emulator.Credentials.AccessKeyId, Emulator.Credentials.SecretAccessKey, Emulator.Credentials.SessionToken),
-        Retry = new AwsRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5), UseRetryQuota = false },
-    })!;
+        await Emulator.DisposeAsync();
+        await FaultyEmulator.DisposeAsync();
+    }
+
+    /// <summary>A generated <c>DataZoneClient</c> for an emulator, with fast retries (their timing is not under test).</summary>
+    internal object Client(DataZoneEmulator? emulator = null)
+    {
+        emulator ??= Emulator;
+        return Activator.CreateInstance(Consumer.Type(Namespace + ".DataZoneClient"), new AwsClientOptions
+        {
+            Region = "us-east-1",
+            Endpoint = emulator.Endpoint,
+            Credentials = new StaticCredentialsProvider(emulator.Credentials.AccessKeyId, emulator.Credentials.SecretAccessKey, emulator.Credentials.SessionToken),
+            Retry = new AwsRetryOptions { MaxAttempts = 8, BaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5), UseRetryQuota = false },
+        })!;
+    }
+
+    private static EmulatorOptions Options() => new()
+    {
+        Port = 0,
+        ModelPath = RepoPaths.SharedModelFolder,
+        ItemCount = Items,
+        RunCount = Runs,
+        // Every request of every listing stays in the log; the tests count them per operation.
+        RequestLogCapacity = 1_000_000,
+    };
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DataZone.Gen.Emulator;
 using DataZone.Gen.Emulator.Model;
 using DataZone.Gen.Emulator.Tests;
 using Xunit;
@@ -81,6 +82,60 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
 
             AssertSame(expected, all, $"{operationName}, MaxItems {maxItems} then resumed, page size {pageSize?.ToString() ?? "default"}");
         }
+
+        // Everything at once: the aggregated response carries the items and, when cut, the resume token in the model's members.
+        var buildFullResult = paginatorType.GetMethod("BuildFullResultAsync")!;
+        var keys = operation.Paginator!;
+        var cut = count - 3;
+        var head = await Reflected.ResultAsync(buildFullResult.Invoke(
+            paginator, new[] { request, new PaginationOptions { PageSize = Math.Clamp(7, min, max), MaxItems = cut }, CancellationToken.None })!);
+        var resumeToken = (string?)Reflected.Member(head!, keys.OutputTokens[0]);
+        var tail = await Reflected.ResultAsync(buildFullResult.Invoke(
+            paginator, new[] { request, new PaginationOptions { StartingToken = resumeToken }, CancellationToken.None })!);
+
+        Assert.NotNull(resumeToken);
+        Assert.Null(Reflected.Member(tail!, keys.OutputTokens[0]));
+        AssertSame(
+            expected,
+            Items(head!, keys.ResultKeys[0]).Concat(Items(tail!, keys.ResultKeys[0])).ToList(),
+            $"{operationName}, BuildFullResultAsync cut at {cut} then resumed");
+    }
+
+    private static IEnumerable<object?> Items(object response, string resultKey) =>
+        ((System.Collections.IEnumerable)Reflected.Member(response, resultKey)!).Cast<object?>();
+
+    [Theory]
+    [MemberData(nameof(Paginators))]
+    public async Task Every_paginator_lists_every_item_exactly_once_through_empty_pages_throttling_and_dropped_connections(string operationName)
+    {
+        var operation = _fixture.Model.GetOperation(operationName);
+        var (input, count) = Input(operation);
+        var paginatorType = _fixture.Consumer.Type(AllDataZonePaginators.Namespace + "." + AllDataZonePaginators.PaginatorClass(operationName));
+        var paginate = paginatorType.GetMethod("Paginate")!;
+        var request = Reflected.FromJson(paginate.GetParameters()[0].ParameterType, input);
+        var paginator = Activator.CreateInstance(paginatorType, _fixture.Client(_fixture.FaultyEmulator))!;
+        var expected = await WireItemsAsync(operation, input, paginate.ReturnType.GetGenericArguments()[2]);
+        var (min, max) = Limits(operation);
+
+        var (items, _) = await Reflected.ListAsync(Paginate(paginate, paginator, request, new PaginationOptions { PageSize = Math.Clamp(2, min, max) }));
+        AssertSame(expected, items, $"{operationName} through faults, page size 2");
+
+        var all = new List<object?>();
+        string? token = null;
+        for (var listings = 0; ; listings++)
+        {
+            Assert.True(listings <= count, $"{operationName}: resuming does not end");
+            var options = new PaginationOptions { PageSize = Math.Clamp(3, min, max), MaxItems = 4, StartingToken = token };
+            (var chunk, token) = await Reflected.ListAsync(Paginate(paginate, paginator, request, options));
+            all.AddRange(chunk);
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        AssertSame(expected, all, $"{operationName} through faults, MaxItems 4 then resumed, page size 3");
+        Assert.Contains(_fixture.FaultyEmulator.Requests, r => r.Operation == operationName && r.Fault == EmulatorFault.EmptyPage);
     }
 
     [Fact]

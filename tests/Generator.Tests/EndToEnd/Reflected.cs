@@ -211,6 +211,18 @@ internal static class Reflected
         return items;
     }
 
+    /// <summary>The value of the member the model calls <paramref name="memberName"/>.</summary>
+    public static object? Member(object value, string memberName) =>
+        (PropertyFor(value.GetType(), memberName) ?? throw new InvalidOperationException($"{value.GetType().Name} has no property for '{memberName}'."))
+            .GetValue(value);
+
+    /// <summary>Awaits a <c>Task&lt;T&gt;</c> held as an object and returns its result.</summary>
+    public static async Task<object?> ResultAsync(object task)
+    {
+        await (Task)task;
+        return task.GetType().GetProperty("Result")!.GetValue(task);
+    }
+
     private static PropertyInfo? PropertyFor(Type type, string memberName)
     {
         var name = Identifiers.Pascal(memberName).TrimStart('@');
