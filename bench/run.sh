@@ -16,8 +16,9 @@
 #               datazone-gen(-aot)  generated paginators    (bench/Services)
 #               aws-sdk-net(-aot)   the AWS SDK for .NET v4 (bench/AwsSdk: AWSSDK.SSO, AWSSDK.KeyManagementService)
 #               aws-sdk-js-v3, boto3, raw-floor   as above  (list-items.mjs, list_items.py, RawFloor --service)
-#   cold      Native AOT builds of bench/Services and bench/AwsSdk: trim/AOT warnings by id, binary size, and
-#             whole-process time of a cold listing (a fresh process) of 1,000 and of 50,000 SSO accounts and KMS keys
+#   cold      Native AOT builds of bench/Services, bench/AwsSdk (and the raw floor, the size floor): trim/AOT warnings
+#             by id, executable size and where its code comes from (bench/aot_size.py), and whole-process time of a
+#             cold listing (a fresh process) of 1,000 and of 50,000 SSO accounts and KMS keys
 # Writes bench/results.md (only the sections of the workloads run), bench/results.json (keeps the other workloads'
 # earlier results) and bench/*.svg.
 #
@@ -56,7 +57,7 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift ;;
     --no-install) INSTALL=0 ;;
     --no-aot) AOT=0 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/!p;}' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
