@@ -11,6 +11,8 @@
 #               raw-floor      HttpClient + SigV4Signer, no parsing (bench/RawFloor)
 #               *-nopgo        the .NET programs with DOTNET_TieredPGO=0 (what samples/DataSourceRuns sets)
 #               *-aot          the .NET programs published as Native AOT
+#               datazone-gen-cli  the README's tool, samples/DataSourceRuns list-runs --output json (Release, JIT,
+#                              its own TieredPGO=false), piped into bench/cli_hash.py; not in --smoke
 #   sso       SSO ListAccounts, 50,000 accounts, page size 100 (unsigned, bearer token)
 #   kms       KMS ListKeys, 50,000 keys, page size 1000 and page size 100 (json protocol, SigV4)
 #               datazone-gen(-aot)  generated paginators    (bench/Services)
@@ -122,6 +124,7 @@ else peer_missing "boto3 (python3-boto3 or ../shared/models missing)"; fi
 for s in "${SKIPPED[@]}"; do log "skipping $s"; done
 
 CLIENTS=(datazone-gen raw-floor datazone-gen-nopgo raw-floor-nopgo)
+[ "$SMOKE" = 0 ] && CLIENTS+=(datazone-gen-cli)
 [ "$AOT" = 1 ] && CLIENTS+=(datazone-gen-aot raw-floor-aot)
 [ "$HAVE_JS" = 1 ] && CLIENTS+=(aws-sdk-js-v3)
 [ "$HAVE_BOTO3" = 1 ] && CLIENTS+=(boto3)
@@ -134,6 +137,7 @@ SERVICE_CLIENTS=(datazone-gen aws-sdk-net raw-floor)
 PROJECTS=(emulator/DataZone.Gen.Emulator.csproj bench/RawFloor/RawFloor.csproj)
 AOT_PROJECTS=()
 if wants datazone; then PROJECTS+=(bench/Consumer/Consumer.csproj); AOT_PROJECTS+=(Consumer RawFloor); fi
+if wants datazone && [ "$SMOKE" = 0 ]; then PROJECTS+=(samples/DataSourceRuns/DataSourceRuns.csproj); fi
 if wants sso || wants kms || wants cold; then PROJECTS+=(bench/Services/Services.csproj bench/AwsSdk/AwsSdk.csproj); fi
 if wants sso || wants kms; then AOT_PROJECTS+=(Services AwsSdk); fi
 if wants cold && [[ " ${AOT_PROJECTS[*]} " != *" Services "* ]]; then AOT_PROJECTS+=(Services AwsSdk); fi
@@ -174,6 +178,7 @@ fi
 EMULATOR=emulator/bin/Release/net10.0/DataZone.Gen.Emulator
 CONSUMER=bench/Consumer/bin/Release/net10.0/DataZone.Gen.Bench.Consumer
 FLOOR=bench/RawFloor/bin/Release/net10.0/DataZone.Gen.Bench.RawFloor
+CLI=samples/DataSourceRuns/bin/Release/net10.0/DataSourceRuns
 SERVICES=bench/Services/bin/Release/net10.0/DataZone.Gen.Bench.Services
 AWSSDK=bench/AwsSdk/bin/Release/net10.0/DataZone.Gen.Bench.AwsSdk
 
@@ -204,6 +209,10 @@ client_command() { # client [extra consumer args...]
       datazone-gen-aot) cmd=(bench/Consumer/bin/Release/aot/DataZone.Gen.Bench.Consumer --endpoint "$ENDPOINT" --page-size "$PAGE_SIZE" "$@") ;;
       raw-floor-aot) cmd=(bench/RawFloor/bin/Release/aot/DataZone.Gen.Bench.RawFloor --endpoint "$ENDPOINT" --page-size "$PAGE_SIZE") ;;
       aws-sdk-js-v3) cmd=(node bench/peers/js/list-runs.mjs --endpoint "$ENDPOINT" --page-size "$PAGE_SIZE") ;;
+      # The tool as a user runs it: credentials and region from the standard chain (here the environment).
+      datazone-gen-cli) cmd=(env AWS_ACCESS_KEY_ID=AKIAEMULATOREXAMPLE AWS_SECRET_ACCESS_KEY=emulator/secret/EXAMPLEKEY AWS_REGION=us-east-1
+        bash -c 'set -o pipefail; "$0" list-runs --endpoint "$1" --domain dzd_demo01 --data-source demo-data-source --page-size "$2" --output json | python3 bench/cli_hash.py' \
+        "$CLI" "$ENDPOINT" "$PAGE_SIZE") ;;
       boto3) cmd=(env AWS_DATA_PATH="$SHARED_MODELS" "$DEBIAN_PYTHON" bench/peers/python/list_runs.py --endpoint "$ENDPOINT" --page-size "$PAGE_SIZE") ;;
     esac
   else
