@@ -10,6 +10,8 @@ import json
 import sys
 import time
 
+PREFIX = b'{"id":"'
+
 
 def main() -> int:
     started = time.perf_counter()
@@ -20,7 +22,11 @@ def main() -> int:
             continue
         if items:
             digest.update(b"\n")
-        digest.update(json.loads(line)["id"].encode("utf-8"))
+        # The tool writes "id" first; reading it without parsing the rest keeps this reader's CPU out of the race.
+        if line.startswith(PREFIX) and (end := line.find(b'"', len(PREFIX))) > 0 and b"\\" not in line[:end]:
+            digest.update(line[len(PREFIX):end])
+        else:
+            digest.update(json.loads(line)["id"].encode("utf-8"))
         items += 1
     elapsed_ms = (time.perf_counter() - started) * 1000
     print(json.dumps({"client": "datazone-gen-cli", "items": items, "sha256": digest.hexdigest(),
