@@ -16,7 +16,11 @@ internal sealed record ServiceModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<PaginatorModel> Paginators,
     EquatableArray<string> RejectedShapeNames,
-    EquatableArray<string> RejectedOperationNames);
+    EquatableArray<string> RejectedOperationNames)
+{
+    /// <summary>The folder's <c>endpoint-rule-set-1.json</c>; <see langword="null"/> when there is none (or it was unreadable).</summary>
+    public EndpointRuleSetDocument? EndpointRules { get; init; }
+}
 
 internal sealed record ServiceMetadataModel(
     string ServiceId,

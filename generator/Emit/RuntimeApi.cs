@@ -14,6 +14,10 @@ internal static class RuntimeApi
     public const string AwsServiceMetadata = Root + "AwsServiceMetadata";
     public const string AwsOperation = Root + "AwsOperation";
 
+    // Endpoints.
+    public const string EndpointRuleSet = Root + "Endpoints.EndpointRuleSet";
+    public const string EndpointParameters = Root + "Endpoints.EndpointParameters";
+
     // Errors.
     public const string AwsServiceException = Root + "AwsServiceException";
     public const string AwsErrorDetails = Root + "AwsErrorDetails";

@@ -23,7 +23,10 @@ internal static class ClientSpecs
             metadata.EndpointPrefix,
             metadata.SigningName,
             metadata.ApiVersion,
-            ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."));
+            ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."))
+        {
+            EndpointRulesJson = context.Model.EndpointRules?.JsonLines,
+        };
     }
 
     public static OperationSpec Operation(BuildContext context)

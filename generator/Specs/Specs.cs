@@ -107,7 +107,11 @@ internal sealed record ClientSpec(
     string EndpointPrefix,
     string SigningName,
     string ApiVersion,
-    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
+    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName)
+{
+    /// <summary>The lines of the service's endpoint rule set, embedded in the client; <see langword="null"/> when the model has none.</summary>
+    public EquatableArray<string>? EndpointRulesJson { get; init; }
+}
 
 /// <summary>A piece of the request URI: literal text, or a member's label.</summary>
 internal sealed record UriPart(string Text, MemberSpec? Label);

@@ -15,6 +15,7 @@ internal sealed class ClientView : FileView
         EndpointPrefixLiteral = MemberView.Literal(spec.EndpointPrefix);
         SigningNameLiteral = MemberView.Literal(spec.SigningName);
         ApiVersionLiteral = MemberView.Literal(spec.ApiVersion);
+        EndpointRulesLiteral = spec.EndpointRulesJson is { } lines ? Naming.RawStringLiteral.Of(lines, indent: string.Empty) : null;
     }
 
     public string TypeName { get; }
@@ -28,6 +29,12 @@ internal sealed class ClientView : FileView
     public string SigningNameLiteral { get; }
 
     public string ApiVersionLiteral { get; }
+
+    /// <summary>
+    /// The rule set as a raw string literal (without <c>u8</c>), or null when the model has none. Its lines are not
+    /// indented here: Scriban indents every line of a multi-line value like the line that prints it.
+    /// </summary>
+    public string? EndpointRulesLiteral { get; }
 }
 
 internal sealed class PaginatorView : FileView
