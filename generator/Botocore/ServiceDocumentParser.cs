@@ -268,7 +268,10 @@ internal static class ServiceDocumentParser
             reader.String(member, "deprecatedMessage", context),
             reader.String(member, "timestampFormat", context),
             reader.Boolean(member, "jsonvalue", context),
-            reader.Boolean(member, "hostLabel", context));
+            reader.Boolean(member, "hostLabel", context))
+        {
+            ContextParam = EndpointContextParams.MemberParam(member, reader, context),
+        };
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
@@ -326,7 +329,11 @@ internal static class ServiceDocumentParser
             reader.String(operation, "documentation", context),
             reader.Boolean(operation, "deprecated", context),
             reader.String(operation, "deprecatedMessage", context),
-            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
+            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty)
+        {
+            StaticContextParams = EndpointContextParams.Static(operation, reader, context),
+            OperationContextParams = EndpointContextParams.Paths(operation, reader, context),
+        };
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]

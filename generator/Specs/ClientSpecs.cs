@@ -70,7 +70,10 @@ internal static class ClientSpecs
                 .ToEquatableArray(),
             ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{DocText.Escape(operation.Name)}</c> operation."),
             operation.DeprecatedMessage,
-            operation.Deprecated);
+            operation.Deprecated)
+        {
+            EndpointBindings = EndpointBindings.For(context, input, requestMembers),
+        };
     }
 
     /// <summary>

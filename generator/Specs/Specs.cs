@@ -138,7 +138,11 @@ internal sealed record OperationSpec(
     EquatableArray<ErrorBinding> Errors,
     EquatableArray<string> Documentation,
     string? DeprecatedMessage,
-    bool IsDeprecated) : FileSpec(Namespace, HintName);
+    bool IsDeprecated) : FileSpec(Namespace, HintName)
+{
+    /// <summary>The endpoint parameters the operation binds from its request, weakest first (see <see cref="Specs.EndpointBindings"/>).</summary>
+    public EquatableArray<EndpointBindingSpec> EndpointBindings { get; init; } = EquatableArray<EndpointBindingSpec>.Empty;
+}
 
 /// <summary>A type the annotated class is nested in, outermost first.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);

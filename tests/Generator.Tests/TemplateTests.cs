@@ -48,7 +48,7 @@ public class TemplateTests
             new[]
             {
                 "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "EnumJson.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs",
-                "PaginatorFile.sbncs", "Structure.sbncs", "StructureJson.sbncs", "_Conversions.sbncs", "_Header.sbncs", "_Payload.sbncs",
+                "PaginatorFile.sbncs", "Structure.sbncs", "StructureJson.sbncs", "_Conversions.sbncs", "_EndpointParameters.sbncs", "_Header.sbncs", "_Payload.sbncs",
                 "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs", "_Validation.sbncs",
             },
             TemplateRenderer.TemplateNames);

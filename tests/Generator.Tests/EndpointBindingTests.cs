@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using DataZone.Gen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace DataZone.Gen.Generator.Tests;
+
+/// <summary>
+/// An operation's endpoint parameters from its model (a member's <c>contextParam</c>, <c>staticContextParams</c>,
+/// <c>operationContextParams</c> paths), observed where they matter: the URL a call through the generated client is
+/// sent to. The fixture's rule set writes every bound value into that URL.
+/// </summary>
+public class EndpointBindingTests
+{
+    private const string Probe = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Consumer;
+        using DataZone.Gen;
+        using DataZone.Gen.Auth;
+
+        namespace Probe;
+
+        public sealed class Capture : HttpMessageHandler
+        {
+            public Uri? Last { get; private set; }
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Last = request.RequestUri;
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") });
+            }
+        }
+
+        public static class Calls
+        {
+            public static async Task<string[]> ListAsync(bool everything)
+            {
+                var capture = new Capture();
+                using var client = new WidgetsClient(new AwsClientOptions
+                {
+                    Region = "us-west-2",
+                    HttpMessageHandler = capture,
+                    Credentials = new StaticCredentialsProvider("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+                    Environment = AwsEnvironment.FromVariables(new Dictionary<string, string?>()),
+                });
+                var request = new ListWidgetsRequest { Bucket = "bkt" };
+                if (everything)
+                {
+                    request = request with
+                    {
+                        Mode = Mode.Fast,
+                        Strict = false,
+                        Creation = new Creation { TableName = "t0" },
+                        Items = new[]
+                        {
+                            new Item { Get = new Target { TableName = "t1" }, Color = Mode.Slow },
+                            new Item { Put = new Target { TableName = "t2" } },
+                            new Item(),
+                        },
+                        Requests = new Dictionary<string, string> { ["k1"] = "v" },
+                    };
+                }
+
+                await client.ListWidgetsAsync(request);
+                return new[] { client.Endpoint.ToString(), capture.Last!.ToString() };
+            }
+        }
+        """;
+
+    private static readonly Lazy<(GeneratorRun Run, LoadedAssembly Loaded)> Generated = new(() =>
+    {
+        var run = GeneratorHarness.RunClean(
+            new[] { GeneratorHarness.PaginatorSource("ListWidgets", "WidgetPaginator"), Probe },
+            ModelFiles.FromFolder(Path.Combine(RepoPaths.Root, "tests", "Generator.Tests", "Fixtures", "EndpointParams")));
+        return (run, LoadedAssembly.From(run));
+    });
+
+    [Fact]
+    public async Task Every_kind_of_binding_reaches_the_rules_and_the_static_values_win()
+    {
+        var (clientEndpoint, sentTo) = await ListAsync(everything: true);
+
+        Assert.Equal("https://widgets.us-west-2.example.com/", clientEndpoint);
+        // Bucket and Mode (contextParam), Flavor and IsListing (static), ResourceArn (a member chain), the table names of
+        // a multi-select projection (nulls left out), the map's keys and a projection of enums.
+        Assert.StartsWith("https://bkt.widgets.us-west-2.example.com/fast/static/t0/t1/t2/k1/slow/", sentTo);
+    }
+
+    [Fact]
+    public async Task An_absent_member_leaves_the_parameter_to_the_rule_sets_default()
+    {
+        var (_, sentTo) = await ListAsync(everything: false);
+
+        Assert.StartsWith("https://bkt.widgets.us-west-2.example.com/static/", sentTo);
+    }
+
+    [Fact]
+    public void The_binder_is_generated_only_for_what_the_rule_set_declares()
+    {
+        var operation = Generated.Value.Run.Sources["Consumer.WidgetsClient.ListWidgets.g.cs"];
+
+        Assert.Contains("EndpointParameters = BindListWidgetsEndpointParameters,", operation);
+        Assert.Contains("parameters.Set(\"IsListing\", true);", operation);
+        Assert.Contains("parameters.Set(\"Flavor\", \"static\");", operation);
+        Assert.DoesNotContain("Undeclared", operation);
+        // botocore's precedence: operationContextParams, then contextParam members, then static values, each set over the last.
+        var order = new[] { "\"ResourceArn\"", "\"Bucket\"", "\"IsListing\"" }.Select(name => operation.IndexOf(name, StringComparison.Ordinal)).ToArray();
+        Assert.Equal(order.OrderBy(i => i), order);
+    }
+
+    private static async Task<(string ClientEndpoint, string SentTo)> ListAsync(bool everything)
+    {
+        var calls = Generated.Value.Loaded.Type("Probe.Calls");
+        var task = (Task<string[]>)calls.GetMethod("ListAsync")!.Invoke(null, new object[] { everything })!;
+        var result = await task;
+        return (result[0], result[1]);
+    }
+}
