@@ -115,6 +115,14 @@ public class EndpointBindingTests
         Assert.Equal(order.OrderBy(i => i), order);
     }
 
+    [Fact]
+    public void The_binder_reads_as_written_by_hand()
+    {
+        var operation = Generated.Value.Run.Sources.Where(s => s.Key == "Consumer.WidgetsClient.ListWidgets.g.cs").ToDictionary(s => s.Key, s => s.Value);
+
+        Snapshot.Verify($"{nameof(EndpointBindingTests)}.{nameof(The_binder_reads_as_written_by_hand)}", operation);
+    }
+
     private static async Task<(string ClientEndpoint, string SentTo)> ListAsync(bool everything)
     {
         var calls = Generated.Value.Loaded.Type("Probe.Calls");

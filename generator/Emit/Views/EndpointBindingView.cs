@@ -6,81 +6,80 @@ using DataZone.Gen.Generator.Specs;
 namespace DataZone.Gen.Generator.Emit.Views;
 
 /// <summary>
-/// One endpoint parameter binding as the statements that set it, relative to the binder method's body. Every value is
-/// read as nullable and set only when present, so an absent member leaves the client's value (botocore's order).
+/// One endpoint parameter binding as the template places it: the expressions that read the value (as nullable, so it
+/// is set only when present and an absent member leaves the client's value) and turn it into the parameter's text.
 /// </summary>
 internal sealed class EndpointBindingView
 {
-    private const string Parameters = "parameters";
-
-    private EndpointBindingView(IReadOnlyList<string> lines) => Lines = lines;
-
-    public IReadOnlyList<string> Lines { get; }
-
-    public static IReadOnlyList<EndpointBindingView> Of(EquatableArray<EndpointBindingSpec> bindings) =>
-        bindings.Select((binding, index) => new EndpointBindingView(Statements(binding, index))).ToList();
-
-    // Pattern variables of an if's condition live on in the enclosing block: each binding numbers its own.
-    private static IReadOnlyList<string> Statements(EndpointBindingSpec binding, int index)
+    private EndpointBindingView(EndpointBindingSpec spec, int index)
     {
-        var name = MemberView.Literal(binding.ParameterName);
-        if (binding.Kind == EndpointBindingKind.Static)
-        {
-            return new[] { $"{Parameters}.Set({name}, {StaticValue(binding)});" };
-        }
+        NameLiteral = MemberView.Literal(spec.ParameterName);
+        IsStatic = spec.Kind == EndpointBindingKind.Static;
+        IsValue = spec.Kind == EndpointBindingKind.Value;
+        IsKeys = spec.Kind == EndpointBindingKind.Keys;
 
-        var source = Read("request", binding.Path, binding.Value!);
-        var value = "value" + index;
-        switch (binding.Kind)
-        {
-            case EndpointBindingKind.Value:
-                return new[] { $"if ({source} is {{ }} {value}) {Parameters}.Set({name}, {Text(value, binding.Value!)});" };
-            case EndpointBindingKind.Keys:
-                return new[] { $"if ({source} is {{ }} {value}) {Parameters}.Set({name}, {value}.Keys);" };
-            default:
-                var lines = new List<string>
-                {
-                    $"if ({source} is {{ }} {value})",
-                    "{",
-                    "    var values = new global::System.Collections.Generic.List<string>();",
-                    $"    foreach (var item in {value})",
-                    "    {",
-                };
-                var found = 0;
-                foreach (var itemPath in binding.ItemPaths)
-                {
-                    var local = "found" + found++;
-                    lines.Add($"        if ({Read("item", itemPath.Properties, itemPath.Value, nullableStart: true)} is {{ }} {local}) values.Add({Text(local, itemPath.Value)});");
-                }
-
-                lines.Add("    }");
-                lines.Add($"    {Parameters}.Set({name}, values);");
-                lines.Add("}");
-                return lines;
-        }
+        // Pattern variables of an if's condition live on in the enclosing block: each binding numbers its own.
+        Local = "value" + index;
+        Source = IsStatic ? string.Empty : Read("request", spec.Path, spec.Value!, nullableStart: false);
+        Text = IsValue ? TextOf(Local, spec.Value!) : Local;
+        StaticValue = IsStatic ? StaticValueOf(spec) : string.Empty;
+        Items = spec.ItemPaths
+            .Select((item, i) => new EndpointItemView("found" + i, Read("item", item.Properties, item.Value, nullableStart: true), TextOf("found" + i, item.Value)))
+            .ToList();
     }
 
+    public string NameLiteral { get; }
+
+    /// <summary>A fixed value (<see cref="StaticValue"/>).</summary>
+    public bool IsStatic { get; }
+
+    /// <summary>The value <see cref="Source"/> reads, as <see cref="Text"/>.</summary>
+    public bool IsValue { get; }
+
+    /// <summary>The keys of the map <see cref="Source"/> reads.</summary>
+    public bool IsKeys { get; }
+
+    /// <summary>The local the read value is held in.</summary>
+    public string Local { get; }
+
+    /// <summary>The expression that reads the value from <c>request</c>; null when any member on the way is.</summary>
+    public string Source { get; }
+
+    /// <summary>The value in <see cref="Local"/> as the parameter takes it (an enum's wire text).</summary>
+    public string Text { get; }
+
+    public string StaticValue { get; }
+
+    /// <summary>For a projection, what each item of the list adds.</summary>
+    public IReadOnlyList<EndpointItemView> Items { get; }
+
+    public static IReadOnlyList<EndpointBindingView> Of(EquatableArray<EndpointBindingSpec> bindings) =>
+        bindings.Select((binding, index) => new EndpointBindingView(binding, index)).ToList();
+
     /// <summary>
-    /// <c>request.A?.B</c>; a value type is cast to its nullable form, so the same pattern reads a required
-    /// (non-nullable) and an optional member. An item path's leaf is a string or an enum's text.
+    /// <c>request.A?.B</c>; a value type is cast to its nullable form, so one pattern reads a required (non-nullable)
+    /// and an optional member alike. A projected item may be null, so its path starts with <c>?.</c>.
     /// </summary>
-    private static string Read(string root, EquatableArray<string> path, EndpointValueSpec value, bool nullableStart = false)
+    private static string Read(string root, EquatableArray<string> path, EndpointValueSpec value, bool nullableStart)
     {
         var access = root + string.Concat(path.Select((property, i) => (i == 0 && !nullableStart ? "." : "?.") + property));
         return value.ValueTypeName is { } valueType ? $"(({valueType}?){access})" : access;
     }
 
-    private static string Text(string local, EndpointValueSpec value) => value.Kind switch
+    private static string TextOf(string local, EndpointValueSpec value) => value.Kind switch
     {
         ValueKind.Enum => local + ".ToString()",
         ValueKind.List when value.ElementKind == ValueKind.Enum => $"global::System.Linq.Enumerable.Select({local}, static item => item.ToString())",
         _ => local,
     };
 
-    private static string StaticValue(EndpointBindingSpec binding) => binding.StaticType switch
+    private static string StaticValueOf(EndpointBindingSpec binding) => binding.StaticType switch
     {
         "boolean" => binding.StaticBoolean ? "true" : "false",
         "string" => MemberView.Literal(binding.StaticStrings[0]),
         _ => "new string[] { " + string.Join(", ", binding.StaticStrings.Select(MemberView.Literal)) + " }",
     };
 }
+
+/// <summary>What one projected item adds: read with <see cref="Source"/> into <see cref="Local"/>, added as <see cref="Text"/>.</summary>
+internal sealed record EndpointItemView(string Local, string Source, string Text);
