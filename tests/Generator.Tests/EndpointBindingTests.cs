@@ -123,6 +123,37 @@ public class EndpointBindingTests
         Snapshot.Verify($"{nameof(EndpointBindingTests)}.{nameof(The_binder_reads_as_written_by_hand)}", operation);
     }
 
+    [Theory]
+    [InlineData("\"Colors\": { \"path\": \"Items[*].Color\" }", "\"Colors\": { \"path\": \"Items[0].Color\" }", "\"Items[0].Color\"",
+        "The operation context path 'Items[0].Color' is not supported yet: only member chains (a.b), keys(a.b), one projection (a[*].b, a[*].[b, c][], a[]) are compiled")]
+    [InlineData("\"ResourceArn\": { \"path\": \"Creation.TableName\" }", "\"ResourceArn\": { \"path\": \"Creation.Missing\" }", "\"Creation.Missing\"",
+        "The operation context path 'Creation.Missing' is not supported yet: it names a member the input does not have")]
+    [InlineData("\"Flavor\": { \"value\": \"static\" }", "\"Flavor\": { \"value\": true }", "\"Flavor\"",
+        "The static context parameter 'Flavor' is not supported yet: the rule set declares it a string, not a boolean")]
+    [InlineData("\"Strict\": { \"shape\": \"Boolean\", \"contextParam\": { \"name\": \"Strict\" } }",
+        "\"Strict\": { \"shape\": \"String\", \"contextParam\": { \"name\": \"Strict\" } }", "\"Strict\"",
+        "The context parameter 'Strict' of member 'Strict' is not supported yet: the rule set declares it a boolean, and the member's shape 'String' is not one")]
+    public void A_binding_that_cannot_be_compiled_is_a_located_warning_and_the_rest_still_binds(string original, string replacement, string marker, string message)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "Generator.Tests", "Fixtures", "EndpointParams");
+        var service = File.ReadAllText(Path.Combine(folder, "service-2.json")).Replace("\r\n", "\n");
+        Assert.Equal(1, service.Split(original).Length - 1);
+        service = service.Replace(original, replacement);
+        var models = ModelFiles.FromFolder(folder).Where(f => !f.Path.EndsWith("service-2.json", StringComparison.Ordinal)).ToList();
+        models.Add(new InMemoryAdditionalText(ModelFiles.VirtualFolder + "service-2.json", service));
+        var compilation = GeneratorHarness.Compilation(new[] { GeneratorHarness.PaginatorSource("ListWidgets", "WidgetPaginator") });
+        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(Microsoft.CodeAnalysis.ReportDiagnostic.Default));
+
+        var run = GeneratorHarness.Run(GeneratorHarness.Driver(models), compilation);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DZGEN011", diagnostic.Id);
+        Assert.Equal(message + "; the endpoint parameter is left to the rule set's default; the rest of the model is still generated", diagnostic.GetMessage());
+        Assert.Equal(service.IndexOf(marker, service.IndexOf(replacement, StringComparison.Ordinal), StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Empty(run.CompileDiagnostics.Where(d => d.Id != "DZGEN011"));
+        Assert.Contains("parameters.Set(\"IsListing\", true);", run.Sources["Consumer.WidgetsClient.ListWidgets.g.cs"]);
+    }
+
     private static async Task<(string ClientEndpoint, string SentTo)> ListAsync(bool everything)
     {
         var calls = Generated.Value.Loaded.Type("Probe.Calls");
