@@ -135,6 +135,34 @@ public class EndpointBindingTests
         "The context parameter 'Strict' of member 'Strict' is not supported yet: the rule set declares it a boolean, and the member's shape 'String' is not one")]
     public void A_binding_that_cannot_be_compiled_is_a_located_warning_and_the_rest_still_binds(string original, string replacement, string marker, string message)
     {
+        var (run, service) = RunEdited(original, replacement);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DZGEN011", diagnostic.Id);
+        Assert.Equal(message + "; the endpoint parameter is left to the rule set's default; the rest of the model is still generated", diagnostic.GetMessage());
+        Assert.Equal(service.IndexOf(marker, service.IndexOf(replacement, StringComparison.Ordinal), StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Empty(run.CompileDiagnostics.Where(d => d.Id != "DZGEN011"));
+        Assert.Contains("parameters.Set(\"IsListing\", true);", run.Sources["Consumer.WidgetsClient.ListWidgets.g.cs"]);
+    }
+
+    [Theory]
+    [InlineData("\"contextParam\": { \"name\": \"Bucket\" }", "\"contextParam\": { }", "{ }",
+        "'contextParam' of member 'Bucket' of shape 'ListWidgetsInput' needs a 'name'")]
+    [InlineData("\"IsListing\": { \"value\": true }", "\"IsListing\": { \"value\": 1 }", "1",
+        "the static context parameter 'IsListing' of operation 'ListWidgets' needs a 'value' that is a boolean, a string or an array of strings")]
+    [InlineData("\"RequestKeys\": { \"path\": \"keys(Requests)\" }", "\"RequestKeys\": { \"route\": \"keys(Requests)\" }", "{ \"route\"",
+        "the operation context parameter 'RequestKeys' of operation 'ListWidgets' needs a 'path' string")]
+    public void A_malformed_binding_is_DZGEN012_on_its_spot(string original, string replacement, string marker, string message)
+    {
+        var (run, service) = RunEdited(original, replacement);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics.Where(d => d.Id == "DZGEN012"));
+        Assert.Equal("The service model is not a valid botocore model: " + message, diagnostic.GetMessage());
+        Assert.Equal(service.IndexOf(marker, service.IndexOf(replacement, StringComparison.Ordinal), StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+    }
+
+    private static (GeneratorRun Run, string Service) RunEdited(string original, string replacement)
+    {
         var folder = Path.Combine(RepoPaths.Root, "tests", "Generator.Tests", "Fixtures", "EndpointParams");
         var service = File.ReadAllText(Path.Combine(folder, "service-2.json")).Replace("\r\n", "\n");
         Assert.Equal(1, service.Split(original).Length - 1);
@@ -143,15 +171,7 @@ public class EndpointBindingTests
         models.Add(new InMemoryAdditionalText(ModelFiles.VirtualFolder + "service-2.json", service));
         var compilation = GeneratorHarness.Compilation(new[] { GeneratorHarness.PaginatorSource("ListWidgets", "WidgetPaginator") });
         compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(Microsoft.CodeAnalysis.ReportDiagnostic.Default));
-
-        var run = GeneratorHarness.Run(GeneratorHarness.Driver(models), compilation);
-
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("DZGEN011", diagnostic.Id);
-        Assert.Equal(message + "; the endpoint parameter is left to the rule set's default; the rest of the model is still generated", diagnostic.GetMessage());
-        Assert.Equal(service.IndexOf(marker, service.IndexOf(replacement, StringComparison.Ordinal), StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
-        Assert.Empty(run.CompileDiagnostics.Where(d => d.Id != "DZGEN011"));
-        Assert.Contains("parameters.Set(\"IsListing\", true);", run.Sources["Consumer.WidgetsClient.ListWidgets.g.cs"]);
+        return (GeneratorHarness.Run(GeneratorHarness.Driver(models), compilation), service);
     }
 
     private static async Task<(string ClientEndpoint, string SentTo)> ListAsync(bool everything)
