@@ -76,7 +76,7 @@ public class OperationAttributeTests
         Assert.Contains("Consumer.DataZoneClient.g.cs", run.Sources.Keys);
         Assert.Contains("Consumer.ListDataSourceRunsResponse.g.cs", run.Sources.Keys);
         Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("Operations", StringComparison.Ordinal) || k.Contains("More", StringComparison.Ordinal));
-        Assert.DoesNotContain(run.Sources.Values, text => text.Contains("PaginatorBase", StringComparison.Ordinal) || text.Contains("AwsPaginator", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Values, text => text.Contains("PaginatorDefinition", StringComparison.Ordinal) || text.Contains("AsyncPaginator", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -166,21 +166,38 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
     }
 
     [Fact]
-    public async Task A_listed_failed_run_is_described_by_GetDataSourceRun()
+    public async Task Failed_runs_listed_with_the_status_filter_are_each_described_by_GetDataSourceRun()
     {
         var emulator = _fixture.Emulator;
-        var failed = emulator.Runs.First(r => r.Status == "FAILED");
-
-        dynamic run = await CallAsync(_fixture.Client(), "GetDataSourceRun", new JsonObject
+        var client = _fixture.Client();
+        var paginatorType = _fixture.Consumer.Type(AllDataZonePaginators.Namespace + "." + AllDataZonePaginators.PaginatorClass("ListDataSourceRuns"));
+        var paginate = paginatorType.GetMethod("Paginate")!;
+        var request = Reflected.FromJson(paginate.GetParameters()[0].ParameterType, new JsonObject
         {
             ["domainIdentifier"] = emulator.DomainId,
-            ["identifier"] = failed.Id,
+            ["dataSourceIdentifier"] = emulator.DataSourceId,
+            ["status"] = "FAILED",
         });
 
-        Assert.Equal(failed.Id, (string)run.Id);
-        Assert.Equal("FAILED", (string)run.Status.Value);
-        Assert.Equal(failed.ErrorMessage?.ErrorType, (string?)run.ErrorMessage?.ErrorType.Value);
-        Assert.Equal(failed.CreatedAt, (DateTimeOffset)run.CreatedAt);
+        var (listed, _) = await Reflected.ListAsync(Paginate(paginate, Activator.CreateInstance(paginatorType, client)!, request, new PaginationOptions { PageSize = 2 }));
+
+        var failed = emulator.DataSource.RunsWithStatus("FAILED").ToList();
+        Assert.NotEmpty(failed);
+        Assert.Equal(failed.Select(r => r.Id), listed.Select(r => (string)Reflected.Member(r!, "id")!));
+        foreach (var expected in failed)
+        {
+            dynamic run = await CallAsync(client, "GetDataSourceRun", new JsonObject
+            {
+                ["domainIdentifier"] = emulator.DomainId,
+                ["identifier"] = expected.Id,
+            });
+
+            Assert.Equal(expected.Id, (string)run.Id);
+            Assert.Equal("FAILED", (string)run.Status.Value);
+            Assert.Equal(expected.ErrorMessage!.ErrorType, (string)run.ErrorMessage.ErrorType.Value);
+            Assert.Equal(expected.ErrorMessage.ErrorDetail, (string?)run.ErrorMessage.ErrorDetail);
+            Assert.Equal(expected.CreatedAt, (DateTimeOffset)run.CreatedAt);
+        }
     }
 
     [Fact]
