@@ -56,7 +56,8 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
         var operationTargets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 OperationAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                // A record is a class too (AttributeTargets.Class), and this attribute adds nothing to its class.
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributeContext, cancellationToken) => TargetReader.ReadOperations(attributeContext, cancellationToken))
             .SelectMany(static (operations, _) => operations)
             .WithTrackingName(TrackingNames.OperationTargets);

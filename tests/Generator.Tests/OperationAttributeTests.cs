@@ -68,14 +68,21 @@ public class OperationAttributeTests
             [DataZone.Gen.DataZoneOperation("ListDataSourceRuns")]
             public sealed class More<T>;
             """,
+            """
+            namespace Consumer.Records;
+
+            [DataZone.Gen.DataZoneOperation("ListDataSourceRuns")]
+            internal sealed record Operations;
+            """,
         };
 
         var run = GeneratorHarness.RunClean(sources, ModelFiles.Own());
 
         Assert.Single(run.Sources.Keys, k => k == "Consumer.DataZoneClient.ListDataSourceRuns.g.cs");
+        Assert.Contains("Consumer.Records.DataZoneClient.ListDataSourceRuns.g.cs", run.Sources.Keys);
         Assert.Contains("Consumer.DataZoneClient.g.cs", run.Sources.Keys);
         Assert.Contains("Consumer.ListDataSourceRunsResponse.g.cs", run.Sources.Keys);
-        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("Operations", StringComparison.Ordinal) || k.Contains("More", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Keys, k => k.EndsWith(".Operations.g.cs", StringComparison.Ordinal) || k.Contains("More", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Sources.Values, text => text.Contains("PaginatorDefinition", StringComparison.Ordinal) || text.Contains("AsyncPaginator", StringComparison.Ordinal));
     }
 
