@@ -238,6 +238,7 @@ public class OperationAttributeTests
             first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorHarness.ParseOptions(), path: "/src/Unrelated.cs")));
         AssertSteps(unrelated, TrackingNames.OperationResults, IncrementalStepRunReason.Cached);
         AssertSteps(unrelated, TrackingNames.TargetResults, IncrementalStepRunReason.Cached);
+        AssertSteps(unrelated, TrackingNames.AllResults, IncrementalStepRunReason.Cached);
 
         var added = GeneratorHarness.Run(
             first.Driver,
