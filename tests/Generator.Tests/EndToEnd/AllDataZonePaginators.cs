@@ -45,7 +45,8 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var source = new StringBuilder($"using DataZone.Gen;\n\nnamespace {Namespace};\n\n");
-        source.Append("[DataZoneOperation(\"GetDataSourceRun\")]\n[DataZoneOperation(\"StartDataSourceRun\")]\ninternal static class Operations;\n");
+        source.Append("[DataZoneOperation(\"GetDataSourceRun\")]\n[DataZoneOperation(\"StartDataSourceRun\")]\n[DataZoneOperation(\"DeleteAssetFilter\")]\n");
+        source.Append("internal static class Operations;\n");
         foreach (var operation in PaginatedOperations())
         {
             source.Append($"\n[DataZonePaginator(\"{operation}\")]\npublic partial class {PaginatorClass(operation)};\n");

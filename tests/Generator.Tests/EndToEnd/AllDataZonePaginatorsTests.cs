@@ -160,9 +160,21 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
         Assert.Equal((string)started.Id, (string)run.Id);
         Assert.Equal(emulator.DomainId, (string)run.DomainId);
         Assert.Equal((DateTimeOffset)started.CreatedAt, (DateTimeOffset)run.CreatedAt);
-        // The idempotency token the model marks was filled in and sent, since the request had none.
-        var start = emulator.Requests.Last(r => r.Operation == "StartDataSourceRun");
-        Assert.Equal(200, start.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_operation_without_an_output_shape_returns_its_empty_response_from_a_204()
+    {
+        var response = await CallAsync(_fixture.Client(), "DeleteAssetFilter", new JsonObject
+        {
+            ["domainIdentifier"] = _fixture.Emulator.DomainId,
+            ["assetIdentifier"] = "asset-1",
+            ["identifier"] = "filter-1",
+        });
+
+        Assert.Equal(AllDataZonePaginators.Namespace + ".DeleteAssetFilterResponse", response.GetType().FullName);
+        Assert.Empty(response.GetType().GetProperties());
+        Assert.Equal(204, _fixture.Emulator.Requests.Last(r => r.Operation == "DeleteAssetFilter").StatusCode);
     }
 
     [Fact]
