@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
@@ -72,7 +73,7 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
     }
 
     /// <summary>A generated <c>DataZoneClient</c> for an emulator, with fast retries (their timing is not under test).</summary>
-    internal object Client(DataZoneEmulator? emulator = null)
+    internal object Client(DataZoneEmulator? emulator = null, HttpMessageHandler? handler = null)
     {
         emulator ??= Emulator;
         return Activator.CreateInstance(Consumer.Type(Namespace + ".DataZoneClient"), new AwsClientOptions
@@ -81,6 +82,7 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
             Endpoint = emulator.Endpoint,
             Credentials = new StaticCredentialsProvider(emulator.Credentials.AccessKeyId, emulator.Credentials.SecretAccessKey, emulator.Credentials.SessionToken),
             Retry = new AwsRetryOptions { MaxAttempts = 8, BaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5), UseRetryQuota = false },
+            HttpMessageHandler = handler,
         })!;
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -163,6 +164,25 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
     }
 
     [Fact]
+    public async Task StartDataSourceRun_sends_a_fresh_idempotency_token_when_the_request_has_none()
+    {
+        using var recorder = new BodyRecorder();
+        var client = _fixture.Client(handler: recorder);
+        var input = new JsonObject { ["domainIdentifier"] = _fixture.Emulator.DomainId, ["dataSourceIdentifier"] = _fixture.Emulator.DataSourceId };
+
+        await CallAsync(client, "StartDataSourceRun", input);
+        await CallAsync(client, "StartDataSourceRun", input);
+        input["clientToken"] = "mine-1";
+        await CallAsync(client, "StartDataSourceRun", input);
+
+        var tokens = recorder.Bodies.Select(b => JsonNode.Parse(b)!["clientToken"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, tokens.Count);
+        Assert.True(Guid.TryParse(tokens[0], out _) && Guid.TryParse(tokens[1], out _), string.Join(", ", tokens));
+        Assert.NotEqual(tokens[0], tokens[1]);
+        Assert.Equal("mine-1", tokens[2]);
+    }
+
+    [Fact]
     public async Task An_operation_without_an_output_shape_returns_its_empty_response_from_a_204()
     {
         var response = await CallAsync(_fixture.Client(), "DeleteAssetFilter", new JsonObject
@@ -319,5 +339,23 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
 
         await task;
         return task.GetType().GetProperty("Result")!.GetValue(task)!;
+    }
+
+    /// <summary>Passes requests on to the network, keeping each request body as sent.</summary>
+    private sealed class BodyRecorder : DelegatingHandler
+    {
+        public BodyRecorder() : base(new SocketsHttpHandler()) { }
+
+        public List<string> Bodies { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is { } content)
+            {
+                Bodies.Add(await content.ReadAsStringAsync(cancellationToken));
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }
