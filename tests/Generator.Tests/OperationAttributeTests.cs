@@ -258,6 +258,29 @@ public class OperationAttributeTests
     }
 
     [Fact]
+    public void Renaming_one_operation_rebuilds_that_operation_alone()
+    {
+        var get = "namespace Consumer; [DataZone.Gen.DataZoneOperation(\"GetDataSourceRun\")] internal class Get;";
+        var other = "namespace Consumer; [DataZone.Gen.DataZoneOperation(\"DeleteAssetFilter\")] internal class Other;";
+        var first = GeneratorHarness.RunClean(new[] { get, other }, ModelFiles.Shared());
+        var otherTree = first.Input.SyntaxTrees.Single(t => t.ToString() == other);
+
+        var second = GeneratorHarness.Run(
+            first.Driver,
+            first.Input.ReplaceSyntaxTree(otherTree, CSharpSyntaxTree.ParseText(other.Replace("DeleteAssetFilter", "StartDataSourceRun"), GeneratorHarness.ParseOptions(), path: otherTree.FilePath)));
+
+        GeneratorHarness.AssertNone(second.GeneratorDiagnostics, "generator diagnostics");
+        GeneratorHarness.AssertNone(second.CompileDiagnostics, "compiler diagnostics");
+        var reasons = second.Result.TrackedSteps[TrackingNames.OperationResults].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(1, reasons.Count(r => r != IncrementalStepRunReason.Cached));
+        Assert.Equal(first.Sources["Consumer.DataZoneClient.GetDataSourceRun.g.cs"], second.Sources["Consumer.DataZoneClient.GetDataSourceRun.g.cs"]);
+        Assert.DoesNotContain("Consumer.DataZoneClient.DeleteAssetFilter.g.cs", second.Sources.Keys);
+        Assert.DoesNotContain("Consumer.DeleteAssetFilterResponse.g.cs", second.Sources.Keys);
+        Assert.Contains("Consumer.DataZoneClient.StartDataSourceRun.g.cs", second.Sources.Keys);
+    }
+
+    [Fact]
     public void The_README_operation_snippet_compiles_as_a_console_apps_Program_cs()
     {
         var snippet = ReadmeSnippet("### More operations");
