@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
+using DataZone.Gen.Bench.Shared;
 using DataZone.Gen.Http;
 
 namespace DataZone.Gen.Bench.RawFloor;
@@ -18,12 +19,26 @@ namespace DataZone.Gen.Bench.RawFloor;
 /// counted and walked once with <see cref="Utf8JsonReader"/> (tokens, no values materialized) to find the top-level
 /// <c>nextToken</c>; on the way it counts items (objects at depth 2 of <c>items</c>) and feeds the raw bytes of
 /// each item's <c>id</c> to SHA-256, so its result can be checked against the real clients.
-/// Prints one JSON line like bench/Consumer.
+/// Prints one JSON line like bench/Consumer. With <c>--service sso|kms</c> it is the floor of those workloads instead
+/// (<see cref="ServiceFloor"/>).
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (Array.IndexOf(args, "--service") >= 0)
+        {
+            try
+            {
+                return await ServiceFloor.RunAsync(ListingArguments.Parse(args)).ConfigureAwait(false);
+            }
+            catch (ArgumentException exception)
+            {
+                await Console.Error.WriteLineAsync($"rawfloor: {exception.Message}\n{ListingArguments.Usage}").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["--domain"] = "dzd_demo01",
