@@ -205,7 +205,7 @@ public static class SigV4Signer
     private static string CanonicalRequestOfSorted(SigV4Request request, List<string> sortedNames, string signedHeaders, bool escapePath,
         List<KeyValuePair<string, string>>? signerOwned = null)
     {
-        var builder = new StringBuilder(512);
+        var builder = new StringBuilder(CapacityFor(request, signedHeaders, signerOwned));
         builder.Append(request.Method.ToUpperInvariant()).Append('\n')
             .Append(CanonicalUri(request.Path, escapePath)).Append('\n');
         AppendCanonicalQueryString(builder, request.Query);
@@ -472,6 +472,28 @@ public static class SigV4Signer
             pendingSpace = false;
             wroteAny = true;
         }
+    }
+
+    // Room for the whole canonical request in the builder's first chunk (escaping may add some), so it never grows.
+    private static int CapacityFor(SigV4Request request, string signedHeaders, List<KeyValuePair<string, string>>? signerOwned)
+    {
+        var length = request.Method.Length + request.Path.Length + signedHeaders.Length + request.PayloadHash.Length + 16;
+        foreach (var pair in request.Query)
+        {
+            length += pair.Key.Length + (pair.Value?.Length ?? 0) + 2;
+        }
+
+        foreach (var header in request.Headers)
+        {
+            length += header.Key.Length + (header.Value?.Length ?? 0) + 2;
+        }
+
+        foreach (var header in signerOwned ?? [])
+        {
+            length += header.Key.Length + header.Value.Length + 2;
+        }
+
+        return length + (length / 8);
     }
 
     private static string? OwnedValue(List<KeyValuePair<string, string>>? signerOwned, string lowerName)
