@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -29,6 +30,7 @@ internal sealed class ModelOperationHandler
     private readonly ShapeSynthesizer _synthesizer;
     private readonly ShapeWriter _writer;
     private readonly InputValidator _validator;
+    private readonly SynthesizedItemCache _itemCache = new();
     private long _pagesWithItems;
 
     public ModelOperationHandler(ServiceModel model, EmulatorOptions options, PageTokenCodec tokens)
@@ -125,18 +127,23 @@ internal sealed class ModelOperationHandler
             var resultShape = ShapeAt(operation.OutputShape!, resultKey);
             JsonNode items;
             int onPage;
-            if (resultShape?.ListMember is { } itemShape)
+            if (resultShape?.ListMember is { } itemShape && CachedItems(request, resultKey, scopeText, count) is { } slots)
+            {
+                var page = new byte[end - start][];
+                for (var i = start; i < end; i++)
+                {
+                    page[i - start] = SynthesizedItemCache.Get(slots, i, (this, request.Input, itemShape, resultKey, key, i), static (writer, s) =>
+                        s.Item1._writer.Write(writer, s.itemShape, s.Item1.Item(s.Input, s.itemShape, s.resultKey, s.key, s.i)));
+                }
+
+                (items, onPage) = (PreWrittenList.Node(page), page.Length);
+            }
+            else if (resultShape?.ListMember is { } itemShape2)
             {
                 var list = new JsonArray();
                 for (var i = start; i < end; i++)
                 {
-                    var item = _synthesizer.Value(itemShape, resultKey, key, i);
-                    if (item is JsonObject structure)
-                    {
-                        Echo(request.Input, itemShape, structure);
-                    }
-
-                    list.Add(item);
+                    list.Add(Item(request.Input, itemShape2, resultKey, key, i));
                 }
 
                 (items, onPage) = (list, list.Count);
@@ -186,6 +193,46 @@ internal sealed class ModelOperationHandler
 
         context.NextToken = nextToken;
         return true;
+    }
+
+    /// <summary>Item <paramref name="index"/> of a listing, with the input's identifiers echoed into it.</summary>
+    private JsonNode? Item(JsonObject input, string itemShape, string resultKey, ulong key, int index)
+    {
+        var item = _synthesizer.Value(itemShape, resultKey, key, index);
+        if (item is JsonObject structure)
+        {
+            Echo(input, itemShape, structure);
+        }
+
+        return item;
+    }
+
+    /// <summary>
+    /// The cache slots of a list result, or null where its items are not cached: a listing too large, or a result
+    /// that is not plainly in the body (a header or payload member would be written differently).
+    /// The key is everything an item depends on: the scope (operation, input without paging members, data size,
+    /// seed), the result, and the paging members' strings that <see cref="Echo"/> could copy into it
+    /// (<c>StartRecordName</c>), so a page token never splits a listing's cache unless it can reach its items.
+    /// </summary>
+    private byte[]?[]? CachedItems(BoundRequest request, string resultKey, string scopeText, int count)
+    {
+        var operation = request.Operation;
+        if (!resultKey.Contains('.', StringComparison.Ordinal)
+            && _model.GetShape(operation.OutputShape!).FindMember(resultKey) is not { Location: MemberLocation.Body, IsPayload: false })
+        {
+            return null;
+        }
+
+        var cacheKey = new StringBuilder(scopeText).Append('\n').Append(resultKey);
+        foreach ((var name, var value) in request.Input)
+        {
+            if (value is JsonValue scalar && scalar.TryGetValue<string>(out var text) && EchoNames(name).Any())
+            {
+                cacheKey.Append('\n').Append(name).Append('=').Append(text);
+            }
+        }
+
+        return _itemCache.Listing(cacheKey.ToString(), count);
     }
 
     /// <summary>

@@ -69,6 +69,13 @@ public static class SigV4Signer
     public static string CanonicalQueryString(IEnumerable<KeyValuePair<string, string>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var builder = new StringBuilder();
+        AppendCanonicalQueryString(builder, query);
+        return builder.ToString();
+    }
+
+    private static void AppendCanonicalQueryString(StringBuilder builder, IEnumerable<KeyValuePair<string, string>> query)
+    {
         var pairs = new List<(string Name, string Value)>();
         foreach (var pair in query)
         {
@@ -80,17 +87,15 @@ public static class SigV4Signer
             var byName = string.CompareOrdinal(a.Name, b.Name);
             return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
         });
-        var builder = new StringBuilder();
-        foreach (var (name, value) in pairs)
+        for (var i = 0; i < pairs.Count; i++)
         {
-            if (builder.Length > 0)
+            if (i > 0)
             {
                 builder.Append('&');
             }
 
-            builder.Append(name).Append('=').Append(value);
+            builder.Append(pairs[i].Name).Append('=').Append(pairs[i].Value);
         }
-        return builder.ToString();
     }
 
     /// <summary>
@@ -142,9 +147,24 @@ public static class SigV4Signer
     private static string CanonicalHeadersOfSorted(IEnumerable<KeyValuePair<string, string>> headers, List<string> sortedNames)
     {
         var builder = new StringBuilder();
+        AppendCanonicalHeaders(builder, headers, sortedNames, signerOwned: null);
+        return builder.ToString();
+    }
+
+    // signerOwned: the headers Sign adds (x-amz-date, the security token), which replace any the request carries.
+    private static void AppendCanonicalHeaders(StringBuilder builder, IEnumerable<KeyValuePair<string, string>> headers, List<string> sortedNames,
+        List<KeyValuePair<string, string>>? signerOwned)
+    {
         foreach (var name in sortedNames)
         {
             builder.Append(name).Append(':');
+            if (OwnedValue(signerOwned, name) is { } owned)
+            {
+                AppendCollapsed(builder, owned);
+                builder.Append('\n');
+                continue;
+            }
+
             var first = true;
             foreach (var header in headers)
             {
@@ -163,7 +183,6 @@ public static class SigV4Signer
             }
             builder.Append('\n');
         }
-        return builder.ToString();
     }
 
     /// <summary>
@@ -182,14 +201,19 @@ public static class SigV4Signer
     }
 
     // sortedNames as SortedLowerNames gives them; signedHeaders: them joined by ';'. Sign has both already.
-    private static string CanonicalRequestOfSorted(SigV4Request request, List<string> sortedNames, string signedHeaders, bool escapePath) =>
-        string.Concat(
-            request.Method.ToUpperInvariant(), "\n",
-            CanonicalUri(request.Path, escapePath), "\n",
-            CanonicalQueryString(request.Query), "\n",
-            CanonicalHeadersOfSorted(request.Headers, sortedNames), "\n",
-            signedHeaders, "\n",
-            request.PayloadHash);
+    // One builder for the whole text: its parts are never needed apart, so no string is made for each of them.
+    private static string CanonicalRequestOfSorted(SigV4Request request, List<string> sortedNames, string signedHeaders, bool escapePath,
+        List<KeyValuePair<string, string>>? signerOwned = null)
+    {
+        var builder = new StringBuilder(CapacityFor(request, signedHeaders, signerOwned));
+        builder.Append(request.Method.ToUpperInvariant()).Append('\n')
+            .Append(CanonicalUri(request.Path, escapePath)).Append('\n');
+        AppendCanonicalQueryString(builder, request.Query);
+        builder.Append('\n');
+        AppendCanonicalHeaders(builder, request.Headers, sortedNames, signerOwned);
+        builder.Append('\n').Append(signedHeaders).Append('\n').Append(request.PayloadHash);
+        return builder.ToString();
+    }
 
     /// <summary>The credential scope: <c>yyyyMMdd/region/service/aws4_request</c>.</summary>
     /// <param name="date">The date, <c>yyyyMMdd</c> (the first eight characters of the amz date).</param>
@@ -314,20 +338,17 @@ public static class SigV4Signer
 
         var amzDate = FormatAmzDate(signingTime);
         var date = amzDate.Substring(0, 8);
-        var described = new SigV4Request(request.Method, request.Path) { PayloadHash = request.PayloadHash };
-        described.Query.AddRange(request.Query);
-        var signedNames = new List<string>();
+        var signedNames = new List<string>(request.Headers.Count + 2);
         var hasHost = false;
         foreach (var header in request.Headers)
         {
-            // Values the signer owns are replaced, never signed twice.
+            // Values the signer owns are replaced, never signed twice (signerOwned below).
             if (IsOneOf(header.Key, "x-amz-date", "x-amz-security-token") || UnsignedHeaders.Contains(header.Key))
             {
                 continue;
             }
 
             hasHost |= string.Equals(header.Key, "host", StringComparison.OrdinalIgnoreCase);
-            described.Headers.Add(header);
             signedNames.Add(header.Key);
         }
         if (!hasHost)
@@ -335,18 +356,18 @@ public static class SigV4Signer
             throw new ArgumentException("The request description needs a 'host' header: SigV4 always signs it.", nameof(request));
         }
 
-        described.Headers.Add(new("x-amz-date", amzDate));
+        var signerOwned = new List<KeyValuePair<string, string>>(2) { new("x-amz-date", amzDate) };
         signedNames.Add("x-amz-date");
         if (credentials.SessionToken is not null)
         {
-            described.Headers.Add(new("x-amz-security-token", credentials.SessionToken));
+            signerOwned.Add(new("x-amz-security-token", credentials.SessionToken));
             signedNames.Add("x-amz-security-token");
         }
 
         var names = SortedLowerNames(signedNames);
         var signedHeaders = string.Join(";", names);
         var scope = CredentialScope(date, region, service);
-        var canonicalRequest = CanonicalRequestOfSorted(described, names, signedHeaders, escapePath: true);
+        var canonicalRequest = CanonicalRequestOfSorted(request, names, signedHeaders, escapePath: true, signerOwned);
         var stringToSign = StringToSign(amzDate, scope, canonicalRequest);
         var signature = ComputeSignature(SigningKeyFor(credentials.SecretAccessKey, date, region, service), stringToSign);
         var authorization = $"{Algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
@@ -410,13 +431,25 @@ public static class SigV4Signer
     private static List<string> SortedLowerNames(IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var set = new SortedSet<string>(StringComparer.Ordinal);
+        // A sorted list with neighbours removed: a SortedSet would allocate a node per name.
+        var sorted = new List<string>();
         foreach (var name in names)
         {
-            set.Add(name.Trim().ToLowerInvariant());
+            sorted.Add(name.Trim().ToLowerInvariant());
         }
 
-        return new List<string>(set);
+        sorted.Sort(StringComparer.Ordinal);
+        var kept = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (kept == 0 || !string.Equals(sorted[kept - 1], sorted[i], StringComparison.Ordinal))
+            {
+                sorted[kept++] = sorted[i];
+            }
+        }
+
+        sorted.RemoveRange(kept, sorted.Count - kept);
+        return sorted;
     }
 
     private static void AppendCollapsed(StringBuilder builder, string value)
@@ -439,6 +472,44 @@ public static class SigV4Signer
             pendingSpace = false;
             wroteAny = true;
         }
+    }
+
+    // Room for the whole canonical request in the builder's first chunk (escaping may add some), so it never grows.
+    private static int CapacityFor(SigV4Request request, string signedHeaders, List<KeyValuePair<string, string>>? signerOwned)
+    {
+        var length = request.Method.Length + request.Path.Length + signedHeaders.Length + request.PayloadHash.Length + 16;
+        foreach (var pair in request.Query)
+        {
+            length += pair.Key.Length + (pair.Value?.Length ?? 0) + 2;
+        }
+
+        foreach (var header in request.Headers)
+        {
+            length += header.Key.Length + (header.Value?.Length ?? 0) + 2;
+        }
+
+        foreach (var header in signerOwned ?? [])
+        {
+            length += header.Key.Length + header.Value.Length + 2;
+        }
+
+        return length + (length / 8);
+    }
+
+    private static string? OwnedValue(List<KeyValuePair<string, string>>? signerOwned, string lowerName)
+    {
+        if (signerOwned is not null)
+        {
+            foreach (var header in signerOwned)
+            {
+                if (string.Equals(header.Key, lowerName, StringComparison.Ordinal))
+                {
+                    return header.Value;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool IsOneOf(string name, string a, string b) =>

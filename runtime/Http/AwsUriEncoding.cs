@@ -71,6 +71,11 @@ public static class AwsUriEncoding
             return "/";
         }
 
+        if (IsNormalized(path))
+        {
+            return path; // the usual path: nothing to resolve, so no allocation (the signer asks for every request)
+        }
+
         var output = new List<string>();
         foreach (var segment in path.Split('/'))
         {
@@ -95,6 +100,36 @@ public static class AwsUriEncoding
         var first = path[0] == '/' ? "/" : "";
         var last = path[^1] == '/' && output.Count > 0 ? "/" : "";
         return first + string.Join('/', output) + last;
+    }
+
+    // True when RemoveDotSegments would give the path back unchanged: no empty segment but a trailing one (and the
+    // leading one of an absolute path), no "." or ".." segment.
+    private static bool IsNormalized(string path)
+    {
+        if (path.Contains("//", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < path.Length)
+        {
+            var end = path.IndexOf('/', start);
+            if (end < 0)
+            {
+                end = path.Length;
+            }
+
+            var segment = path.AsSpan(start, end - start);
+            if (segment is "." or "..")
+            {
+                return false;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
     }
 
     /// <summary>Decodes <c>%XX</c> sequences (UTF-8); malformed sequences are kept literally and <c>+</c> stays <c>+</c>.</summary>

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -118,15 +119,17 @@ internal sealed class HttpTransport : IDisposable
                 }
             }
 
+            // The headers as received (NonValidated): enumerating the typed collections would parse every value and
+            // join it into a new string on every response; a value sent once is handed over as the string it is.
             var headers = new List<KeyValuePair<string, string>>();
-            foreach (var header in response.Headers)
+            foreach (var header in response.Headers.NonValidated)
             {
-                headers.Add(new(header.Key, string.Join(", ", header.Value)));
+                headers.Add(new(header.Key, Joined(header.Value)));
             }
 
-            foreach (var header in response.Content.Headers)
+            foreach (var header in response.Content.Headers.NonValidated)
             {
-                headers.Add(new(header.Key, string.Join(", ", header.Value)));
+                headers.Add(new(header.Key, Joined(header.Value)));
             }
 
             var result = new AwsHttpResponse((int)response.StatusCode, new ReadOnlyMemory<byte>(buffer, 0, length), headers) { PooledBuffer = buffer };
@@ -235,5 +238,19 @@ internal sealed class HttpTransport : IDisposable
         }
 
         return limit;
+    }
+
+    // Repeated headers join with ", " (RFC 9110's list form), as before and as botocore's urllib3 does.
+    private static string Joined(HeaderStringValues values)
+    {
+        if (values.Count == 1)
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return string.Join(", ", values);
     }
 }

@@ -151,6 +151,12 @@ public sealed class SigV4SignerTests
     [InlineData("/example space/", "/example%20space/")]
     [InlineData("/v2/domains/a%2Fb", "/v2/domains/a%252Fb")]
     [InlineData("/-._~", "/-._~")]
+    [InlineData("/", "/")]
+    [InlineData("/a/b/", "/a/b/")]
+    [InlineData("a/b", "a/b")]
+    [InlineData("/a/.b/..c/", "/a/.b/..c/")]
+    [InlineData("/example/.", "/example")]
+    [InlineData("/example/..", "/")]
     public void CanonicalUri_NormalizesAndEncodesLikeBotocore(string path, string expected) =>
         Assert.Equal(expected, SigV4Signer.CanonicalUri(path));
 
