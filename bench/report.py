@@ -40,6 +40,8 @@ LABELS = {
     "aws-sdk-net": "AWS SDK for .NET v4",
     "aws-sdk-net-aot": "AWS SDK for .NET v4, Native AOT",
     "datazone-gen-cli": "DataZone.Gen's CLI (`list-runs --output json`, JIT, TieredPGO off)",
+    "datazone-gen-gen0": "DataZone.Gen (JIT), gen0 budget 2 MiB (`DOTNET_GCgen0size=0x200000`)",
+    "datazone-gen-aot-gen0": "DataZone.Gen, Native AOT, gen0 budget 2 MiB (`DOTNET_GCgen0size=0x200000`)",
 }
 SHORT = {
     "datazone-gen": "DataZone.Gen (JIT)",
@@ -53,9 +55,11 @@ SHORT = {
     "aws-sdk-net": "AWS SDK for .NET v4 (JIT)",
     "aws-sdk-net-aot": "AWS SDK for .NET v4 (Native AOT)",
     "datazone-gen-cli": "DataZone.Gen CLI (JIT)",
+    "datazone-gen-gen0": "DataZone.Gen (JIT, gen0 2 MiB)",
+    "datazone-gen-aot-gen0": "DataZone.Gen (Native AOT, gen0 2 MiB)",
 }
-ORDER = ["datazone-gen", "datazone-gen-cli", "raw-floor", "datazone-gen-nopgo", "raw-floor-nopgo", "datazone-gen-aot", "raw-floor-aot",
-         "aws-sdk-net", "aws-sdk-net-aot", "aws-sdk-js-v3", "boto3"]
+ORDER = ["datazone-gen", "datazone-gen-gen0", "datazone-gen-cli", "raw-floor", "datazone-gen-nopgo", "raw-floor-nopgo", "datazone-gen-aot", "datazone-gen-aot-gen0",
+         "raw-floor-aot", "aws-sdk-net", "aws-sdk-net-aot", "aws-sdk-js-v3", "boto3"]
 # Each DataZone.Gen build is held against the floor built the same way.
 FLOORS = {"datazone-gen": "raw-floor", "datazone-gen-nopgo": "raw-floor-nopgo", "datazone-gen-aot": "raw-floor-aot"}
 BUILDS = {
@@ -447,7 +451,7 @@ def memory_section(samples):
         return "Not measured in this run (`--memory-runs` was empty, as in `--smoke`).", None
     lines = [
         "DataZone.Gen listing every run of an emulator started with that many runs (one emulator per size), page "
-        "size 50, medians of the repetitions. Peak RSS from `/usr/bin/time`; peak working set and allocations from the "
+        "size 50, medians of the repetitions. Peak RSS from `wait4` (`bench/measure.py`); peak working set and allocations from the "
         "process itself (`Process.PeakWorkingSet64`, `GC.GetTotalAllocatedBytes(true)` around the listing, "
         "`GC.GetGCMemoryInfo().HeapSizeBytes` after it, `JitInfo` compile time and methods during it).",
         "",
