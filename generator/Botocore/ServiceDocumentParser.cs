@@ -137,6 +137,8 @@ internal static class ServiceDocumentParser
             Protocols = reader.Strings(metadata, "protocols", context),
             TargetPrefix = reader.String(metadata, "targetPrefix", context),
             JsonVersion = reader.String(metadata, "jsonVersion", context),
+            SignatureVersion = reader.String(metadata, "signatureVersion", context),
+            Auth = reader.Strings(metadata, "auth", context),
         };
     }
 

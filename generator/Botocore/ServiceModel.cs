@@ -39,6 +39,12 @@ internal sealed record ServiceMetadataModel(
 
     /// <summary>The json protocol's version (<c>metadata.jsonVersion</c>, <c>1.0</c> or <c>1.1</c>).</summary>
     public string? JsonVersion { get; init; }
+
+    /// <summary>The service's <c>signatureVersion</c> (<c>v4</c>, <c>bearer</c>, ...): how an operation that names no auth of its own signs.</summary>
+    public string? SignatureVersion { get; init; }
+
+    /// <summary>The service's Smithy <c>auth</c> list, in order: the default of operations without their own.</summary>
+    public EquatableArray<string> Auth { get; init; } = EquatableArray<string>.Empty;
 }
 
 internal sealed record ShapeModel(

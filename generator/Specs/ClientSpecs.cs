@@ -46,7 +46,7 @@ internal static class ClientSpecs
         var responseMembers = ShapeSpecs.Members(context, output, responseType, isException: false);
         ReportUnbindable(context, input, requestMembers);
         var isJson = context.Protocol == ServiceProtocol.Json;
-        var auth = OperationAuths.Resolve(operation);
+        var auth = OperationAuths.Resolve(operation, context.Model.Metadata);
         if (auth.Unsupported is { } scheme)
         {
             context.Diagnostics.Add(DiagnosticInfo.Create(

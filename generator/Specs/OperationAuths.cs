@@ -1,4 +1,5 @@
 using DataZone.Gen.Generator.Botocore;
+using DataZone.Gen.Generator.Common;
 
 namespace DataZone.Gen.Generator.Specs;
 
@@ -17,20 +18,25 @@ internal sealed record ResolvedAuth(OperationAuth Auth, string? Unsupported);
 /// botocore's <c>OperationModel.resolved_auth_type</c> and <c>set_operation_specific_signer</c>: the Smithy <c>auth</c> list
 /// wins over <c>authtype</c>; in the list the first scheme botocore can sign with is taken, <c>smithy.api#noAuth</c>
 /// always can; <c>v4-unsigned-body</c> or <c>unsignedPayload</c> sign <c>UNSIGNED-PAYLOAD</c> instead of the body's hash.
+/// An operation that names neither signs as its service does (the client's signature version, botocore's
+/// <c>_resolve_signature_version</c>): the service's <c>auth</c> list, else its <c>signatureVersion</c>.
 /// </summary>
 internal static class OperationAuths
 {
-    public static ResolvedAuth Resolve(OperationModel operation)
+    public static ResolvedAuth Resolve(OperationModel operation, ServiceMetadataModel service)
     {
-        var resolved = operation.Auth.IsEmpty ? FromAuthType(operation.AuthType) : FromAuthList(operation);
+        var resolved = !operation.Auth.IsEmpty ? FromAuthList(operation.Auth)
+            : operation.AuthType is not null ? FromAuthType(operation.AuthType)
+            : !service.Auth.IsEmpty ? FromAuthList(service.Auth)
+            : FromAuthType(service.SignatureVersion);
         return resolved.Auth == OperationAuth.SigV4 && operation.UnsignedPayload
             ? resolved with { Auth = OperationAuth.SigV4UnsignedPayload }
             : resolved;
     }
 
-    private static ResolvedAuth FromAuthList(OperationModel operation)
+    private static ResolvedAuth FromAuthList(EquatableArray<string> schemes)
     {
-        foreach (var scheme in operation.Auth)
+        foreach (var scheme in schemes)
         {
             switch (scheme)
             {
@@ -43,7 +49,7 @@ internal static class OperationAuths
             // Anything else (sigv4a, bearer) is skipped for the next entry, as botocore skips what it cannot sign with.
         }
 
-        return new ResolvedAuth(OperationAuth.SigV4, string.Join(", ", operation.Auth));
+        return new ResolvedAuth(OperationAuth.SigV4, string.Join(", ", schemes));
     }
 
     private static ResolvedAuth FromAuthType(string? authType) => authType switch

@@ -119,6 +119,46 @@ public class JsonProtocolTests
         Assert.Empty(run.CompileDiagnostics);
     }
 
+    [Theory]
+    [InlineData("\"signatureVersion\": \"v4\"", "", null)]
+    [InlineData("\"signatureVersion\": \"v4\", \"auth\": [\"smithy.api#noAuth\"]", "", "Auth = global::DataZone.Gen.AwsOperationAuth.None,")]
+    [InlineData("\"signatureVersion\": \"bearer\"", "\"authtype\": \"none\",", "Auth = global::DataZone.Gen.AwsOperationAuth.None,")]
+    [InlineData("\"signatureVersion\": \"bearer\"", "\"auth\": [\"aws.auth#sigv4\"],", null)]
+    public void An_operation_without_auth_of_its_own_signs_as_its_service_does(string serviceAuth, string operationAuth, string? expected)
+    {
+        var service = Service("[\"json\"]")
+            .Replace("\"signatureVersion\": \"v4\"", serviceAuth)
+            .Replace("\"name\": \"ListThings\",", "\"name\": \"ListThings\", " + operationAuth);
+
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        var operation = run.Sources["Consumer.ThingsClient.ListThings.g.cs"];
+        if (expected is null)
+        {
+            Assert.DoesNotContain("Auth =", operation);
+        }
+        else
+        {
+            Assert.Contains(expected, operation);
+        }
+    }
+
+    [Fact]
+    public void A_bearer_service_is_reported_rather_than_signed_silently()
+    {
+        // CodeCatalyst's model states "signatureVersion": "bearer" once for the service, and no operation repeats it.
+        var service = Service("[\"json\"]").Replace("\"signatureVersion\": \"v4\"", "\"signatureVersion\": \"bearer\"");
+
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DZGEN011", diagnostic.Id);
+        Assert.StartsWith("The auth scheme 'bearer' is not supported yet: operation ListThings is signed with SigV4", diagnostic.GetMessage());
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
     [Fact]
     public void A_query_compatible_service_maps_its_errors_by_the_query_code_they_carry()
     {
