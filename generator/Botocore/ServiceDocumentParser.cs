@@ -32,7 +32,7 @@ internal static class ServiceDocumentParser
 
     // Traits that change the wire format in ways this generator does not emit yet.
     private static readonly string[] UnsupportedShapeTraits = { "eventstream", "streaming", "requiresLength", "xmlNamespace", "flattened" };
-    private static readonly string[] UnsupportedOperationTraits = { "endpoint", "httpChecksum", "requestcompression", "endpointdiscovery" };
+    private static readonly string[] UnsupportedOperationTraits = { "httpChecksum", "requestcompression", "endpointdiscovery" };
     private static readonly ModelContext TheModel = ModelContext.Fixed("the model");
 
     /// <summary>Reads a service-2.json from its text: the whole file into nodes, then the model from them.</summary>
@@ -342,6 +342,7 @@ internal static class ServiceDocumentParser
             AuthType = reader.String(operation, "authtype", context),
             UnsignedPayload = reader.Boolean(operation, "unsignedPayload", context),
             SigningName = reader.String(operation, "signingName", context),
+            HostPrefix = operation["endpoint"] is PositionedObject endpoint ? reader.String(endpoint, "hostPrefix", context) : null,
             StaticContextParams = EndpointContextParams.Static(operation, reader, context),
             OperationContextParams = EndpointContextParams.Paths(operation, reader, context),
         };

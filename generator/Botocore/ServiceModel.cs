@@ -121,6 +121,9 @@ internal sealed record OperationModel(
     /// <summary>An operation-level <c>signingName</c> replacing the service's, or null.</summary>
     public string? SigningName { get; init; }
 
+    /// <summary>The operation's <c>endpoint.hostPrefix</c> (<c>data.</c>, <c>{AccountId}.</c>): put before the endpoint's host, or null.</summary>
+    public string? HostPrefix { get; init; }
+
     /// <summary>The operation's <c>staticContextParams</c>: endpoint parameters with a fixed value.</summary>
     public EquatableArray<StaticContextParamModel> StaticContextParams { get; init; } = EquatableArray<StaticContextParamModel>.Empty;
 

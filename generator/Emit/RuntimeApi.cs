@@ -35,6 +35,8 @@ internal static class RuntimeApi
     public const string AwsHttpResponse = Root + "Http.AwsHttpResponse";
     public const string AwsUriEncoding = Root + "Http.AwsUriEncoding";
 
+    public const string AwsHostPrefix = Root + "Http.AwsHostPrefix";
+
     // JSON.
     public const string AwsJson = Root + "Json.AwsJson";
     public const string TimestampFormat = Root + "Json.TimestampFormat";

@@ -86,7 +86,55 @@ internal static class ClientSpecs
             operation.SigningName)
         {
             EndpointBindings = EndpointBindings.For(context, input, requestMembers),
+            HostPrefix = HostPrefixParts(context, input, requestMembers).ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// botocore's <c>_expand_host_prefix</c>: each <c>{Name}</c> of the operation's <c>endpoint.hostPrefix</c> is the
+    /// input member <c>Name</c> marked <c>hostLabel</c>; the rest is literal text.
+    /// </summary>
+    private static IEnumerable<UriPart> HostPrefixParts(BuildContext context, ShapeModel input, EquatableArray<MemberSpec> members)
+    {
+        var prefix = context.Operation.HostPrefix;
+        if (string.IsNullOrEmpty(prefix))
+        {
+            yield break;
+        }
+
+        var position = 0;
+        while (position < prefix!.Length)
+        {
+            var start = prefix.IndexOf('{', position);
+            var end = start < 0 ? -1 : prefix.IndexOf('}', start);
+            if (start < 0 || end < 0)
+            {
+                yield return new UriPart(prefix.Substring(position), null);
+                yield break;
+            }
+
+            if (start > position)
+            {
+                yield return new UriPart(prefix.Substring(position, start - position), null);
+            }
+
+            var label = prefix.Substring(start + 1, end - start - 1);
+            var index = input.Members.ToList().FindIndex(m => m.Name == label && m.HostLabel);
+            var member = index >= 0 && index < members.Count ? members[index] : null;
+            if (member is null || context.Types.Map(input.Members[index].Shape).Kind != ValueKind.String)
+            {
+                context.Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidModel, context.Model.FilePath, context.Operation.Span,
+                    $"the hostPrefix '{prefix}' of '{context.Operation.Name}' has the label '{{{label}}}' but its input has no string member of "
+                    + "that name marked \"hostLabel\": true"));
+            }
+            else
+            {
+                yield return new UriPart(string.Empty, member);
+            }
+
+            position = end + 1;
+        }
     }
 
     /// <summary>botocore's JSONSerializer: <c>X-Amz-Target: {targetPrefix}.{operation}</c>, <c>application/x-amz-json-{jsonVersion}</c>.</summary>

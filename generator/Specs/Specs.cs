@@ -147,6 +147,9 @@ internal sealed record OperationSpec(
 {
     /// <summary>The endpoint parameters the operation binds from its request, weakest first (see <see cref="Specs.EndpointBindings"/>).</summary>
     public EquatableArray<EndpointBindingSpec> EndpointBindings { get; init; } = EquatableArray<EndpointBindingSpec>.Empty;
+
+    /// <summary>The operation's host prefix, literal text and host-label members; empty when it has none.</summary>
+    public EquatableArray<UriPart> HostPrefix { get; init; } = EquatableArray<UriPart>.Empty;
 }
 
 /// <summary>What names a json-protocol call on the wire: <c>X-Amz-Target</c> and the content type.</summary>

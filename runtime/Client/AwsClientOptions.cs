@@ -90,6 +90,13 @@ public sealed class AwsClientOptions
     /// </summary>
     public bool? UseDualStack { get; set; }
 
+    /// <summary>
+    /// Put an operation's modeled host prefix (its <c>endpoint.hostPrefix</c>, such as <c>data.</c> or
+    /// <c>{AccountId}.</c>) before the endpoint's host, as botocore's <c>inject_host_prefix</c> does; on by default, and
+    /// applied to a configured endpoint too. Turn it off for a local server or proxy that answers on one host name only.
+    /// </summary>
+    public bool InjectHostPrefix { get; set; } = true;
+
     /// <summary>Test seams: clock, delay, randomness and (unless <see cref="Environment"/> is set) environment. Production code leaves this unset.</summary>
     internal ClientDependencies? Dependencies { get; set; }
 }

@@ -22,6 +22,7 @@ public class AwsServiceClient : IDisposable
     private readonly RetryStrategy _retry;
     private readonly HttpTransport _transport;
     private readonly string _userAgent;
+    private readonly bool _injectHostPrefix;
     private bool _disposed;
 
     /// <summary>Creates a client.</summary>
@@ -69,6 +70,7 @@ public class AwsServiceClient : IDisposable
         _retry = new RetryStrategy(RetrySettings.Resolve(options.Retry, config), _dependencies);
         _userAgent = UserAgent.Build(service, options.UserAgentSuffix);
         _transport = new HttpTransport(options);
+        _injectHostPrefix = options.InjectHostPrefix;
     }
 
     /// <summary>The service this client calls.</summary>
@@ -126,7 +128,7 @@ public class AwsServiceClient : IDisposable
             httpRequest.AddHeader("X-Amz-Content-SHA256", SigV4Signer.UnsignedPayload);
         }
 
-        var uri = HttpRequestFactory.BuildUri(endpoint.Uri, httpRequest);
+        var uri = HttpRequestFactory.BuildUri(endpoint.Uri, httpRequest, _injectHostPrefix);
         var invocationId = Guid.NewGuid().ToString();
         return _retry.ExecuteAsync(
             operation.Name,

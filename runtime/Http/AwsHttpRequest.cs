@@ -45,6 +45,13 @@ public sealed class AwsHttpRequest
     /// <summary>The body's content type, for example <c>application/json</c>.</summary>
     public string? ContentType { get; set; }
 
+    /// <summary>
+    /// Text put before the endpoint's host for this request: the operation's <c>endpoint.hostPrefix</c> with its host
+    /// labels filled in (for example <c>data.</c>), or <see langword="null"/>. Skipped when
+    /// <see cref="AwsClientOptions.InjectHostPrefix"/> is off.
+    /// </summary>
+    public string? HostPrefix { get; set; }
+
     /// <summary>Adds a query parameter (raw value; the client encodes it).</summary>
     /// <param name="name">The wire name.</param>
     /// <param name="value">The raw value.</param>

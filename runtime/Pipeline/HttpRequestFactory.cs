@@ -12,10 +12,18 @@ namespace DataZone.Gen.Pipeline;
 /// </summary>
 internal static class HttpRequestFactory
 {
-    public static Uri BuildUri(Uri endpoint, AwsHttpRequest request)
+    public static Uri BuildUri(Uri endpoint, AwsHttpRequest request, bool injectHostPrefix = true)
     {
+        var authority = endpoint.GetLeftPart(UriPartial.Authority);
+        if (injectHostPrefix && !string.IsNullOrEmpty(request.HostPrefix))
+        {
+            // botocore's _urljoin: the prefix goes in front of the endpoint's host, configured endpoints included.
+            var hostStart = endpoint.Scheme.Length + "://".Length;
+            authority = authority.Insert(hostStart, request.HostPrefix);
+        }
+
         // An endpoint may carry a base path (a proxy or emulator prefix); the operation path goes below it.
-        var text = new StringBuilder(endpoint.GetLeftPart(UriPartial.Authority))
+        var text = new StringBuilder(authority)
             .Append(endpoint.AbsolutePath.TrimEnd('/'))
             .Append(request.Path);
         var separator = '?';

@@ -32,6 +32,12 @@ internal sealed class OperationView : FileView
                 ? new PathPartView(MemberView.Literal(p.Text), null)
                 : new PathPartView(null, request.First(m => m.Spec == p.Label)))
             .ToList();
+        HostPrefixParts = spec.HostPrefix
+            .Select(p => p.Label is null
+                ? new PathPartView(MemberView.Literal(p.Text), null)
+                : new PathPartView(null, request.First(m => m.Spec == p.Label)))
+            .ToList();
+        HostLabels = HostPrefixParts.Where(p => p.Label is not null).Select(p => p.Label!).ToList();
         StaticQuery = spec.StaticQuery.Select(StaticQueryPart).ToList();
         QueryMembers = request.Where(m => m.Spec.Location == MemberLocation.Query).ToList();
         HeaderMembers = request.Where(m => m.Spec.Location is MemberLocation.Header or MemberLocation.Headers).ToList();
@@ -85,6 +91,12 @@ internal sealed class OperationView : FileView
 
     /// <summary>The request path: literal pieces and labels, in order.</summary>
     public IReadOnlyList<PathPartView> PathParts { get; }
+
+    /// <summary>The operation's host prefix: literal pieces and host labels, in order; empty when it has none.</summary>
+    public IReadOnlyList<PathPartView> HostPrefixParts { get; }
+
+    /// <summary>The members whose values become part of the host name, checked before anything is sent.</summary>
+    public IReadOnlyList<MemberView> HostLabels { get; }
 
     /// <summary>Query parameters the request URI fixes ("/path?list-type=2"); they are sent on every call.</summary>
     public IReadOnlyList<StaticQueryView> StaticQuery { get; }
