@@ -206,7 +206,8 @@ internal static class PaginatorSpecs
             return null;
         }
 
-        return new InputTokenSpec(token.Property, token.Member.LocationName ?? token.Member.Name);
+        // botocore keys its tokens by the paginator's input_token (the member name), not by the member's wire name.
+        return new InputTokenSpec(token.Property, key.Value);
     }
 
     private static string KindName(ValueKind kind) => kind switch

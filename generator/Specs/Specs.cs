@@ -165,8 +165,8 @@ internal sealed record PaginatorSpec(
     EquatableArray<string> NonAggregateKeys,
     EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
 
-/// <summary>An input token: the request member the paging engine sets, and its wire name (the key in resume tokens).</summary>
-internal sealed record InputTokenSpec(string Property, string WireName);
+/// <summary>An input token: the request member the paging engine sets, and its model name (the key in botocore's resume tokens).</summary>
+internal sealed record InputTokenSpec(string Property, string TokenName);
 
 /// <summary>
 /// A value reached from a response through botocore's paginator path (<c>a.b</c>, <c>a[-1].b</c>): the members and list

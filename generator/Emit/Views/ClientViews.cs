@@ -55,8 +55,8 @@ internal sealed class PaginatorView : FileView
         // Tokens: one token keeps the simple accessors; several are one vector, in the model's order.
         SingleToken = spec.InputTokens.Count == 1;
         InputToken = spec.InputTokens[0].Property;
-        InputTokenWireLiteral = MemberView.Literal(spec.InputTokens[0].WireName);
-        InputTokenWireLiterals = string.Join(", ", spec.InputTokens.Select(t => MemberView.Literal(t.WireName)));
+        InputTokenWireLiteral = MemberView.Literal(spec.InputTokens[0].TokenName);
+        InputTokenWireLiterals = string.Join(", ", spec.InputTokens.Select(t => MemberView.Literal(t.TokenName)));
         WithInputTokens = "request with { " + string.Join(", ", spec.InputTokens.Select((t, i) => $"{t.Property} = tokens[{i}]")) + " }";
         GetOutputToken = Get(spec.OutputTokens[0], "response").Expression;
         GetOutputTokens = "new[] { " + string.Join(", ", spec.OutputTokens.Select(t => Get(t, "response").Expression)) + " }";
