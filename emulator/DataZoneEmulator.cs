@@ -111,6 +111,13 @@ public sealed class DataZoneEmulator : IAsyncDisposable, IDisposable
             dataSources = BuildDataSources(options, model, listRuns);
             var dictionary = dataSources.ToDictionary(d => (d.DomainId, d.DataSourceId));
             handlers.Add(new ListDataSourceRunsHandler(listRuns, dictionary, tokens, () => options.Faults));
+            // A model that also has the single-run operations (the full DataZone model) serves them over the same runs.
+            if (model.Operations.ContainsKey(GetDataSourceRunHandler.Name) && model.Operations.ContainsKey(StartDataSourceRunHandler.Name))
+            {
+                var store = new DataSourceRunStore(dataSources, options.TimeProvider);
+                handlers.Add(new GetDataSourceRunHandler(store));
+                handlers.Add(new StartDataSourceRunHandler(store));
+            }
         }
 
         var server = new EmulatorServer(options, model, log, handlers, new ModelOperationHandler(model, options, tokens));

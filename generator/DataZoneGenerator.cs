@@ -16,13 +16,14 @@ namespace DataZone.Gen.Generator;
 
 /// <summary>
 /// Generates typed request/response records, enums, JSON readers and writers, HTTP marshalling and a paginator
-/// for every <c>partial</c> class marked <c>[DataZonePaginator("Operation")]</c>, from the botocore model among
-/// the project's AdditionalFiles.
+/// for every <c>partial</c> class marked <c>[DataZonePaginator("Operation")]</c>, and the same without the paginator
+/// for every <c>[DataZoneOperation("Operation")]</c>, from the botocore model among the project's AdditionalFiles.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DataZoneGenerator : IIncrementalGenerator
 {
     private const string AttributeName = "DataZone.Gen.DataZonePaginatorAttribute";
+    private const string OperationAttributeName = "DataZone.Gen.DataZoneOperationAttribute";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -51,21 +52,39 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => TargetReader.Read(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.Targets);
 
+        // [DataZoneOperation] repeats on a class: one target per attribute, so each operation is built and cached alone.
+        var operationTargets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                OperationAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => TargetReader.ReadOperations(attributeContext, cancellationToken))
+            .SelectMany(static (operations, _) => operations)
+            .WithTrackingName(TrackingNames.OperationTargets);
+
         // One result per annotated class: its files and its diagnostics.
         var results = targets
             .Combine(models)
             .Select(static (pair, cancellationToken) => SpecBuilder.Build(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.TargetResults);
 
-        // Fan out to one item per file, shared shapes once per namespace, so a model edit re-emits only what changed.
-        var files = results
+        // One result per [DataZoneOperation]; its files meet the paginators' below, so a shared one is emitted once.
+        var operationResults = operationTargets
+            .Combine(models)
+            .Select(static (pair, cancellationToken) => SpecBuilder.Build(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.OperationResults);
+
+        var allResults = results
             .Collect()
+            .Combine(operationResults.Collect())
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+
+        // Fan out to one item per file, shared shapes once per namespace, so a model edit re-emits only what changed.
+        var files = allResults
             .SelectMany(static (all, _) => DistinctFiles(all))
             .WithTrackingName(TrackingNames.Files);
 
         // Model problems are reported only when some class uses the generator; a stray model stays silent.
-        var diagnostics = results
-            .Collect()
+        var diagnostics = allResults
             .Combine(models)
             .Select(static (pair, _) => CollectDiagnostics(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);

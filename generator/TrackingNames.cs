@@ -8,6 +8,8 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Targets = nameof(Targets);
     public const string TargetResults = nameof(TargetResults);
+    public const string OperationTargets = nameof(OperationTargets);
+    public const string OperationResults = nameof(OperationResults);
     public const string Files = nameof(Files);
     public const string Diagnostics = nameof(Diagnostics);
 }

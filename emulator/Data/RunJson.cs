@@ -19,9 +19,25 @@ public static class RunJson
     };
 
     /// <summary>Writes one run as a JSON object; absent optional members are left out.</summary>
-    public static void Write(Utf8JsonWriter writer, EmulatedRun run)
+    /// <param name="writer">The writer to write to.</param>
+    /// <param name="run">The run.</param>
+    public static void Write(Utf8JsonWriter writer, EmulatedRun run) => Write(writer, run, domainId: null);
+
+    /// <summary>
+    /// Writes one run as a JSON object, with <c>domainId</c> first when it is given (the shape of
+    /// <c>GetDataSourceRunOutput</c> and <c>StartDataSourceRunOutput</c>); absent optional members are left out.
+    /// </summary>
+    /// <param name="writer">The writer to write to.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="domainId">The run's domain, or null to leave the member out (a listing's summaries have none).</param>
+    public static void Write(Utf8JsonWriter writer, EmulatedRun run, string? domainId)
     {
         writer.WriteStartObject();
+        if (domainId is not null)
+        {
+            writer.WriteString("domainId"u8, domainId);
+        }
+
         writer.WriteString("id"u8, run.Id);
         writer.WriteString("dataSourceId"u8, run.DataSourceId);
         writer.WriteString("type"u8, run.Type);

@@ -132,7 +132,13 @@ internal static class ServiceDocumentParser
             apiVersion ?? string.Empty,
             protocol ?? string.Empty,
             reader.String(metadata, "serviceFullName", context) ?? serviceId ?? string.Empty,
-            reader.String(document, "documentation", TheModel));
+            reader.String(document, "documentation", TheModel))
+        {
+            Protocols = reader.Strings(metadata, "protocols", context),
+            TargetPrefix = reader.String(metadata, "targetPrefix", context),
+            JsonVersion = reader.String(metadata, "jsonVersion", context),
+            AwsQueryCompatible = metadata["awsQueryCompatible"] is PositionedObject,
+        };
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
@@ -326,7 +332,13 @@ internal static class ServiceDocumentParser
             reader.String(operation, "documentation", context),
             reader.Boolean(operation, "deprecated", context),
             reader.String(operation, "deprecatedMessage", context),
-            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty);
+            unsupported?.ToEquatableArray() ?? EquatableArray<string>.Empty)
+        {
+            Auth = reader.Strings(operation, "auth", context),
+            AuthType = reader.String(operation, "authtype", context),
+            UnsignedPayload = reader.Boolean(operation, "unsignedPayload", context),
+            SigningName = reader.String(operation, "signingName", context),
+        };
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]

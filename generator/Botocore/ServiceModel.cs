@@ -25,7 +25,20 @@ internal sealed record ServiceMetadataModel(
     string ApiVersion,
     string Protocol,
     string ServiceFullName,
-    string? Documentation);
+    string? Documentation)
+{
+    /// <summary>The model's <c>metadata.protocols</c>, in the file's order; empty when the model has only <c>protocol</c>.</summary>
+    public EquatableArray<string> Protocols { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The <c>X-Amz-Target</c> prefix of a json-protocol service (<c>metadata.targetPrefix</c>).</summary>
+    public string? TargetPrefix { get; init; }
+
+    /// <summary>The json protocol's version (<c>metadata.jsonVersion</c>, <c>1.0</c> or <c>1.1</c>).</summary>
+    public string? JsonVersion { get; init; }
+
+    /// <summary>Whether the service keeps its awsQuery error codes (<c>metadata.awsQueryCompatible</c>).</summary>
+    public bool AwsQueryCompatible { get; init; }
+}
 
 internal sealed record ShapeModel(
     string Name,
@@ -83,7 +96,20 @@ internal sealed record OperationModel(
     string? Documentation,
     bool Deprecated,
     string? DeprecatedMessage,
-    EquatableArray<string> UnsupportedTraits);
+    EquatableArray<string> UnsupportedTraits)
+{
+    /// <summary>The operation's Smithy <c>auth</c> list (<c>smithy.api#noAuth</c>, <c>aws.auth#sigv4</c>, ...), in order.</summary>
+    public EquatableArray<string> Auth { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The older <c>authtype</c> (<c>none</c>, <c>v4</c>, <c>v4-unsigned-body</c>, <c>bearer</c>), or null.</summary>
+    public string? AuthType { get; init; }
+
+    /// <summary>Whether the operation sends <c>UNSIGNED-PAYLOAD</c> in place of the body's hash (<c>unsignedPayload</c>).</summary>
+    public bool UnsignedPayload { get; init; }
+
+    /// <summary>An operation-level <c>signingName</c> replacing the service's, or null.</summary>
+    public string? SigningName { get; init; }
+}
 
 internal sealed record ShapeReference(string Shape, SourceSpan Span);
 

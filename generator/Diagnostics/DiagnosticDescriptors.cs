@@ -76,11 +76,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidOperationArgument = Error(
         "DZGEN013",
         "Missing operation name",
-        "[DataZonePaginator] needs the operation's name as a non-empty string, for example [DataZonePaginator(\"ListDataSourceRuns\")]");
+        "{0} needs the operation's name as a non-empty string, for example {1}");
 
     public static readonly DiagnosticDescriptor ClassNameTaken = Error(
         "DZGEN014",
-        "Paginator class name is taken by a generated type",
+        "Annotated class name is taken by a generated type",
         "The class '{0}' has the name of the type generated for {1} in the same namespace; rename the class or move it to another namespace");
 
     public static readonly DiagnosticDescriptor FileNameCollision = Error(

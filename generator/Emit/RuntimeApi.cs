@@ -13,6 +13,8 @@ internal static class RuntimeApi
     public const string AwsClientOptions = Root + "AwsClientOptions";
     public const string AwsServiceMetadata = Root + "AwsServiceMetadata";
     public const string AwsOperation = Root + "AwsOperation";
+    public const string AwsProtocol = Root + "AwsProtocol";
+    public const string AwsOperationAuth = Root + "AwsOperationAuth";
 
     // Errors.
     public const string AwsServiceException = Root + "AwsServiceException";

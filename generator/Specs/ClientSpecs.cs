@@ -23,7 +23,8 @@ internal static class ClientSpecs
             metadata.EndpointPrefix,
             metadata.SigningName,
             metadata.ApiVersion,
-            ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."));
+            ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."),
+            context.Protocol);
     }
 
     public static OperationSpec Operation(BuildContext context)
@@ -41,6 +42,14 @@ internal static class ClientSpecs
             .ToEquatableArray();
         var responseMembers = ShapeSpecs.Members(context, output, responseType, isException: false);
         ReportUnbindable(context, input, requestMembers);
+        var isJson = context.Protocol == ServiceProtocol.Json;
+        var auth = OperationAuths.Resolve(operation);
+        if (auth.Unsupported is { } scheme)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedFeature, context.Model.FilePath, operation.Span,
+                $"The auth scheme '{scheme}'", $"operation {operation.Name} is signed with SigV4, which the service may refuse"));
+        }
 
         return new OperationSpec(
             context.Namespace,
@@ -57,8 +66,8 @@ internal static class ClientSpecs
             context.Types.Qualified(responseType),
             requestMembers,
             responseMembers,
-            input.Payload is not null || requestMembers.Any(m => m.Location == MemberLocation.Body),
-            output.Payload is not null || responseMembers.Any(m => m.Location == MemberLocation.Body),
+            isJson || input.Payload is not null || requestMembers.Any(m => m.Location == MemberLocation.Body),
+            isJson || output.Payload is not null || responseMembers.Any(m => m.Location == MemberLocation.Body),
             operation.Errors
                 .Select(e => context.Shapes[e.Shape])
                 .Select(s => new ErrorBinding(s.ErrorCode ?? s.Name, context.Types.Qualified(context.Naming.TypeName(s.Name))))
@@ -67,7 +76,26 @@ internal static class ClientSpecs
                 .ToEquatableArray(),
             ShapeSpecs.Docs(operation.Documentation, $"Calls the <c>{DocText.Escape(operation.Name)}</c> operation."),
             operation.DeprecatedMessage,
-            operation.Deprecated);
+            operation.Deprecated,
+            context.Protocol,
+            isJson ? JsonRpc(context) : null,
+            auth.Auth,
+            operation.SigningName);
+    }
+
+    /// <summary>botocore's JSONSerializer: <c>X-Amz-Target: {targetPrefix}.{operation}</c>, <c>application/x-amz-json-{jsonVersion}</c>.</summary>
+    private static JsonRpcSpec JsonRpc(BuildContext context)
+    {
+        var metadata = context.Model.Metadata;
+        if (string.IsNullOrEmpty(metadata.TargetPrefix))
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidModel, context.Model.FilePath, context.Operation.Span,
+                $"the json-protocol operation '{context.Operation.Name}' needs 'metadata.targetPrefix' to name it in X-Amz-Target"));
+        }
+
+        // Smithy's awsJson1_0 is the protocol of a model that states no version.
+        return new JsonRpcSpec(metadata.TargetPrefix + "." + context.Operation.Name, "application/x-amz-json-" + (metadata.JsonVersion ?? "1.0"));
     }
 
     /// <summary>

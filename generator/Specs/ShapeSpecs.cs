@@ -79,7 +79,8 @@ internal static class ShapeSpecs
     private static MemberSpec Member(BuildContext context, ShapeModel owner, MemberModel member, string propertyName)
     {
         var target = context.Shapes[member.Shape];
-        var location = member.Location switch
+        // The json protocol sends the whole input as the body and reads the whole output from it: no HTTP bindings.
+        var location = context.Protocol == ServiceProtocol.Json ? MemberLocation.Body : member.Location switch
         {
             "uri" => MemberLocation.Uri,
             "querystring" => MemberLocation.Query,
@@ -98,7 +99,7 @@ internal static class ShapeSpecs
             target.Sensitive,
             IsGreedyLabel: false,
             member.IdempotencyToken,
-            owner.Payload == member.Name,
+            context.Protocol != ServiceProtocol.Json && owner.Payload == member.Name,
             Docs(member.Documentation, $"The <c>{DocText.Escape(member.Name)}</c> value."),
             member.DeprecatedMessage,
             member.Deprecated,

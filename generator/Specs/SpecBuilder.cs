@@ -11,7 +11,7 @@ using DataZone.Gen.Generator.Targets;
 
 namespace DataZone.Gen.Generator.Specs;
 
-/// <summary>Everything one [DataZonePaginator] class asks the generator to emit.</summary>
+/// <summary>Everything one [DataZonePaginator] class or one [DataZoneOperation] asks the generator to emit.</summary>
 internal sealed record TargetOutput(EquatableArray<FileSpec> Files);
 
 /// <summary>
@@ -68,8 +68,9 @@ internal static class SpecBuilder
         }
 
         var operation = model.Operations.First(o => o.Name == operationName);
-        var paginator = model.Paginators.FirstOrDefault(p => p.OperationName == operationName);
-        if (paginator is null)
+        // [DataZoneOperation] asks for the method only, so a paginator entry is neither needed nor used.
+        var paginator = target.Kind == TargetKind.Paginator ? model.Paginators.FirstOrDefault(p => p.OperationName == operationName) : null;
+        if (paginator is null && target.Kind == TargetKind.Paginator)
         {
             if (models.HasUnreadable(ModelFileKind.Paginators, ModelFiles.FolderOf(model.FilePath)))
             {
@@ -82,7 +83,7 @@ internal static class SpecBuilder
             return Result<TargetOutput>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NotPaginated, target.AttributeLocation, operationName, where));
         }
 
-        if (operation.Input is null || operation.Output is null)
+        if (paginator is not null && (operation.Input is null || operation.Output is null))
         {
             return Result<TargetOutput>.Failure(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InvalidModel, model.FilePath, operation.Span,
@@ -90,6 +91,8 @@ internal static class SpecBuilder
         }
 
         var index = ModelIndex.For(model);
+        model = index.Model;
+        operation = index.Operation(operationName);
         var allShapes = index.Shapes;
         var closure = ShapeClosure.Of(model, operation, allShapes);
         cancellationToken.ThrowIfCancellationRequested();
@@ -108,11 +111,13 @@ internal static class SpecBuilder
 
         var naming = index.Naming;
         var types = new TypeMapper(allShapes, naming, target.Namespace);
+        var protocol = ServiceProtocols.Supported(model.Metadata);
         var context = new BuildContext(target, model, operation, allShapes, naming, types, diagnostics)
         {
-            InputSide = ShapeClosure.ReachableFrom(new[] { operation.Input.Shape }, allShapes),
+            Protocol = protocol ?? ServiceProtocol.RestJson,
+            InputSide = ShapeClosure.ReachableFrom(new[] { operation.Input!.Shape }, allShapes),
             OutputSide = ShapeClosure.ReachableFrom(
-                new[] { operation.Output.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
+                new[] { operation.Output!.Shape }.Concat(operation.Errors.Select(e => e.Shape)),
                 allShapes),
         };
         var files = new List<FileSpec>();
@@ -133,20 +138,19 @@ internal static class SpecBuilder
             diagnostics.Add(nameTaken);
         }
 
-        var protocolSupported = model.Metadata.Protocol == "rest-json";
-        if (!protocolSupported)
+        if (protocol is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedFeature,
                 target.AttributeLocation,
-                $"The protocol '{model.Metadata.Protocol}'",
-                "only rest-json operations get a client method and paginator; the types are generated"));
+                $"The protocol '{ServiceProtocols.Chosen(model.Metadata)}'",
+                "only rest-json and json (awsJson1_0, awsJson1_1) operations get a client method and paginator; the types are generated"));
         }
         else
         {
             files.Add(ClientSpecs.Client(context));
             files.Add(ClientSpecs.Operation(context));
-            if (nameTaken is null && PaginatorSpecs.For(context, paginator) is { } paginatorSpec)
+            if (nameTaken is null && paginator is not null && PaginatorSpecs.For(context, paginator) is { } paginatorSpec)
             {
                 files.Add(paginatorSpec);
             }
@@ -226,7 +230,22 @@ internal static class SpecBuilder
     {
         if (string.IsNullOrWhiteSpace(target.OperationName))
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperationArgument, target.AttributeLocation);
+            yield return DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidOperationArgument,
+                target.AttributeLocation,
+                target.AttributeDisplay,
+                target.Kind == TargetKind.Paginator ? "[DataZonePaginator(\"ListDataSourceRuns\")]" : "[DataZoneOperation(\"GetDataSourceRun\")]");
+        }
+
+        if (target.LanguageVersion < MinimumLanguageVersion)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, target.ClassLocation, "11", target.LanguageVersionText);
+        }
+
+        // The generator adds nothing to a [DataZoneOperation] class: it only lends its namespace, whatever its shape.
+        if (target.Kind == TargetKind.Operation)
+        {
+            yield break;
         }
 
         if (!target.IsPartial)
@@ -242,11 +261,6 @@ internal static class SpecBuilder
         if (target.NonPartialContainer is { } container)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, target.ClassLocation, target.DisplayName, container);
-        }
-
-        if (target.LanguageVersion < MinimumLanguageVersion)
-        {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, target.ClassLocation, "11", target.LanguageVersionText);
         }
     }
 
@@ -282,6 +296,9 @@ internal sealed record BuildContext(
     TypeMapper Types,
     List<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>The protocol the client speaks; rest-json when the service's is unsupported (types only, no client).</summary>
+    public ServiceProtocol Protocol { get; init; } = ServiceProtocol.RestJson;
+
     /// <summary>Every shape the operation's input reaches.</summary>
     public ISet<string> InputSide { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

@@ -108,7 +108,8 @@ internal sealed record ClientSpec(
     string EndpointPrefix,
     string SigningName,
     string ApiVersion,
-    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
+    EquatableArray<string> Documentation,
+    ServiceProtocol Protocol) : FileSpec(Namespace, HintName);
 
 /// <summary>A piece of the request URI: literal text, or a member's label.</summary>
 internal sealed record UriPart(string Text, MemberSpec? Label);
@@ -135,7 +136,14 @@ internal sealed record OperationSpec(
     EquatableArray<ErrorBinding> Errors,
     EquatableArray<string> Documentation,
     string? DeprecatedMessage,
-    bool IsDeprecated) : FileSpec(Namespace, HintName);
+    bool IsDeprecated,
+    ServiceProtocol Protocol,
+    JsonRpcSpec? JsonRpc,
+    OperationAuth Auth,
+    string? SigningName) : FileSpec(Namespace, HintName);
+
+/// <summary>What names a json-protocol call on the wire: <c>X-Amz-Target</c> and the content type.</summary>
+internal sealed record JsonRpcSpec(string Target, string ContentType);
 
 /// <summary>A type the annotated class is nested in, outermost first.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);

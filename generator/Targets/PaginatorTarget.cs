@@ -5,8 +5,9 @@ using DataZone.Gen.Generator.Specs;
 namespace DataZone.Gen.Generator.Targets;
 
 /// <summary>
-/// A class marked [DataZonePaginator], reduced to values: where it lives, what it asks for, and what is wrong with
-/// its declaration. Holds no symbol or syntax, so an unrelated edit leaves it equal and the pipeline cached.
+/// A class marked [DataZonePaginator], or one [DataZoneOperation] of a class, reduced to values: where it lives, what it
+/// asks for, and what is wrong with its declaration. Holds no symbol or syntax, so an unrelated edit leaves it equal
+/// and the pipeline cached.
 /// </summary>
 internal sealed record PaginatorTarget(
     string Namespace,
@@ -20,4 +21,19 @@ internal sealed record PaginatorTarget(
     bool IsGeneric,
     string? NonPartialContainer,
     int LanguageVersion,
-    string LanguageVersionText);
+    string LanguageVersionText,
+    TargetKind Kind = TargetKind.Paginator)
+{
+    /// <summary>How the attribute is written, for messages: <c>[DataZonePaginator]</c> or <c>[DataZoneOperation]</c>.</summary>
+    public string AttributeDisplay => Kind == TargetKind.Paginator ? "[DataZonePaginator]" : "[DataZoneOperation]";
+}
+
+/// <summary>What a target asks for.</summary>
+internal enum TargetKind
+{
+    /// <summary>[DataZonePaginator]: the operation's client method and types, and the class completed as its paginator.</summary>
+    Paginator,
+
+    /// <summary>[DataZoneOperation]: the operation's client method and types only; the class lends its namespace.</summary>
+    Operation,
+}

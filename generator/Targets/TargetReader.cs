@@ -10,14 +10,21 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataZone.Gen.Generator.Targets;
 
-/// <summary>Reads a [DataZonePaginator] class into a <see cref="PaginatorTarget"/>.</summary>
+/// <summary>Reads a [DataZonePaginator] class, or the [DataZoneOperation]s of a class, into <see cref="PaginatorTarget"/>s.</summary>
 internal static class TargetReader
 {
-    public static PaginatorTarget Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static PaginatorTarget Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Read(context, context.Attributes[0], TargetKind.Paginator, cancellationToken);
+
+    /// <summary>One target per [DataZoneOperation] on the class, in source order, each located on its own argument.</summary>
+    public static EquatableArray<PaginatorTarget> ReadOperations(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.Attributes.Select(attribute => Read(context, attribute, TargetKind.Operation, cancellationToken)).ToEquatableArray();
+
+    private static PaginatorTarget Read(
+        GeneratorAttributeSyntaxContext context, AttributeData attribute, TargetKind kind, CancellationToken cancellationToken)
     {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
-        var attribute = context.Attributes[0];
         var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         var argumentLocation = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? attributeSyntax?.GetLocation();
 
@@ -47,7 +54,8 @@ internal static class TargetReader
             symbol.TypeParameters.Length > 0,
             nonPartial,
             (int)languageVersion,
-            languageVersion.ToDisplayString());
+            languageVersion.ToDisplayString(),
+            kind);
     }
 
     private static string KeywordOf(INamedTypeSymbol type) => type switch

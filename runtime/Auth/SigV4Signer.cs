@@ -23,6 +23,9 @@ public static class SigV4Signer
     /// <summary>Hex SHA-256 of an empty payload.</summary>
     public const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+    /// <summary>What is signed, and sent as <c>X-Amz-Content-SHA256</c>, in place of the body's hash when the payload is not signed.</summary>
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+
     // Headers a proxy or the HTTP stack may add, drop or rewrite: signing them would break the signature
     // (botocore's SIGNED_HEADERS_BLACKLIST, plus the Authorization header itself).
     private static readonly HashSet<string> UnsignedHeaders = new(StringComparer.OrdinalIgnoreCase)

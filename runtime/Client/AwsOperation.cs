@@ -48,4 +48,16 @@ public sealed class AwsOperation<TRequest, TResponse>
     /// <see langword="null"/> (most operations): the client's endpoint.
     /// </summary>
     public Action<TRequest, EndpointParameters>? EndpointParameters { get; init; }
+
+    /// <summary>
+    /// How the operation is authenticated. <see cref="AwsOperationAuth.None"/> sends it unsigned and looks up no
+    /// credentials at all, so it works where none are configured.
+    /// </summary>
+    public AwsOperationAuth Auth { get; init; } = AwsOperationAuth.SigV4;
+
+    /// <summary>
+    /// The service name in this operation's SigV4 scope when the model gives the operation its own <c>signingName</c>;
+    /// <see langword="null"/> (most operations): the service's. A signing name from the endpoint's auth scheme still wins.
+    /// </summary>
+    public string? SigningName { get; init; }
 }

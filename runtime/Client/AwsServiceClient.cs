@@ -120,6 +120,12 @@ public class AwsServiceClient : IDisposable
             }
         }
 
+        if (operation.Auth == AwsOperationAuth.SigV4UnsignedPayload)
+        {
+            // botocore sends and signs the header, and signs its value in place of the body's hash.
+            httpRequest.AddHeader("X-Amz-Content-SHA256", SigV4Signer.UnsignedPayload);
+        }
+
         var uri = HttpRequestFactory.BuildUri(endpoint.Uri, httpRequest);
         var invocationId = Guid.NewGuid().ToString();
         return _retry.ExecuteAsync(
@@ -143,16 +149,27 @@ public class AwsServiceClient : IDisposable
     private async Task<TResponse> SendAttemptAsync<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation,
         AwsHttpRequest httpRequest, Uri uri, EndpointTarget endpoint, string invocationId, int attempt, CancellationToken cancellationToken)
     {
-        var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        // An unsigned operation never asks for credentials: with none configured anywhere it still works.
+        var credentials = operation.Auth == AwsOperationAuth.None
+            ? null
+            : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         using var message = HttpRequestFactory.Create(uri, httpRequest);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_retry.MaxAttempts}");
 
-        // Signed per attempt: a retry after a long backoff needs a fresh X-Amz-Date.
-        var signature = SigV4Signer.Sign(HttpRequestFactory.Describe(uri, httpRequest), credentials, endpoint.SigningRegion, endpoint.SigningName,
-            _dependencies.UtcNow());
-        HttpRequestFactory.AddHeaders(message, signature);
+        if (credentials is not null)
+        {
+            // Signed per attempt: a retry after a long backoff needs a fresh X-Amz-Date.
+            var description = HttpRequestFactory.Describe(uri, httpRequest);
+            if (operation.Auth == AwsOperationAuth.SigV4UnsignedPayload)
+            {
+                description.PayloadHash = SigV4Signer.UnsignedPayload;
+            }
+
+            var signature = SigV4Signer.Sign(description, credentials, endpoint.SigningRegion, SigningNameFor(operation, endpoint), _dependencies.UtcNow());
+            HttpRequestFactory.AddHeaders(message, signature);
+        }
 
         var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is >= 200 and < 300)
@@ -168,10 +185,15 @@ public class AwsServiceClient : IDisposable
         }
         response.PooledBuffer = null; // an error keeps its body (AwsErrorDetails.Body): leave that array to the GC
         // A signature mismatch echoes the canonical request, session token included: redact before anything reads it.
-        throw MapError(operation, AwsErrorDetails.FromRestJson(SecretRedactor.Redact(response, credentials)));
+        throw MapError(operation, AwsErrorDetails.From(SecretRedactor.Redact(response, credentials), Service.Protocol));
     }
 
-    private static TResponse ReadResponse<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, AwsHttpResponse response, AwsCredentials credentials)
+    // The endpoint's auth scheme names the signing service when it names one (botocore's signing context); otherwise an
+    // operation-level signingName replaces the service's.
+    private static string SigningNameFor<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, EndpointTarget endpoint) =>
+        endpoint.HasSchemeSigningName || operation.SigningName is null ? endpoint.SigningName : operation.SigningName;
+
+    private static TResponse ReadResponse<TRequest, TResponse>(AwsOperation<TRequest, TResponse> operation, AwsHttpResponse response, AwsCredentials? credentials)
     {
         try
         {

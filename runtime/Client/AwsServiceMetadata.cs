@@ -17,6 +17,9 @@ public sealed record AwsServiceMetadata(string ServiceId, string EndpointPrefix,
     /// </summary>
     public EndpointRuleSet? EndpointRules { get; init; }
 
+    /// <summary>The service's wire protocol, which decides how its error responses are read; <see cref="AwsProtocol.RestJson"/> unless set.</summary>
+    public AwsProtocol Protocol { get; init; } = AwsProtocol.RestJson;
+
     /// <summary>
     /// The service-specific endpoint variable, botocore's rule: <c>AWS_ENDPOINT_URL_</c> + service id
     /// with spaces replaced by <c>_</c>, upper-cased (for example <c>AWS_ENDPOINT_URL_DATAZONE</c>).

@@ -7,6 +7,9 @@ namespace DataZone.Gen.Endpoints;
 /// <summary>Where one call goes and how it is signed: the endpoint's URL and headers, and the SigV4 scope its auth scheme asks for.</summary>
 internal sealed record EndpointTarget(Uri Uri, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers, string SigningRegion, string SigningName)
 {
+    /// <summary>Whether <see cref="SigningName"/> is the auth scheme's own, which an operation's <c>signingName</c> does not replace.</summary>
+    public bool HasSchemeSigningName { get; init; }
+
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoHeaders = new Dictionary<string, IReadOnlyList<string>>();
 
     public static EndpointTarget Plain(Uri uri, string region, string signingName) => new(uri, NoHeaders, region, signingName);
@@ -32,6 +35,9 @@ internal sealed record EndpointTarget(Uri Uri, IReadOnlyDictionary<string, IRead
             ?? throw new AwsClientException(
                 $"The endpoint {endpoint.Url} must be signed with {string.Join(" or ", endpoint.AuthSchemes.Select(s => s.Name))}; "
                 + "this client signs with sigv4 only (sigv4a is not supported).");
-        return new(uri, endpoint.Headers, sigv4.SigningRegion ?? region, sigv4.SigningName ?? signingName);
+        return new(uri, endpoint.Headers, sigv4.SigningRegion ?? region, sigv4.SigningName ?? signingName)
+        {
+            HasSchemeSigningName = sigv4.SigningName is not null,
+        };
     }
 }

@@ -29,6 +29,16 @@ public sealed class AwsErrorDetails
     /// <param name="response">The error response.</param>
     public static AwsErrorDetails FromRestJson(AwsHttpResponse response) => RestJsonErrorParser.Parse(response);
 
+    /// <summary>Parses a json-protocol (awsJson1_0, awsJson1_1) error response (never throws on a malformed body).</summary>
+    /// <param name="response">The error response.</param>
+    public static AwsErrorDetails FromJson(AwsHttpResponse response) => JsonErrorParser.Parse(response);
+
+    /// <summary>Parses an error response of a service that speaks <paramref name="protocol"/>.</summary>
+    /// <param name="response">The error response.</param>
+    /// <param name="protocol">The service's protocol.</param>
+    public static AwsErrorDetails From(AwsHttpResponse response, AwsProtocol protocol) =>
+        protocol == AwsProtocol.Json ? FromJson(response) : FromRestJson(response);
+
     /// <summary>The HTTP status code.</summary>
     public int StatusCode => _response.StatusCode;
 
@@ -40,6 +50,16 @@ public sealed class AwsErrorDetails
 
     /// <summary>The request id from <c>x-amzn-RequestId</c> (or <c>x-amz-request-id</c>), or <see langword="null"/>.</summary>
     public string? RequestId { get; }
+
+    /// <summary>
+    /// For a service that kept its awsQuery error codes: the code the JSON body gave (its <c>__type</c>) when the
+    /// <c>x-amzn-query-error</c> header replaced it in <see cref="ErrorCode"/> (botocore's <c>QueryErrorCode</c>); else
+    /// <see langword="null"/>.
+    /// </summary>
+    public string? QueryCompatibleCode { get; init; }
+
+    /// <summary>The fault named by <c>x-amzn-query-error</c> (<c>Sender</c> or <c>Receiver</c>), or <see langword="null"/>.</summary>
+    public string? FaultType { get; init; }
 
     /// <summary>The raw error body.</summary>
     public ReadOnlyMemory<byte> Body => _response.Body;

@@ -16,7 +16,7 @@ internal static class SecretRedactor
 {
     public const string Replacement = "[redacted]";
 
-    public static string Redact(string text, AwsCredentials credentials)
+    public static string Redact(string text, AwsCredentials? credentials)
     {
         foreach (var secret in Forms(credentials))
         {
@@ -33,7 +33,7 @@ internal static class SecretRedactor
     /// A read failure to keep as an inner exception: itself, unless its message quotes a secret (a reader error can quote
     /// the value it could not read); then a located <see cref="AwsJsonException"/> with the message redacted, or none.
     /// </summary>
-    public static Exception? RedactCause(Exception exception, AwsCredentials credentials)
+    public static Exception? RedactCause(Exception exception, AwsCredentials? credentials)
     {
         if (ReferenceEquals(Redact(exception.Message, credentials), exception.Message))
         {
@@ -44,7 +44,7 @@ internal static class SecretRedactor
     }
 
     /// <summary>The response with its body and header values redacted; the same instance when nothing secret is in it.</summary>
-    public static AwsHttpResponse Redact(AwsHttpResponse response, AwsCredentials credentials)
+    public static AwsHttpResponse Redact(AwsHttpResponse response, AwsCredentials? credentials)
     {
         var changed = false;
         var body = response.Body;
@@ -71,9 +71,15 @@ internal static class SecretRedactor
         return changed ? new AwsHttpResponse(response.StatusCode, body, headers) : response;
     }
 
-    private static List<string> Forms(AwsCredentials credentials)
+    // An unsigned call (the operation needs no credentials) has no secret to redact.
+    private static List<string> Forms(AwsCredentials? credentials)
     {
         var forms = new List<string>(6);
+        if (credentials is null)
+        {
+            return forms;
+        }
+
         foreach (var secret in new[] { credentials.SessionToken, credentials.SecretAccessKey })
         {
             if (string.IsNullOrEmpty(secret))

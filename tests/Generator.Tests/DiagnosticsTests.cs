@@ -753,16 +753,19 @@ public class DiagnosticsTests
     // ---- DZGEN011: unsupported feature (a warning; the rest is generated) -----------------------------------
 
     [Fact]
-    public void DZGEN011_non_rest_json_protocol_warns_and_still_generates_the_types()
+    public void DZGEN011_an_xml_protocol_warns_and_still_generates_the_types()
     {
-        var service = Edit(Service, "\"protocol\": \"rest-json\",", "\"protocol\": \"json\",");
+        // botocore reads the `protocols` list when there is one, so both spellings change.
+        var service = Edit(Service, "\"protocol\": \"rest-json\",", "\"protocol\": \"rest-xml\",");
+        service = Edit(service, "\"protocols\": [\n      \"rest-json\"\n    ],", "\"protocols\": [\n      \"rest-xml\"\n    ],");
 
         var run = RunModel(service);
         var diagnostic = Single(run, "DZGEN011");
 
         AssertWarning(diagnostic);
         Assert.Equal(
-            "The protocol 'json' is not supported yet: only rest-json operations get a client method and paginator; the types are generated; the rest of the model is still generated",
+            "The protocol 'rest-xml' is not supported yet: only rest-json and json (awsJson1_0, awsJson1_1) operations get a client method "
+            + "and paginator; the types are generated; the rest of the model is still generated",
             diagnostic.GetMessage());
         AssertAt(diagnostic, SourcePath, Source, "\"ListDataSourceRuns\"");
         Assert.Contains("Consumer.DataSourceRunSummary.g.cs", run.Sources.Keys);

@@ -16,6 +16,7 @@ internal sealed class ClientView : FileView
         EndpointPrefixLiteral = MemberView.Literal(spec.EndpointPrefix);
         SigningNameLiteral = MemberView.Literal(spec.SigningName);
         ApiVersionLiteral = MemberView.Literal(spec.ApiVersion);
+        Protocol = RuntimeApi.AwsProtocol + "." + spec.Protocol;
     }
 
     public string TypeName { get; }
@@ -29,6 +30,9 @@ internal sealed class ClientView : FileView
     public string SigningNameLiteral { get; }
 
     public string ApiVersionLiteral { get; }
+
+    /// <summary>The runtime's <c>AwsProtocol</c> member the client speaks, for example <c>global::DataZone.Gen.AwsProtocol.Json</c>.</summary>
+    public string Protocol { get; }
 }
 
 internal sealed class PaginatorView : FileView

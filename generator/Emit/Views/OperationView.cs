@@ -44,6 +44,11 @@ internal sealed class OperationView : FileView
             ? new List<MemberView>()
             : response.Where(m => m.IsRequired && !m.Spec.IsPayload).ToList();
         Errors = spec.Errors.Select(e => new ErrorCase(MemberView.Literal(e.ErrorCode), e.ExceptionTypeName)).ToList();
+        JsonRpc = spec.JsonRpc is { } rpc
+            ? new JsonRpcView(MemberView.Literal(rpc.Target), MemberView.Literal(rpc.ContentType), MemberView.Literal(spec.PathParts.FirstOrDefault()?.Text ?? "/"))
+            : null;
+        Auth = spec.Auth == OperationAuth.SigV4 ? null : RuntimeApi.AwsOperationAuth + "." + spec.Auth;
+        SigningNameLiteral = spec.SigningName is null ? null : MemberView.Literal(spec.SigningName);
     }
 
     public string ClientTypeName { get; }
@@ -99,6 +104,18 @@ internal sealed class OperationView : FileView
 
     public IReadOnlyList<ErrorCase> Errors { get; }
 
+    /// <summary>The json protocol's target, content type and path (the request is the whole body); null for rest-json.</summary>
+    public JsonRpcView? JsonRpc { get; }
+
+    /// <summary>The runtime's <c>AwsOperationAuth</c> member when the operation is not plainly SigV4-signed, else null.</summary>
+    public string? Auth { get; }
+
+    /// <summary>The operation's own signing name as a C# literal, or null.</summary>
+    public string? SigningNameLiteral { get; }
+
+    /// <summary>Whether the operation description sets anything beyond its four delegates.</summary>
+    public bool HasSettings => Auth is not null || SigningNameLiteral is not null;
+
     private static StaticQueryView StaticQueryPart(UriPart part)
     {
         var equals = part.Text.IndexOf('=');
@@ -115,3 +132,6 @@ internal sealed record PathPartView(string? Literal, MemberView? Label);
 internal sealed record StaticQueryView(string NameLiteral, string ValueLiteral);
 
 internal sealed record ErrorCase(string CodeLiteral, string ExceptionType);
+
+/// <summary>A json-protocol call's <c>X-Amz-Target</c>, content type and path, as C# literals.</summary>
+internal sealed record JsonRpcView(string TargetLiteral, string ContentTypeLiteral, string PathLiteral);

@@ -13,6 +13,10 @@ internal static class RepoPaths
     /// <summary>The full botocore DataZone model beside the repository (../shared); CI has it there too.</summary>
     public static string SharedModelFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "models", "datazone", "2018-05-10"));
 
+    /// <summary>Another service's botocore model folder beside the repository, for example <c>kms/2014-11-01</c>.</summary>
+    public static string SharedModel(string service, string version) =>
+        Path.GetFullPath(Path.Combine(Root, "..", "shared", "models", service, version));
+
     public static string SnapshotFolder => Path.Combine(Root, "tests", "Generator.Tests", "Snapshots");
 
     private static string FindRoot()

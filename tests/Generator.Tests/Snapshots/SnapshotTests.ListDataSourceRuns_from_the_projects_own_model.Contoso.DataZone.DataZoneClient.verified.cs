@@ -27,5 +27,8 @@ public sealed partial class DataZoneClient : global::DataZone.Gen.AwsServiceClie
         "DataZone",
         "datazone",
         "datazone",
-        "2018-05-10");
+        "2018-05-10")
+    {
+        Protocol = global::DataZone.Gen.AwsProtocol.RestJson,
+    };
 }
