@@ -57,11 +57,15 @@ internal static class PaginatorSpecs
                 return null;
             }
 
-            if (path.Type.Kind != ValueKind.String)
+            // A structured token (DynamoDB's LastEvaluatedKey) must be what its input token takes, so it can be passed on.
+            var structured = inputTokens[outputTokens.Count].StructuredType;
+            if (structured is null ? path.Type.Kind != ValueKind.String : !structured.Equals(path.Type))
             {
                 context.Diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedFeature, paginatorsFile, key.Span,
-                    $"A paginator token of type '{path.Type.Kind.ToString().ToLowerInvariant()}'",
+                    structured is null
+                        ? $"A paginator token of type '{path.Type.Kind.ToString().ToLowerInvariant()}'"
+                        : $"A paginator output token whose type differs from its input token's",
                     $"the paginator of '{paginator.OperationName}' is skipped; its types and operation are still generated"));
                 return null;
             }
@@ -164,6 +168,7 @@ internal static class PaginatorSpecs
             Identifiers.OperationMethod(context.Operation.Name),
             context.Types.Qualified(context.Naming.TypeName(input.Name)),
             context.Types.Qualified(context.Naming.TypeName(output.Name)),
+            context.Types.Qualified(context.Naming.JsonTypeName),
             inputTokens.ToEquatableArray(),
             outputTokens.ToEquatableArray(),
             limit?.Property,
@@ -187,8 +192,13 @@ internal static class PaginatorSpecs
             return null;
         }
 
-        // The paging engine passes tokens as strings; other member types would give generated code that does not compile.
-        if (!IsTokenType(context, token.Member))
+        // The paging engine passes tokens as strings, and maps, structures and lists as their JSON text (which needs the
+        // type's reader and writer, so the type must be used both ways); numbers and other values are not tokens botocore
+        // models use.
+        var type = context.Types.Map(token.Member.Shape);
+        var structured = type.Kind is ValueKind.Map or ValueKind.Structure or ValueKind.List
+            && context.UsageOf(token.Member.Shape) == ShapeUsage.Both;
+        if (!IsTokenType(context, token.Member) && !structured)
         {
             context.Diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedFeature, file, key.Span,
@@ -207,7 +217,7 @@ internal static class PaginatorSpecs
         }
 
         // botocore keys its tokens by the paginator's input_token (the member name), not by the member's wire name.
-        return new InputTokenSpec(token.Property, key.Value);
+        return new InputTokenSpec(token.Property, key.Value, structured ? type : null);
     }
 
     private static string KindName(ValueKind kind) => kind switch

@@ -158,6 +158,7 @@ internal sealed record PaginatorSpec(
     string OperationMethodName,
     string RequestTypeName,
     string ResponseTypeName,
+    string JsonTypeName,
     EquatableArray<InputTokenSpec> InputTokens,
     EquatableArray<PagePathSpec> OutputTokens,
     string? LimitProperty,
@@ -173,8 +174,11 @@ internal sealed record PaginatorSpec(
     EquatableArray<string> NonAggregateKeys,
     EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
 
-/// <summary>An input token: the request member the paging engine sets, and its model name (the key in botocore's resume tokens).</summary>
-internal sealed record InputTokenSpec(string Property, string TokenName);
+/// <summary>
+/// An input token: the request member the paging engine sets, its model name (the key in botocore's resume tokens), and
+/// for a map, structure or list token its type, carried as JSON text.
+/// </summary>
+internal sealed record InputTokenSpec(string Property, string TokenName, TypeRef? StructuredType);
 
 /// <summary>
 /// A value reached from a response through botocore's paginator path (<c>a.b</c>, <c>a[-1].b</c>): the members and list

@@ -53,7 +53,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         Validate(_definition, request, _options);
         if (_options.StartingToken is { } startingToken)
         {
-            _start = ResumeTokenCodec.Decode(startingToken, _tokens.Names);
+            _start = _tokens.Decode(startingToken);
         }
     }
 

@@ -16,15 +16,19 @@ internal sealed class PageTokens<TRequest, TResponse>
     private readonly Func<TResponse, IReadOnlyList<string?>> _getOutputTokens;
 
     private PageTokens(string[] names, Func<TRequest, IReadOnlyList<string?>, TRequest> withInputTokens,
-        Func<TResponse, IReadOnlyList<string?>> getOutputTokens)
+        Func<TResponse, IReadOnlyList<string?>> getOutputTokens, IReadOnlyList<string>? structuredNames)
     {
         Names = names;
+        Structured = names.Select(n => structuredNames?.Contains(n) == true).ToArray();
         _withInputTokens = withInputTokens;
         _getOutputTokens = getOutputTokens;
     }
 
     /// <summary>The input tokens' wire names, the keys of a resume token.</summary>
     public string[] Names { get; }
+
+    /// <summary>Which tokens are JSON text (maps, structures) rather than plain strings.</summary>
+    public bool[] Structured { get; }
 
     /// <summary>No token at all: the first request, or a starting token that names none.</summary>
     public string?[] None => new string?[Names.Length];
@@ -50,7 +54,7 @@ internal sealed class PageTokens<TRequest, TResponse>
                 return tokens.Count == count
                     ? tokens
                     : throw new InvalidOperationException($"GetOutputTokens returned {tokens.Count} tokens for {count} input tokens.");
-            });
+            }, definition.StructuredTokenNames);
         }
 
         ArgumentException.ThrowIfNullOrEmpty(definition.InputTokenName, nameof(definition));
@@ -60,7 +64,7 @@ internal sealed class PageTokens<TRequest, TResponse>
         }
 
         return new PageTokens<TRequest, TResponse>(new[] { definition.InputTokenName }, (request, tokens) => withToken(request, tokens[0]),
-            response => new[] { getToken(response) });
+            response => new[] { getToken(response) }, definition.StructuredTokenNames);
     }
 
     public TRequest Apply(TRequest request, string?[] tokens) => _withInputTokens(request, tokens);
@@ -76,14 +80,17 @@ internal sealed class PageTokens<TRequest, TResponse>
         var any = false;
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokens[i] = string.IsNullOrEmpty(read[i]) ? null : read[i];
+            // botocore keeps a token only when it is truthy: not "", and for a structured one not {} or [].
+            tokens[i] = string.IsNullOrEmpty(read[i]) || (Structured[i] && read[i] is "{}" or "[]") ? null : read[i];
             any |= tokens[i] is not null;
         }
 
         return any ? tokens : null;
     }
 
-    public string Encode(string?[] tokens, int? truncateAmount) => ResumeTokenCodec.Encode(Names, tokens, truncateAmount);
+    public string Encode(string?[] tokens, int? truncateAmount) => ResumeTokenCodec.Encode(Names, tokens, truncateAmount, Structured);
+
+    public CompositeResumePoint Decode(string startingToken) => ResumeTokenCodec.Decode(startingToken, Names, Structured);
 
     public static bool SameTokens(string?[] left, string?[] right) => left.AsSpan().SequenceEqual(right);
 

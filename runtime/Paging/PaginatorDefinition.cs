@@ -42,6 +42,13 @@ public sealed class PaginatorDefinition<TRequest, TResponse, TItem>
     public Func<TResponse, IReadOnlyList<string?>>? GetOutputTokens { get; init; }
 
     /// <summary>
+    /// The input tokens whose values are JSON text rather than plain strings: a map or structure token such as DynamoDB's
+    /// <c>ExclusiveStartKey</c>. Resume tokens hold them as JSON values, as botocore writes them; an empty one (<c>{}</c>)
+    /// counts as none, as in botocore.
+    /// </summary>
+    public IReadOnlyList<string>? StructuredTokenNames { get; init; }
+
+    /// <summary>
     /// Returns the response with its output token replaced by a resume token (used by build-full-result; with several output tokens the
     /// first carries the resume token and the others are cleared). Unset: the aggregated response keeps the first page's tokens.
     /// </summary>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Text;
+using DataZone.Gen.Json;
 
 namespace DataZone.Gen;
 
@@ -105,4 +107,18 @@ public static class PagingValues
     [return: NotNullIfNotNull(nameof(first))]
     [return: NotNullIfNotNull(nameof(next))]
     public static string? Join(string? first, string? next) => first is null ? next : first + next;
+
+    /// <summary>A structured token (a map or structure, such as DynamoDB's <c>LastEvaluatedKey</c>) as the JSON text the paging engine carries.</summary>
+    /// <typeparam name="T">The token's type.</typeparam>
+    /// <param name="value">The response's token, possibly absent.</param>
+    /// <param name="write">The type's generated JSON writer.</param>
+    public static string? ToTokenJson<T>(T? value, JsonWriteAction<T> write)
+        where T : class => value is null ? null : Encoding.UTF8.GetString(AwsJson.Serialize(value, write));
+
+    /// <summary>A structured token's JSON text back as the request member's value.</summary>
+    /// <typeparam name="T">The token's type.</typeparam>
+    /// <param name="json">The JSON text, possibly absent.</param>
+    /// <param name="read">The type's generated JSON reader.</param>
+    public static T? FromTokenJson<T>(string? json, JsonReadFunc<T> read)
+        where T : class => json is null ? null : AwsJson.ReadBody(Encoding.UTF8.GetBytes(json), read);
 }

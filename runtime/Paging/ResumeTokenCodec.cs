@@ -21,15 +21,20 @@ internal sealed record CompositeResumePoint(string?[] ServiceTokens, int Truncat
 /// <c>json.dumps</c> writes it (<c>", "</c> and <c>": "</c> separators, ASCII-only with lower-case <c>\uXXXX</c>), so a
 /// token made here is the token the AWS CLI would print for the same position. A paginator with several input tokens
 /// (botocore's composite tokens) writes every one of them, in the model's order, as botocore's <c>next_token</c> dict does.
+/// A structured token (DynamoDB's <c>ExclusiveStartKey</c> map) travels as JSON text and is written as a JSON value.
 /// </summary>
 internal static class ResumeTokenCodec
 {
     public const string TruncateAmountKey = "boto_truncate_amount";
 
+    /// <summary>The key botocore adds when a token holds bytes; their values are base64 text, which is what this library reads anyway.</summary>
+    public const string EncodedKeysKey = "boto_encoded_keys";
+
     public static string Encode(string inputTokenName, string? serviceToken, int? truncateAmount) =>
         Encode(new[] { inputTokenName }, new[] { serviceToken }, truncateAmount);
 
-    public static string Encode(IReadOnlyList<string> inputTokenNames, IReadOnlyList<string?> serviceTokens, int? truncateAmount)
+    public static string Encode(IReadOnlyList<string> inputTokenNames, IReadOnlyList<string?> serviceTokens, int? truncateAmount,
+        IReadOnlyList<bool>? structured = null)
     {
         var json = new StringBuilder("{");
         for (var i = 0; i < inputTokenNames.Count; i++)
@@ -41,9 +46,14 @@ internal static class ResumeTokenCodec
 
             AppendPythonString(json, inputTokenNames[i]);
             json.Append(": ");
-            if (serviceTokens[i] is { } serviceToken)
+            if (serviceTokens[i] is { } serviceToken && structured is not null && structured[i])
             {
-                AppendPythonString(json, serviceToken);
+                using var value = JsonDocument.Parse(serviceToken);
+                AppendPythonJson(json, value.RootElement);
+            }
+            else if (serviceTokens[i] is { } serviceToken2)
+            {
+                AppendPythonString(json, serviceToken2);
             }
             else
             {
@@ -67,7 +77,7 @@ internal static class ResumeTokenCodec
         return new ResumePoint(point.ServiceTokens[0], point.TruncateAmount);
     }
 
-    public static CompositeResumePoint Decode(string startingToken, IReadOnlyList<string> inputTokenNames)
+    public static CompositeResumePoint Decode(string startingToken, IReadOnlyList<string> inputTokenNames, IReadOnlyList<bool>? structured = null)
     {
         var bytes = DecodeBase64(startingToken);
         try
@@ -83,7 +93,11 @@ internal static class ResumeTokenCodec
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var index = IndexOf(inputTokenNames, property.Name);
-                if (index >= 0)
+                if (index >= 0 && structured is not null && structured[index])
+                {
+                    serviceTokens[index] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.GetRawText();
+                }
+                else if (index >= 0)
                 {
                     var serviceToken = property.Value.ValueKind switch
                     {
@@ -93,6 +107,10 @@ internal static class ResumeTokenCodec
                     };
                     // botocore never emits an empty token (it maps "" to None); treat one as "start from the beginning".
                     serviceTokens[index] = string.IsNullOrEmpty(serviceToken) ? null : serviceToken;
+                }
+                else if (property.Name == EncodedKeysKey)
+                {
+                    continue;
                 }
                 else if (property.Name == TruncateAmountKey)
                 {
@@ -147,6 +165,43 @@ internal static class ResumeTokenCodec
     private static PaginationException Invalid(string reason, Exception? inner = null) => new(
         "The starting token is not a resume token from this library, the AWS CLI or boto3: " + reason
         + ". Pass the ResumeToken of an earlier enumeration (or the CLI's NextToken) unchanged.", inner);
+
+    // Python json.dumps of a parsed value: objects keep their key order, numbers their text.
+    private static void AppendPythonJson(StringBuilder json, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                json.Append('{');
+                var first = true;
+                foreach (var property in value.EnumerateObject())
+                {
+                    json.Append(first ? "" : ", ");
+                    first = false;
+                    AppendPythonString(json, property.Name);
+                    json.Append(": ");
+                    AppendPythonJson(json, property.Value);
+                }
+                json.Append('}');
+                break;
+            case JsonValueKind.Array:
+                json.Append('[');
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    json.Append(index++ > 0 ? ", " : "");
+                    AppendPythonJson(json, item);
+                }
+                json.Append(']');
+                break;
+            case JsonValueKind.String:
+                AppendPythonString(json, value.GetString()!);
+                break;
+            default:
+                json.Append(value.GetRawText()); // numbers, true, false, null
+                break;
+        }
+    }
 
     // Python json.dumps(ensure_ascii=True): only ' '..'~' stay literal; \" \\ \b \f \n \r \t are short escapes;
     // everything else (control, DEL, non-ASCII, each UTF-16 unit of a surrogate pair) is \u with lower-case hex.

@@ -211,6 +211,10 @@ public class DiagnosticsTests
             false, "\"readonly\": true", "\"readonly\": true,\n      \"endpoint\": {\n        \"hostPrefix\": \"api.\"\n      }", "DZGEN011",
             "The operation trait 'endpoint' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
             "\"ListDataSourceRuns\": {", Generates: Outcome.Everything),
+        ["DZGEN011 required endpoint discovery"] = new(
+            false, "\"readonly\": true", "\"readonly\": true,\n      \"endpointdiscovery\": {\n        \"required\": true\n      }", "DZGEN011",
+            "The operation trait 'endpointdiscovery' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
+            "\"ListDataSourceRuns\": {", Generates: Outcome.Everything),
         ["DZGEN011 shape type"] = new(
             false, "\"Integer\": {\n      \"type\": \"integer\",", "\"Integer\": {\n      \"type\": \"bigInteger\",", "DZGEN011",
             "The type 'bigInteger' is not supported yet: shape Integer; the rest of the model is still generated",

@@ -34,6 +34,7 @@ public sealed class PaginatorFeatureTests
         [DataZonePaginator("DescribeStream")] public partial class ShardPages;
         [DataZonePaginator("GetUsage")] public partial class UsagePages;
         [DataZonePaginator("GetHistory")] public partial class HistoryPages;
+        [DataZonePaginator("Scan")] public partial class ScanPages;
 
         public static class Scenario
         {
@@ -104,6 +105,24 @@ public sealed class PaginatorFeatureTests
 
                 var full = await pages.BuildFullResultAsync(new GetHistoryRequest());
                 return string.Join(",", names) + "|" + full.History!.Name;
+            }
+
+            public static async Task<string> Scan(HttpMessageHandler handler, int? maxItems, string? start)
+            {
+                var listing = new ScanPages(Client(handler)).Paginate(new ScanRequest(), new PaginationOptions { MaxItems = maxItems, StartingToken = start });
+                var ids = new System.Collections.Generic.List<string?>();
+                await foreach (var item in listing)
+                {
+                    ids.Add(item["id"].S);
+                }
+
+                return string.Join(",", ids) + "|" + listing.ResumeToken;
+            }
+
+            public static async Task<string> ScanFull(HttpMessageHandler handler)
+            {
+                var full = await new ScanPages(Client(handler)).BuildFullResultAsync(new ScanRequest());
+                return $"{full.Items!.Count}|{full.Count}|{full.ScannedCount}|{full.LastEvaluatedKey is null}";
             }
 
             public static string Credential() => new Credential
@@ -206,6 +225,41 @@ public sealed class PaginatorFeatureTests
         var result = await Run("History", new ScriptedHandler(page1, page2, page1, page2));
 
         Assert.Equal("h1,h2|h1", result);
+    }
+
+    private const string ScanPage1 = """
+        {"Items":[{"id":{"S":"k0"}},{"id":{"S":"k1"}},{"id":{"S":"k2"}}],"Count":3,"ScannedCount":5,"LastEvaluatedKey":{"id":{"S":"k2"},"n":{"N":"1"}}}
+        """;
+
+    // An empty key ends the listing, as botocore treats a falsy token as none.
+    private const string ScanPage2 = """
+        {"Items":[{"id":{"S":"k3"}}],"Count":1,"ScannedCount":1,"LastEvaluatedKey":{}}
+        """;
+
+    [Fact]
+    public async Task A_map_token_travels_as_its_JSON_and_resume_tokens_hold_it_as_botocore_writes_them()
+    {
+        var handler = new ScriptedHandler(ScanPage1, ScanPage2);
+        Assert.Equal("k0,k1,k2,k3|", await Run("Scan", handler, null, null));
+        Assert.Equal("""{"ExclusiveStartKey":{"id":{"S":"k2"},"n":{"N":"1"}}}""", handler.Requests[1].Body);
+
+        var cut = (await Run("Scan", new ScriptedHandler(ScanPage1), 2, null)).Split('|');
+        Assert.Equal("k0,k1", cut[0]);
+        // botocore: TokenEncoder().encode({'ExclusiveStartKey': None, 'boto_truncate_amount': 2}) for a cut on the first page.
+        Assert.Equal("""{"ExclusiveStartKey": null, "boto_truncate_amount": 2}""", Encoding.UTF8.GetString(Convert.FromBase64String(cut[1])));
+
+        var boundary = (await Run("Scan", new ScriptedHandler(ScanPage1), 3, null)).Split('|');
+        Assert.Equal("""{"ExclusiveStartKey": {"id": {"S": "k2"}, "n": {"N": "1"}}}""", Encoding.UTF8.GetString(Convert.FromBase64String(boundary[1])));
+
+        var resumed = new ScriptedHandler(ScanPage2);
+        Assert.Equal("k3|", await Run("Scan", resumed, null, boundary[1]));
+        Assert.Equal("""{"ExclusiveStartKey":{"id":{"S":"k2"},"n":{"N":"1"}}}""", resumed.Requests[0].Body);
+    }
+
+    [Fact]
+    public async Task Counts_are_summed_and_the_map_token_cleared_in_the_full_result()
+    {
+        Assert.Equal("4|4|6|True", await Run("ScanFull", new ScriptedHandler(ScanPage1, ScanPage2)));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public class SnapshotTests
             [DataZonePaginator("DescribeStream")] public partial class ShardPages;
             [DataZonePaginator("GetUsage")] public partial class UsagePages;
             [DataZonePaginator("GetHistory")] public partial class HistoryPages;
+            [DataZonePaginator("Scan")] public partial class ScanPages;
             """;
         var run = GeneratorHarness.RunClean(
             new[] { source }, ModelFiles.FromFolder(System.IO.Path.Combine(RepoPaths.Root, "tests", "Generator.Tests", "Fixtures", "PagingFeatures")));

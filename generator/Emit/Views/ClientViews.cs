@@ -58,13 +58,22 @@ internal sealed class PaginatorView : FileView
 
         // Tokens: one token keeps the simple accessors; several are one vector, in the model's order.
         SingleToken = spec.InputTokens.Count == 1;
-        InputToken = spec.InputTokens[0].Property;
         InputTokenWireLiteral = MemberView.Literal(spec.InputTokens[0].TokenName);
         InputTokenWireLiterals = string.Join(", ", spec.InputTokens.Select(t => MemberView.Literal(t.TokenName)));
-        WithInputTokens = "request with { " + string.Join(", ", spec.InputTokens.Select((t, i) => $"{t.Property} = tokens[{i}]")) + " }";
-        GetOutputToken = Get(spec.OutputTokens[0], "response").Expression;
-        GetOutputTokens = "new[] { " + string.Join(", ", spec.OutputTokens.Select(t => Get(t, "response").Expression)) + " }";
-        WithOutputToken = OutputTokenSetter(spec.OutputTokens);
+        // A structured token (a map such as DynamoDB's LastEvaluatedKey) travels as JSON text, through the type's own reader and writer.
+        string InputValue(InputTokenSpec token, string value) => token.StructuredType is { } type
+            ? $"{RuntimeApi.PagingValues}.FromTokenJson({value}, {JsonMethods.Reader(type, spec.JsonTypeName)})"
+            : value;
+        string OutputValue(int index) => spec.InputTokens[index].StructuredType is { } type
+            ? $"{RuntimeApi.PagingValues}.ToTokenJson({Get(spec.OutputTokens[index], "response").Expression}, {JsonMethods.Writer(type, spec.JsonTypeName)})"
+            : Get(spec.OutputTokens[index], "response").Expression;
+        WithInputToken = "request with { " + spec.InputTokens[0].Property + " = " + InputValue(spec.InputTokens[0], "token") + " }";
+        WithInputTokens = "request with { " + string.Join(", ", spec.InputTokens.Select((t, i) => $"{t.Property} = {InputValue(t, $"tokens[{i}]")}")) + " }";
+        GetOutputToken = OutputValue(0);
+        GetOutputTokens = "new[] { " + string.Join(", ", spec.OutputTokens.Select((_, i) => OutputValue(i))) + " }";
+        var structuredNames = spec.InputTokens.Where(t => t.StructuredType is not null).Select(t => MemberView.Literal(t.TokenName)).ToList();
+        StructuredTokenNames = structuredNames.Count == 0 ? null : string.Join(", ", structuredNames);
+        WithOutputToken = OutputTokenSetter(spec.OutputTokens, spec.InputTokens);
 
         var items = Get(spec.Items, "response");
         GetItems = spec.ItemsShape switch
@@ -115,13 +124,16 @@ internal sealed class PaginatorView : FileView
     /// <summary>One input token (the simple accessors) or several (botocore's composite tokens).</summary>
     public bool SingleToken { get; }
 
-    public string InputToken { get; }
-
     public string InputTokenWireLiteral { get; }
 
     public string InputTokenWireLiterals { get; }
 
+    public string WithInputToken { get; }
+
     public string WithInputTokens { get; }
+
+    /// <summary>The literals of the tokens carried as JSON text, or <see langword="null"/> when every token is a string.</summary>
+    public string? StructuredTokenNames { get; }
 
     public string GetOutputToken { get; }
 
@@ -223,19 +235,30 @@ internal sealed class PaginatorView : FileView
         return At(root, 0);
     }
 
-    private static string? OutputTokenSetter(EquatableArray<PagePathSpec> tokens)
+    // The first output token holds the resume token and the others are cleared; a structured token cannot hold it and is
+    // cleared (the listing's ResumeToken has it), a required one cannot be cleared and is left as it is.
+    private static string? OutputTokenSetter(EquatableArray<PagePathSpec> tokens, EquatableArray<InputTokenSpec> inputs)
     {
         if (!tokens.AsImmutableArray().All(t => t.IsSettable) || (tokens.Count > 1 && tokens.AsImmutableArray().Any(t => t.Steps.Count > 1)))
         {
             return null;
         }
 
-        if (tokens.Count == 1)
+        string Value(int index) => inputs[index].StructuredType is null
+            ? (index == 0 ? "token" : "null") + (tokens[index].IsRequired ? " ?? string.Empty" : string.Empty)
+            : "null";
+        var settable = Enumerable.Range(0, tokens.Count).Where(i => inputs[i].StructuredType is null || !tokens[i].IsRequired).ToList();
+        if (settable.Count == 0)
         {
-            return Set(tokens[0], "response", _ => tokens[0].IsRequired ? "token ?? string.Empty" : "token");
+            return null;
         }
 
-        var assignments = tokens.Select((t, i) => $"{t.Steps[0].Property} = " + (i == 0 ? "token" : "null") + (t.IsRequired ? " ?? string.Empty" : string.Empty));
+        if (tokens.Count == 1)
+        {
+            return Set(tokens[0], "response", _ => Value(0));
+        }
+
+        var assignments = settable.Select(i => $"{tokens[i].Steps[0].Property} = {Value(i)}");
         return "response with { " + string.Join(", ", assignments) + " }";
     }
 
