@@ -3,11 +3,16 @@
 # every paginator annotated, compiled with zero warnings and zero errors. Prints one line per service (then each
 # distinct problem) and writes the full report to breadth-report.txt (or REPORT); with SOURCES, the generated files of
 # every service that is not clean are kept there (SOURCES/<service>/). Models are read by path, never copied.
-#   bash tests/Generator.Tests/run-breadth.sh BOTOCORE_DATA_DIR [REPORT] [SOURCES]
+#   bash tests/Generator.Tests/run-breadth.sh [--all-operations] BOTOCORE_DATA_DIR [REPORT] [SOURCES]
+# --all-operations also asks for every other operation with [DataZoneOperation] (event streams, streaming bodies, ...).
 #   e.g. bash tests/Generator.Tests/run-breadth.sh /usr/lib/python3/dist-packages/botocore/data
 set -euo pipefail
+if [ "${1:-}" = "--all-operations" ]; then
+  export DZGEN_BREADTH_OPERATIONS=all
+  shift
+fi
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  echo "usage: $0 BOTOCORE_DATA_DIR [REPORT] [SOURCES]   (the folder holding <service>/<version>/service-2.json)" >&2
+  echo "usage: $0 [--all-operations] BOTOCORE_DATA_DIR [REPORT] [SOURCES]   (the folder holding <service>/<version>/service-2.json)" >&2
   exit 2
 fi
 export DZGEN_BREADTH_DIR

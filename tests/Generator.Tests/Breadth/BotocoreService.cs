@@ -12,7 +12,8 @@ namespace DataZone.Gen.Generator.Tests.Breadth;
 /// One service of a botocore data folder (<c>DIR/&lt;service&gt;/&lt;version&gt;/service-2.json[.gz]</c>), read by path as
 /// botocore's loader does: the newest version, plain or gzipped files, and the paginators' sdk-extras beside them.
 /// </summary>
-internal sealed record BotocoreService(string Name, string Folder, string Protocol, IReadOnlyList<string> PaginatedOperations)
+internal sealed record BotocoreService(
+    string Name, string Folder, string Protocol, IReadOnlyList<string> PaginatedOperations, IReadOnlyList<string> Operations)
 {
     /// <summary>The protocols whose services get clients and paginators.</summary>
     public static readonly string[] SupportedProtocols = { "rest-json", "json" };
@@ -54,7 +55,10 @@ internal sealed record BotocoreService(string Name, string Folder, string Protoc
             }
         }
 
-        return new BotocoreService(name, version, protocol, operations);
+        var all = service.RootElement.TryGetProperty("operations", out var modelOperations)
+            ? modelOperations.EnumerateObject().Select(o => o.Name).Distinct(StringComparer.Ordinal).ToList()
+            : new List<string>();
+        return new BotocoreService(name, version, protocol, operations, all);
     }
 
     /// <summary>The model files as AdditionalFiles, unzipped, under the virtual folder the generator expects.</summary>
@@ -65,11 +69,17 @@ internal sealed record BotocoreService(string Name, string Folder, string Protoc
             .Select(f => new InMemoryAdditionalText($"/models/{Name}/{Path.GetFileName(Folder)}/{f.file}", Read(f.path!)))
             .ToList();
 
-    /// <summary>A consumer that annotates every paginator of the service, each nested in one container class.</summary>
-    public string ConsumerSource() =>
+    /// <summary>
+    /// A consumer that annotates every paginator of the service, each nested in one container class; with
+    /// <paramref name="everyOperation"/>, it also asks for every other operation with <c>[DataZoneOperation]</c>.
+    /// </summary>
+    public string ConsumerSource(bool everyOperation = false) =>
         "using DataZone.Gen;\n\nnamespace Consumer.Breadth;\n\npublic static partial class AllPaginators\n{\n"
         + string.Concat(PaginatedOperations.Select(o => $"    [DataZonePaginator(\"{o}\")]\n    public partial class {o};\n\n"))
-        + "}\n";
+        + "}\n"
+        + (everyOperation
+            ? "\n" + string.Concat(Operations.Select(o => $"[DataZoneOperation(\"{o}\")]\n")) + "public static class AllOperations;\n"
+            : string.Empty);
 
     private static string? Find(string folder, string file) =>
         File.Exists(Path.Combine(folder, file)) ? Path.Combine(folder, file)

@@ -25,7 +25,9 @@ internal sealed record BreadthReport(
         GeneratorRun run;
         try
         {
-            run = GeneratorHarness.Run(new[] { service.ConsumerSource() }, service.ModelFiles());
+            // run-breadth.sh --all-operations asks for every operation too, not only the paginated ones.
+            var everyOperation = Environment.GetEnvironmentVariable("DZGEN_BREADTH_OPERATIONS") == "all";
+            run = GeneratorHarness.Run(new[] { service.ConsumerSource(everyOperation) }, service.ModelFiles());
         }
         catch (Exception exception)
         {
