@@ -74,6 +74,7 @@ internal sealed class PaginatorView : FileView
         var structuredNames = spec.InputTokens.Where(t => t.StructuredType is not null).Select(t => MemberView.Literal(t.TokenName)).ToList();
         StructuredTokenNames = structuredNames.Count == 0 ? null : string.Join(", ", structuredNames);
         WithOutputToken = OutputTokenSetter(spec.OutputTokens, spec.InputTokens);
+        OutputTokenHoldsResumeToken = WithOutputToken is not null && spec.InputTokens[0].StructuredType is null;
 
         var items = Get(spec.Items, "response");
         GetItems = spec.ItemsShape switch
@@ -131,6 +132,9 @@ internal sealed class PaginatorView : FileView
     public string WithInputToken { get; }
 
     public string WithInputTokens { get; }
+
+    /// <summary>Whether build-full-result puts the resume token in the (first) output token; a structured or indexed one cannot hold it.</summary>
+    public bool OutputTokenHoldsResumeToken { get; }
 
     /// <summary>The literals of the tokens carried as JSON text, or <see langword="null"/> when every token is a string.</summary>
     public string? StructuredTokenNames { get; }

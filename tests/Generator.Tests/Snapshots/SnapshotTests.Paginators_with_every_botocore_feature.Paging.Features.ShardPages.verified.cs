@@ -91,8 +91,9 @@ partial class ShardPages
     /// <summary>
     /// Fetches every page and returns one response, as botocore's <c>build_full_result</c> does: every result key aggregated
     /// (lists concatenated, numbers summed, strings joined), the first page's other members
-    /// (among them the non-aggregate keys <c>StreamDescription.StreamName</c>), and the resume token
-    /// as the output token if a cap cut the listing short.
+    /// (among them the non-aggregate keys <c>StreamDescription.StreamName</c>). The output token cannot hold
+    /// a resume token: after a cap, take it from <c>Paginate(request, options)</c>, whose
+    /// <c>BuildFullResultAsync</c> sets the listing's <c>ResumeToken</c>.
     /// </summary>
     /// <param name="request">The first request.</param>
     /// <param name="options">Page size, item cap and starting token.</param>
