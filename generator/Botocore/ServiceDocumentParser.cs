@@ -137,7 +137,6 @@ internal static class ServiceDocumentParser
             Protocols = reader.Strings(metadata, "protocols", context),
             TargetPrefix = reader.String(metadata, "targetPrefix", context),
             JsonVersion = reader.String(metadata, "jsonVersion", context),
-            AwsQueryCompatible = metadata["awsQueryCompatible"] is PositionedObject,
         };
     }
 

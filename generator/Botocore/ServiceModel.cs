@@ -35,9 +35,6 @@ internal sealed record ServiceMetadataModel(
 
     /// <summary>The json protocol's version (<c>metadata.jsonVersion</c>, <c>1.0</c> or <c>1.1</c>).</summary>
     public string? JsonVersion { get; init; }
-
-    /// <summary>Whether the service keeps its awsQuery error codes (<c>metadata.awsQueryCompatible</c>).</summary>
-    public bool AwsQueryCompatible { get; init; }
 }
 
 internal sealed record ShapeModel(

@@ -119,6 +119,24 @@ public class JsonProtocolTests
         Assert.Empty(run.CompileDiagnostics);
     }
 
+    [Fact]
+    public void A_query_compatible_service_maps_its_errors_by_the_query_code_they_carry()
+    {
+        // A service that moved from awsQuery to json answers with x-amzn-query-error: {error.code};Sender, and the runtime
+        // takes that code, so a modeled error is matched by its 'error.code', as botocore's error factory matches it.
+        var service = Service("[\"json\"]")
+            .Replace("\"uid\": \"things-2020-01-01\"", "\"uid\": \"things-2020-01-01\", \"awsQueryCompatible\": {}")
+            .Replace("\"output\": { \"shape\": \"ListThingsOutput\" }", "\"output\": { \"shape\": \"ListThingsOutput\" }, \"errors\": [{ \"shape\": \"ThingGone\" }]")
+            .Replace("\"Names\": {", "\"ThingGone\": { \"type\": \"structure\", \"members\": { \"message\": { \"shape\": \"String\" } }, "
+                + "\"error\": { \"code\": \"AWS.Things.NonExistentThing\", \"httpStatusCode\": 400, \"senderFault\": true }, \"exception\": true },\n    \"Names\": {");
+
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.Contains("\"AWS.Things.NonExistentThing\" => new global::Consumer.ThingGoneException(details),", run.Sources["Consumer.ThingsClient.ListThings.g.cs"]);
+    }
+
     private const string Paginators = """
         { "pagination": { "ListThings": { "input_token": "NextToken", "output_token": "NextToken", "limit_key": "MaxResults", "result_key": "Things" } } }
         """;

@@ -86,6 +86,32 @@ public sealed class OperationAuthTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_attempt_of_an_unsigned_payload_call_carries_the_header_once()
+    {
+        _handler.Reply(HttpStatusCode.ServiceUnavailable, "{}").Reply(HttpStatusCode.OK, "{}");
+        using var client = TestClients.Create(_handler, out _);
+
+        await client.InvokeAsync(Post(AwsOperationAuth.SigV4UnsignedPayload), TestClients.SampleRequest, CancellationToken.None);
+
+        Assert.Equal(2, _handler.Requests.Count);
+        Assert.All(_handler.Requests, request => Assert.Equal("UNSIGNED-PAYLOAD", request.Header("X-Amz-Content-SHA256")));
+    }
+
+    [Fact]
+    public async Task An_unsigned_operations_error_reaches_the_caller_with_its_code()
+    {
+        _handler.Reply(HttpStatusCode.Unauthorized, "{\"message\":\"Session token not found or invalid\"}", ("X-Amzn-ErrorType", "UnauthorizedException"));
+        using var client = TestClients.Create(_handler, out _, o => o.Credentials = new DelegateCredentialsProvider(
+            _ => throw new InvalidOperationException("an unsigned call must not ask for credentials")));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
+            () => client.InvokeAsync(Post(AwsOperationAuth.None), TestClients.SampleRequest, CancellationToken.None));
+
+        Assert.Equal(("UnauthorizedException", 401), (error.ErrorCode, error.StatusCode));
+        Assert.Equal("Session token not found or invalid", error.Details.Message);
+    }
+
+    [Fact]
     public async Task An_operations_signing_name_replaces_the_services_in_the_scope()
     {
         _handler.Reply(HttpStatusCode.OK, "{}");
