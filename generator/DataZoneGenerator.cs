@@ -56,7 +56,8 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
         var operationTargets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 OperationAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                // A record is a class too (AttributeTargets.Class), and this attribute adds nothing to its class.
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributeContext, cancellationToken) => TargetReader.ReadOperations(attributeContext, cancellationToken))
             .SelectMany(static (operations, _) => operations)
             .WithTrackingName(TrackingNames.OperationTargets);
@@ -73,10 +74,12 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => SpecBuilder.Build(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.OperationResults);
 
+        // Both kinds of target in one list, so a file a paginator and an operation share is emitted once.
         var allResults = results
             .Collect()
             .Combine(operationResults.Collect())
-            .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
+            .WithTrackingName(TrackingNames.AllResults);
 
         // Fan out to one item per file, shared shapes once per namespace, so a model edit re-emits only what changed.
         var files = allResults

@@ -10,6 +10,7 @@ internal static class TrackingNames
     public const string TargetResults = nameof(TargetResults);
     public const string OperationTargets = nameof(OperationTargets);
     public const string OperationResults = nameof(OperationResults);
+    public const string AllResults = nameof(AllResults);
     public const string Files = nameof(Files);
     public const string Diagnostics = nameof(Diagnostics);
 }

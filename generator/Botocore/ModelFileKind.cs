@@ -10,6 +10,7 @@ internal enum ModelFileKind
     Service,
     Paginators,
     PaginatorExtras,
+    EndpointRules,
 }
 
 internal static class ModelFiles
@@ -25,6 +26,11 @@ internal static class ModelFiles
         if (string.Equals(name, "paginators-1.json", StringComparison.OrdinalIgnoreCase))
         {
             return ModelFileKind.Paginators;
+        }
+
+        if (string.Equals(name, "endpoint-rule-set-1.json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ModelFileKind.EndpointRules;
         }
 
         return string.Equals(name, "paginators-1.sdk-extras.json", StringComparison.OrdinalIgnoreCase)

@@ -20,7 +20,7 @@ internal sealed record ModelSet(
     public bool HasUnreadable(ModelFileKind kind, string? folder = null) =>
         UnreadableFiles.Any(path => ModelFiles.KindOf(path) == kind && (folder is null || ModelFiles.FolderOf(path) == folder));
 
-    /// <summary>Pairs each service-2.json with the paginator files of its folder, the way botocore lays models out.</summary>
+    /// <summary>Pairs each service-2.json with the paginator and endpoint rule files of its folder, the way botocore lays models out.</summary>
     public static ModelSet Assemble(ImmutableArray<ParsedModelFile> files)
     {
         var services = new List<ServiceModel>();
@@ -40,11 +40,14 @@ internal sealed record ModelSet(
                 .Select(p => extras.FirstOrDefault(e => e.OperationName == p.OperationName) is { } extra ? PaginatorDocumentParser.Merge(p, extra) : p)
                 .ToEquatableArray();
 
-            services.Add(new ServiceModel(serviceFile.Path, paginatorFile?.Path, service.Metadata, service.Shapes, service.Operations, paginators, service.RejectedShapeNames, service.RejectedOperationNames));
+            services.Add(new ServiceModel(serviceFile.Path, paginatorFile?.Path, service.Metadata, service.Shapes, service.Operations, paginators, service.RejectedShapeNames, service.RejectedOperationNames)
+            {
+                EndpointRules = folder.FirstOrDefault(f => f.Kind == ModelFileKind.EndpointRules)?.EndpointRules,
+            });
         }
 
         var unreadable = files
-            .Where(f => f.Service is null && f.Paginators is null)
+            .Where(f => !f.IsReadable)
             .Select(f => f.Path)
             .OrderBy(path => path, System.StringComparer.Ordinal);
         return new ModelSet(services.ToEquatableArray(), diagnostics.ToEquatableArray(), unreadable.ToEquatableArray());

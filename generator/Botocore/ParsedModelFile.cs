@@ -16,6 +16,12 @@ internal sealed record ParsedModelFile(
 {
     public string Folder => ModelFiles.FolderOf(Path);
 
+    /// <summary>The endpoint rule set, when this file is a readable <c>endpoint-rule-set-1.json</c>.</summary>
+    public EndpointRuleSetDocument? EndpointRules { get; init; }
+
+    /// <summary>Whether the file's document was read; an unreadable one has been reported already.</summary>
+    public bool IsReadable => Service is not null || Paginators is not null || EndpointRules is not null;
+
     public static ParsedModelFile Parse(string path, string? text, CancellationToken cancellationToken)
     {
         var kind = ModelFiles.KindOf(path);
@@ -35,6 +41,12 @@ internal sealed record ParsedModelFile(
 
             var root = PositionedJsonParser.Parse(text);
             cancellationToken.ThrowIfCancellationRequested();
+            if (kind == ModelFileKind.EndpointRules)
+            {
+                var rules = EndpointRuleSetParser.Parse(path, root, reader);
+                return new ParsedModelFile(path, kind, null, null, reader.Diagnostics) { EndpointRules = rules };
+            }
+
             return new ParsedModelFile(path, kind, null, PaginatorDocumentParser.Parse(root, reader, kind == ModelFileKind.PaginatorExtras), reader.Diagnostics);
         }
         catch (PositionedJsonParser.ParseException ex)

@@ -273,7 +273,10 @@ internal static class ServiceDocumentParser
             reader.String(member, "deprecatedMessage", context),
             reader.String(member, "timestampFormat", context),
             reader.Boolean(member, "jsonvalue", context),
-            reader.Boolean(member, "hostLabel", context));
+            reader.Boolean(member, "hostLabel", context))
+        {
+            ContextParam = EndpointContextParams.MemberParam(member, reader, context),
+        };
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
@@ -345,6 +348,8 @@ internal static class ServiceDocumentParser
             AuthType = reader.String(operation, "authtype", context),
             UnsignedPayload = reader.Boolean(operation, "unsignedPayload", context),
             SigningName = reader.String(operation, "signingName", context),
+            StaticContextParams = EndpointContextParams.Static(operation, reader, context),
+            OperationContextParams = EndpointContextParams.Paths(operation, reader, context),
         };
     }
 

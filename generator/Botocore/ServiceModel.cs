@@ -16,7 +16,11 @@ internal sealed record ServiceModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<PaginatorModel> Paginators,
     EquatableArray<string> RejectedShapeNames,
-    EquatableArray<string> RejectedOperationNames);
+    EquatableArray<string> RejectedOperationNames)
+{
+    /// <summary>The folder's <c>endpoint-rule-set-1.json</c>; <see langword="null"/> when there is none (or it was unreadable).</summary>
+    public EndpointRuleSetDocument? EndpointRules { get; init; }
+}
 
 internal sealed record ServiceMetadataModel(
     string ServiceId,
@@ -79,7 +83,11 @@ internal sealed record MemberModel(
     string? DeprecatedMessage,
     string? TimestampFormat,
     bool JsonValue,
-    bool HostLabel);
+    bool HostLabel)
+{
+    /// <summary>The endpoint parameter this input member binds (<c>"contextParam": {"name": ...}</c>), or null.</summary>
+    public string? ContextParam { get; init; }
+}
 
 internal sealed record OperationModel(
     string Name,
@@ -106,7 +114,19 @@ internal sealed record OperationModel(
 
     /// <summary>An operation-level <c>signingName</c> replacing the service's, or null.</summary>
     public string? SigningName { get; init; }
+
+    /// <summary>The operation's <c>staticContextParams</c>: endpoint parameters with a fixed value.</summary>
+    public EquatableArray<StaticContextParamModel> StaticContextParams { get; init; } = EquatableArray<StaticContextParamModel>.Empty;
+
+    /// <summary>The operation's <c>operationContextParams</c>: endpoint parameters read from the input by a JMESPath path.</summary>
+    public EquatableArray<OperationContextParamModel> OperationContextParams { get; init; } = EquatableArray<OperationContextParamModel>.Empty;
 }
+
+/// <summary>A fixed endpoint parameter value: a boolean, a string, or a list of strings (<see cref="Type"/> says which).</summary>
+internal sealed record StaticContextParamModel(string Name, SourceSpan Span, string Type, bool Boolean, EquatableArray<string> Strings);
+
+/// <summary>An endpoint parameter whose value is found in the input by <see cref="Path"/> (a JMESPath expression).</summary>
+internal sealed record OperationContextParamModel(string Name, SourceSpan Span, string Path);
 
 internal sealed record ShapeReference(string Shape, SourceSpan Span);
 

@@ -88,6 +88,11 @@ internal static class DiagnosticDescriptors
         "Paginator class collides with a generated file",
         "The class '{0}' would be generated into '{1}', which differs only in case (or not at all) from the model's generated file '{2}'; file names are compared without case, so rename the class or move it to another namespace");
 
+    public static readonly DiagnosticDescriptor NoEndpointRules = Warning(
+        "DZGEN020",
+        "No endpoint rule set",
+        "No endpoint-rule-set-1.json was found beside '{0}'; the client {1} resolves no endpoint by itself and needs one configured (AwsClientOptions.Endpoint, AWS_ENDPOINT_URL_*, or a profile's endpoint_url). Add the model's endpoint-rule-set-1.json to AdditionalFiles");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DZGEN999",
         "Internal generator error",
@@ -102,7 +107,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedModel, NoModel, UnknownOperation, NotPaginated, PaginatorKeyMissing, DanglingShapeReference,
         ClassNotPartial, ClassIsGeneric, ContainingTypeNotPartial, LanguageVersionTooOld, UnsupportedFeature,
-        InvalidModel, InvalidOperationArgument, ClassNameTaken, FileNameCollision, InternalError,
+        InvalidModel, InvalidOperationArgument, ClassNameTaken, FileNameCollision, NoEndpointRules, InternalError,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

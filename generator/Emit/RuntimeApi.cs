@@ -16,6 +16,10 @@ internal static class RuntimeApi
     public const string AwsProtocol = Root + "AwsProtocol";
     public const string AwsOperationAuth = Root + "AwsOperationAuth";
 
+    // Endpoints.
+    public const string EndpointRuleSet = Root + "Endpoints.EndpointRuleSet";
+    public const string EndpointParameters = Root + "Endpoints.EndpointParameters";
+
     // Errors.
     public const string AwsServiceException = Root + "AwsServiceException";
     public const string AwsErrorDetails = Root + "AwsErrorDetails";

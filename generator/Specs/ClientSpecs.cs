@@ -24,7 +24,10 @@ internal static class ClientSpecs
             metadata.SigningName,
             metadata.ApiVersion,
             ShapeSpecs.Docs(metadata.Documentation, $"A client for {DocText.Escape(metadata.ServiceFullName)}."),
-            context.Protocol);
+            context.Protocol)
+        {
+            EndpointRulesJson = context.Model.EndpointRules?.JsonLines,
+        };
     }
 
     public static OperationSpec Operation(BuildContext context)
@@ -80,7 +83,10 @@ internal static class ClientSpecs
             context.Protocol,
             isJson ? JsonRpc(context) : null,
             auth.Auth,
-            operation.SigningName);
+            operation.SigningName)
+        {
+            EndpointBindings = EndpointBindings.For(context, input, requestMembers),
+        };
     }
 
     /// <summary>botocore's JSONSerializer: <c>X-Amz-Target: {targetPrefix}.{operation}</c>, <c>application/x-amz-json-{jsonVersion}</c>.</summary>

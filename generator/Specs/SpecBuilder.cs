@@ -148,6 +148,7 @@ internal static class SpecBuilder
         }
         else
         {
+            ReportMissingEndpointRules(context, models);
             files.Add(ClientSpecs.Client(context));
             files.Add(ClientSpecs.Operation(context));
             if (nameTaken is null && paginator is not null && PaginatorSpecs.For(context, paginator) is { } paginatorSpec)
@@ -156,10 +157,24 @@ internal static class SpecBuilder
             }
         }
 
-        var hasErrors = diagnostics.Any(d => d.DescriptorId != DiagnosticDescriptors.UnsupportedFeature.Id);
+        var hasErrors = diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         return new Result<TargetOutput>(
             hasErrors ? null : new TargetOutput(files.OrderBy(f => f.HintName, StringComparer.Ordinal).ToEquatableArray()),
             diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A client without its rule set still compiles, but resolves no endpoint by itself: every call needs a configured
+    /// one. A rule set that is present but unreadable has been reported already.
+    /// </summary>
+    private static void ReportMissingEndpointRules(BuildContext context, ModelSet models)
+    {
+        var model = context.Model;
+        if (model.EndpointRules is null && !models.HasUnreadable(ModelFileKind.EndpointRules, ModelFiles.FolderOf(model.FilePath)))
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.NoEndpointRules, model.FilePath, Json.SourceSpan.None, System.IO.Path.GetFileName(model.FilePath), context.Naming.ClientTypeName));
+        }
     }
 
     /// <summary>A top-level annotated class named like a generated type of its namespace would be merged with it (CS0261).</summary>

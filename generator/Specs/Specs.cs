@@ -109,7 +109,11 @@ internal sealed record ClientSpec(
     string SigningName,
     string ApiVersion,
     EquatableArray<string> Documentation,
-    ServiceProtocol Protocol) : FileSpec(Namespace, HintName);
+    ServiceProtocol Protocol) : FileSpec(Namespace, HintName)
+{
+    /// <summary>The lines of the service's endpoint rule set, embedded in the client; <see langword="null"/> when the model has none.</summary>
+    public EquatableArray<string>? EndpointRulesJson { get; init; }
+}
 
 /// <summary>A piece of the request URI: literal text, or a member's label.</summary>
 internal sealed record UriPart(string Text, MemberSpec? Label);
@@ -140,7 +144,11 @@ internal sealed record OperationSpec(
     ServiceProtocol Protocol,
     JsonRpcSpec? JsonRpc,
     OperationAuth Auth,
-    string? SigningName) : FileSpec(Namespace, HintName);
+    string? SigningName) : FileSpec(Namespace, HintName)
+{
+    /// <summary>The endpoint parameters the operation binds from its request, weakest first (see <see cref="Specs.EndpointBindings"/>).</summary>
+    public EquatableArray<EndpointBindingSpec> EndpointBindings { get; init; } = EquatableArray<EndpointBindingSpec>.Empty;
+}
 
 /// <summary>What names a json-protocol call on the wire: <c>X-Amz-Target</c> and the content type.</summary>
 internal sealed record JsonRpcSpec(string Target, string ContentType);

@@ -47,7 +47,7 @@ public class AwsServiceClient : IDisposable
         Service = service;
         Region = RegionResolver.Resolve(options.Region, config);
         EndpointResolver.ValidateRegion(Region);
-        var configured = EndpointResolver.FindConfigured(service, options.Endpoint, config, out _);
+        var configured = EndpointResolver.FindConfigured(service, options.Endpoint, config, out var endpointSource);
         if (service.EndpointRules is { } rules)
         {
             _endpointParameters = EndpointBuiltIns.Bind(rules, Region, configured, options, config);
@@ -55,8 +55,8 @@ public class AwsServiceClient : IDisposable
         }
         else
         {
-            var useFips = EndpointResolver.UseFips(options.UseFips, config);
-            _endpoint = EndpointTarget.Plain(EndpointResolver.Resolve(service, configured, Region, useFips), Region, service.SigningName);
+            var custom = EndpointResolver.RequireConfigured(service, configured, endpointSource, options, config);
+            _endpoint = EndpointTarget.Plain(custom, Region, service.SigningName);
         }
 
         _credentials = options.Credentials ?? new DefaultCredentialsChain(new CredentialProviderOptions

@@ -12,8 +12,9 @@ public sealed record AwsServiceMetadata(string ServiceId, string EndpointPrefix,
 {
     /// <summary>
     /// The service's endpoint rules (its <c>endpoint-rule-set-1.json</c>), parsed once and kept in a static field by the
-    /// generated client. <see langword="null"/>: the built-in DataZone-shaped resolution
-    /// (<c>{EndpointPrefix}.{region}.{dualStackDnsSuffix}</c>), kept until every generated client carries its rule set.
+    /// generated client. <see langword="null"/> when the model came without them: a client then cannot derive an
+    /// endpoint from the region and needs a configured one (<see cref="AwsClientOptions.Endpoint"/>,
+    /// <c>AWS_ENDPOINT_URL_*</c>, a profile's <c>endpoint_url</c>).
     /// </summary>
     public EndpointRuleSet? EndpointRules { get; init; }
 

@@ -9,8 +9,8 @@ namespace DataZone.Gen.Endpoints;
 /// endpoint URLs in botocore's order: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_ENDPOINT_URL</c>, the service's
 /// block in the profile's <c>services</c> section, the profile's <c>endpoint_url</c>; all skipped when
 /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> or the profile's <c>ignore_configured_endpoint_urls</c> is <c>true</c>),
-/// FIPS and dual-stack. <see cref="Resolve"/> is the fallback for a service whose metadata carries no rule set: DataZone's
-/// rules written by hand (<c>{prefix}.{region}.{dualStackDnsSuffix}</c>, <c>-fips</c> added to the prefix for FIPS).
+/// FIPS and dual-stack. The endpoint itself comes from the service's rule set; a service without one needs a configured
+/// endpoint (<see cref="RequireConfigured"/>).
 /// </summary>
 internal static partial class EndpointResolver
 {
@@ -108,33 +108,34 @@ internal static partial class EndpointResolver
         }
     }
 
-    /// <summary>The hand-written DataZone rules, for a service without a rule set.</summary>
-    public static Uri Resolve(AwsServiceMetadata service, Uri? custom, string region, bool useFips)
+    /// <summary>
+    /// The endpoint of a client whose service has no rule set (its model came without <c>endpoint-rule-set-1.json</c>):
+    /// nothing can be derived from the region, so the configured endpoint is required and used as it is. FIPS and
+    /// dual-stack are refused with the standard rule sets' own messages, since no rule can pick such an endpoint.
+    /// </summary>
+    /// <exception cref="AwsClientException">No endpoint is configured; the message says where it was looked for.</exception>
+    /// <exception cref="EndpointResolutionException">FIPS or dual-stack is asked for.</exception>
+    public static Uri RequireConfigured(AwsServiceMetadata service, Uri? configured, string source, AwsClientOptions options, SettingSources config)
     {
-        if (custom is not null)
+        if (configured is null)
         {
-            if (useFips)
-            {
-                throw new EndpointResolutionException("Invalid Configuration: FIPS and custom endpoint are not supported");
-            }
-
-            if (!custom.IsAbsoluteUri || (custom.Scheme != Uri.UriSchemeHttp && custom.Scheme != Uri.UriSchemeHttps))
-            {
-                throw new AwsClientException($"The endpoint '{custom}' must be an absolute http or https URI.");
-            }
-
-            return custom;
+            throw new AwsClientException(
+                $"{service.ServiceId} has no endpoint rules (the generator was not given its endpoint-rule-set-1.json), so its endpoint "
+                + $"must be configured: set AwsClientOptions.Endpoint, {service.EndpointUrlVariable} or AWS_ENDPOINT_URL, or a profile's "
+                + $"endpoint_url. Looked at: {source}.");
         }
 
-        var partition = Partitions.For(region);
-        if (useFips && !partition.SupportsFips)
+        if (UseFips(options.UseFips, config))
         {
-            throw new AwsClientException("FIPS is enabled but this partition does not support FIPS.");
+            throw new EndpointResolutionException("Invalid Configuration: FIPS and custom endpoint are not supported");
         }
 
-        var prefix = useFips ? service.EndpointPrefix + "-fips" : service.EndpointPrefix;
-        var suffix = partition.SupportsDualStack ? partition.DualStackDnsSuffix : partition.DnsSuffix;
-        return new Uri($"https://{prefix}.{region}.{suffix}");
+        if (UseDualStack(options.UseDualStack, config))
+        {
+            throw new EndpointResolutionException("Invalid Configuration: Dualstack and custom endpoint are not supported");
+        }
+
+        return configured;
     }
 
     private static bool TryParseHttpUri(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>

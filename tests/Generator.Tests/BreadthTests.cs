@@ -33,7 +33,7 @@ public class BreadthTests
 
         // Long signatures, generic argument lists, argument lists, paths and docs are wrapped one item per line.
         var longLines = run.Sources
-            .SelectMany(s => s.Value.Split('\n').Where(l => l.Length > MaxLineLength && !HoldsOneLongType(l)).Select(l => s.Key + ": " + l))
+            .SelectMany(s => s.Value.Split('\n').Where(l => l.Length > MaxLineLength && !HoldsOneLongType(l) && !HoldsOneLongJsonString(l)).Select(l => s.Key + ": " + l))
             .ToList();
         Assert.True(longLines.Count == 0, $"{longLines.Count} generated lines longer than {MaxLineLength} characters:\n" + string.Join("\n", longLines.Take(100)));
     }
@@ -41,6 +41,10 @@ public class BreadthTests
     private const int MaxLineLength = 140;
 
     // A nested generic type (a map of maps) is one qualified name of some 130 characters; it may run over on its own line.
+    // The embedded endpoint rule set keeps each string whole, so a long documentation text is one long line.
+    private static bool HoldsOneLongJsonString(string line) =>
+        Regex.IsMatch(line, @"^\s*(""\w+"": )?""([^""\\]|\\.){100,}"",?$");
+
     private static bool HoldsOneLongType(string line) =>
         Regex.Matches(line, @"global::[\w.]+<[^()]*>").Any(m => m.Length > 100);
 

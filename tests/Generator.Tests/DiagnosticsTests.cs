@@ -877,7 +877,7 @@ public class DiagnosticsTests
     private static readonly string[] AllIds =
     {
         "DZGEN001", "DZGEN002", "DZGEN003", "DZGEN004", "DZGEN005", "DZGEN006", "DZGEN007",
-        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN014", "DZGEN015", "DZGEN999",
+        "DZGEN008", "DZGEN009", "DZGEN010", "DZGEN011", "DZGEN012", "DZGEN013", "DZGEN014", "DZGEN015", "DZGEN020", "DZGEN999",
     };
 
     [Fact]

@@ -68,15 +68,22 @@ public class OperationAttributeTests
             [DataZone.Gen.DataZoneOperation("ListDataSourceRuns")]
             public sealed class More<T>;
             """,
+            """
+            namespace Consumer.Records;
+
+            [DataZone.Gen.DataZoneOperation("ListDataSourceRuns")]
+            internal sealed record Operations;
+            """,
         };
 
         var run = GeneratorHarness.RunClean(sources, ModelFiles.Own());
 
         Assert.Single(run.Sources.Keys, k => k == "Consumer.DataZoneClient.ListDataSourceRuns.g.cs");
+        Assert.Contains("Consumer.Records.DataZoneClient.ListDataSourceRuns.g.cs", run.Sources.Keys);
         Assert.Contains("Consumer.DataZoneClient.g.cs", run.Sources.Keys);
         Assert.Contains("Consumer.ListDataSourceRunsResponse.g.cs", run.Sources.Keys);
-        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("Operations", StringComparison.Ordinal) || k.Contains("More", StringComparison.Ordinal));
-        Assert.DoesNotContain(run.Sources.Values, text => text.Contains("PaginatorBase", StringComparison.Ordinal) || text.Contains("AwsPaginator", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Keys, k => k.EndsWith(".Operations.g.cs", StringComparison.Ordinal) || k.Contains("More", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Values, text => text.Contains("PaginatorDefinition", StringComparison.Ordinal) || text.Contains("AsyncPaginator", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -231,6 +238,7 @@ public class OperationAttributeTests
             first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", GeneratorHarness.ParseOptions(), path: "/src/Unrelated.cs")));
         AssertSteps(unrelated, TrackingNames.OperationResults, IncrementalStepRunReason.Cached);
         AssertSteps(unrelated, TrackingNames.TargetResults, IncrementalStepRunReason.Cached);
+        AssertSteps(unrelated, TrackingNames.AllResults, IncrementalStepRunReason.Cached);
 
         var added = GeneratorHarness.Run(
             first.Driver,
@@ -247,6 +255,29 @@ public class OperationAttributeTests
         // Files the new operation shares with the others (the client, common errors) are not re-added as changed.
         Assert.Contains("Consumer.DataZoneClient.StartDataSourceRun.g.cs", added.Sources.Keys);
         Assert.Equal(first.Sources["Consumer.DataZoneClient.g.cs"], added.Sources["Consumer.DataZoneClient.g.cs"]);
+    }
+
+    [Fact]
+    public void Renaming_one_operation_rebuilds_that_operation_alone()
+    {
+        var get = "namespace Consumer; [DataZone.Gen.DataZoneOperation(\"GetDataSourceRun\")] internal class Get;";
+        var other = "namespace Consumer; [DataZone.Gen.DataZoneOperation(\"DeleteAssetFilter\")] internal class Other;";
+        var first = GeneratorHarness.RunClean(new[] { get, other }, ModelFiles.Shared());
+        var otherTree = first.Input.SyntaxTrees.Single(t => t.ToString() == other);
+
+        var second = GeneratorHarness.Run(
+            first.Driver,
+            first.Input.ReplaceSyntaxTree(otherTree, CSharpSyntaxTree.ParseText(other.Replace("DeleteAssetFilter", "StartDataSourceRun"), GeneratorHarness.ParseOptions(), path: otherTree.FilePath)));
+
+        GeneratorHarness.AssertNone(second.GeneratorDiagnostics, "generator diagnostics");
+        GeneratorHarness.AssertNone(second.CompileDiagnostics, "compiler diagnostics");
+        var reasons = second.Result.TrackedSteps[TrackingNames.OperationResults].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(1, reasons.Count(r => r != IncrementalStepRunReason.Cached));
+        Assert.Equal(first.Sources["Consumer.DataZoneClient.GetDataSourceRun.g.cs"], second.Sources["Consumer.DataZoneClient.GetDataSourceRun.g.cs"]);
+        Assert.DoesNotContain("Consumer.DataZoneClient.DeleteAssetFilter.g.cs", second.Sources.Keys);
+        Assert.DoesNotContain("Consumer.DeleteAssetFilterResponse.g.cs", second.Sources.Keys);
+        Assert.Contains("Consumer.DataZoneClient.StartDataSourceRun.g.cs", second.Sources.Keys);
     }
 
     [Fact]

@@ -48,8 +48,9 @@ public class TemplateTests
             new[]
             {
                 "Client.sbncs", "Collection.sbncs", "Enum.sbncs", "EnumJson.sbncs", "Exception.sbncs", "Operation.sbncs", "Paginator.sbncs",
-                "PaginatorFile.sbncs", "Structure.sbncs", "StructureJson.sbncs", "_Conversions.sbncs", "_Header.sbncs", "_JsonRpcRequest.sbncs",
-                "_Payload.sbncs", "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs", "_RestRequest.sbncs", "_Validation.sbncs",
+                "PaginatorFile.sbncs", "Structure.sbncs", "StructureJson.sbncs", "_Conversions.sbncs", "_EndpointParameters.sbncs", "_Header.sbncs",
+                "_JsonRpcRequest.sbncs", "_Payload.sbncs", "_Query.sbncs", "_RequestHeaders.sbncs", "_ResponseHeaders.sbncs", "_RestRequest.sbncs",
+                "_Validation.sbncs",
             },
             TemplateRenderer.TemplateNames);
     }

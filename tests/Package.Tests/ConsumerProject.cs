@@ -34,7 +34,8 @@ internal sealed class ConsumerProject
     public IReadOnlyList<string> SourceFiles => [Path.Combine(Directory, "RunsPaginator.cs"), Path.Combine(Directory, "Program.cs")];
 
     /// <summary>The model files, the AdditionalFiles a compiler gets.</summary>
-    public IReadOnlyList<string> ModelFiles => [ServiceModelPath, Path.Combine(Directory, "models", "paginators-1.json")];
+    public IReadOnlyList<string> ModelFiles =>
+        [ServiceModelPath, Path.Combine(Directory, "models", "paginators-1.json"), Path.Combine(Directory, "models", "endpoint-rule-set-1.json")];
 
     /// <summary>Writes the project, its isolated NuGet settings, a copy of the model and the first Program.cs.</summary>
     public void Create(string packageVersion, string localFeed, IReadOnlyList<PackageSource> existingSources, string modelDirectory)
@@ -59,7 +60,7 @@ internal sealed class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="DataZone.Gen" Version="{packageVersion}" />
-                <AdditionalFiles Include="models/service-2.json;models/paginators-1.json" />
+                <AdditionalFiles Include="models/service-2.json;models/paginators-1.json;models/endpoint-rule-set-1.json" />
               </ItemGroup>
             </Project>
 
@@ -75,6 +76,7 @@ internal sealed class ConsumerProject
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "models"));
         File.Copy(Path.Combine(modelDirectory, "service-2.json"), ServiceModelPath);
         File.Copy(Path.Combine(modelDirectory, "paginators-1.json"), Path.Combine(Directory, "models", "paginators-1.json"));
+        File.Copy(Path.Combine(modelDirectory, "endpoint-rule-set-1.json"), Path.Combine(Directory, "models", "endpoint-rule-set-1.json"));
         File.WriteAllText(Path.Combine(Directory, "RunsPaginator.cs"), """
             using DataZone.Gen;
 

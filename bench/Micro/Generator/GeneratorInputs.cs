@@ -22,7 +22,7 @@ public static class GeneratorInputs
 {
     public const string VirtualFolder = "/models/datazone/2018-05-10/";
 
-    public static readonly string[] ModelFileNames = { "service-2.json", "paginators-1.json", "paginators-1.sdk-extras.json" };
+    public static readonly string[] ModelFileNames = { "service-2.json", "paginators-1.json", "paginators-1.sdk-extras.json", "endpoint-rule-set-1.json" };
 
     public static string RepoRoot { get; } = FindRoot();
 

@@ -17,6 +17,7 @@ internal sealed class ClientView : FileView
         SigningNameLiteral = MemberView.Literal(spec.SigningName);
         ApiVersionLiteral = MemberView.Literal(spec.ApiVersion);
         Protocol = RuntimeApi.AwsProtocol + "." + spec.Protocol;
+        EndpointRulesLiteral = spec.EndpointRulesJson is { } lines ? Naming.RawStringLiteral.Of(lines, indent: string.Empty) : null;
     }
 
     public string TypeName { get; }
@@ -33,6 +34,12 @@ internal sealed class ClientView : FileView
 
     /// <summary>The runtime's <c>AwsProtocol</c> member the client speaks, for example <c>global::DataZone.Gen.AwsProtocol.Json</c>.</summary>
     public string Protocol { get; }
+
+    /// <summary>
+    /// The rule set as a raw string literal (without <c>u8</c>), or null when the model has none. Its lines are not
+    /// indented here: Scriban indents every line of a multi-line value like the line that prints it.
+    /// </summary>
+    public string? EndpointRulesLiteral { get; }
 }
 
 internal sealed class PaginatorView : FileView

@@ -23,6 +23,7 @@ internal sealed class OperationView : FileView
         SuccessCode = spec.SuccessCode;
         Documentation = DocParagraph.Of(spec.Documentation);
         ObsoleteMessageLiteral = spec.IsDeprecated ? MemberView.Literal(spec.DeprecatedMessage ?? "This operation is deprecated.") : null;
+        EndpointBindings = EndpointBindingView.Of(spec.EndpointBindings);
 
         var request = spec.RequestMembers.Select(m => new MemberView(m, JsonTypeName)).ToList();
         IdempotencyMembers = request.Where(m => m.Spec.IsIdempotencyToken).ToList();
@@ -72,6 +73,11 @@ internal sealed class OperationView : FileView
     public IReadOnlyList<DocParagraph> Documentation { get; }
 
     /// <summary>The deprecation message as a C# literal, or null when the operation is not deprecated.</summary>
+    /// <summary>The statements that bind the operation's endpoint parameters; empty for most operations.</summary>
+    public IReadOnlyList<EndpointBindingView> EndpointBindings { get; }
+
+    public bool HasEndpointBindings => EndpointBindings.Count > 0;
+
     public string? ObsoleteMessageLiteral { get; }
 
     /// <summary>Members the client fills with a fresh token when the caller leaves them empty.</summary>
@@ -114,7 +120,7 @@ internal sealed class OperationView : FileView
     public string? SigningNameLiteral { get; }
 
     /// <summary>Whether the operation description sets anything beyond its four delegates.</summary>
-    public bool HasSettings => Auth is not null || SigningNameLiteral is not null;
+    public bool HasSettings => Auth is not null || SigningNameLiteral is not null || HasEndpointBindings;
 
     private static StaticQueryView StaticQueryPart(UriPart part)
     {

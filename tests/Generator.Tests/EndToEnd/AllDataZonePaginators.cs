@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using DataZone.Gen.Auth;
@@ -45,7 +46,8 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var source = new StringBuilder($"using DataZone.Gen;\n\nnamespace {Namespace};\n\n");
-        source.Append("[DataZoneOperation(\"GetDataSourceRun\")]\n[DataZoneOperation(\"StartDataSourceRun\")]\ninternal static class Operations;\n");
+        source.Append("[DataZoneOperation(\"GetDataSourceRun\")]\n[DataZoneOperation(\"StartDataSourceRun\")]\n[DataZoneOperation(\"DeleteAssetFilter\")]\n");
+        source.Append("internal static class Operations;\n");
         foreach (var operation in PaginatedOperations())
         {
             source.Append($"\n[DataZonePaginator(\"{operation}\")]\npublic partial class {PaginatorClass(operation)};\n");
@@ -71,7 +73,7 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
     }
 
     /// <summary>A generated <c>DataZoneClient</c> for an emulator, with fast retries (their timing is not under test).</summary>
-    internal object Client(DataZoneEmulator? emulator = null)
+    internal object Client(DataZoneEmulator? emulator = null, HttpMessageHandler? handler = null)
     {
         emulator ??= Emulator;
         return Activator.CreateInstance(Consumer.Type(Namespace + ".DataZoneClient"), new AwsClientOptions
@@ -80,6 +82,7 @@ public sealed class AllDataZonePaginators : IAsyncLifetime
             Endpoint = emulator.Endpoint,
             Credentials = new StaticCredentialsProvider(emulator.Credentials.AccessKeyId, emulator.Credentials.SecretAccessKey, emulator.Credentials.SessionToken),
             Retry = new AwsRetryOptions { MaxAttempts = 8, BaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5), UseRetryQuota = false },
+            HttpMessageHandler = handler,
         })!;
     }
 

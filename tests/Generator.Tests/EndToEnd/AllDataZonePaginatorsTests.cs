@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -160,27 +161,75 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
         Assert.Equal((string)started.Id, (string)run.Id);
         Assert.Equal(emulator.DomainId, (string)run.DomainId);
         Assert.Equal((DateTimeOffset)started.CreatedAt, (DateTimeOffset)run.CreatedAt);
-        // The idempotency token the model marks was filled in and sent, since the request had none.
-        var start = emulator.Requests.Last(r => r.Operation == "StartDataSourceRun");
-        Assert.Equal(200, start.StatusCode);
     }
 
     [Fact]
-    public async Task A_listed_failed_run_is_described_by_GetDataSourceRun()
+    public async Task StartDataSourceRun_sends_a_fresh_idempotency_token_when_the_request_has_none()
     {
-        var emulator = _fixture.Emulator;
-        var failed = emulator.Runs.First(r => r.Status == "FAILED");
+        using var recorder = new BodyRecorder();
+        var client = _fixture.Client(handler: recorder);
+        var input = new JsonObject { ["domainIdentifier"] = _fixture.Emulator.DomainId, ["dataSourceIdentifier"] = _fixture.Emulator.DataSourceId };
 
-        dynamic run = await CallAsync(_fixture.Client(), "GetDataSourceRun", new JsonObject
+        await CallAsync(client, "StartDataSourceRun", input);
+        await CallAsync(client, "StartDataSourceRun", input);
+        input["clientToken"] = "mine-1";
+        await CallAsync(client, "StartDataSourceRun", input);
+
+        var tokens = recorder.Bodies.Select(b => JsonNode.Parse(b)!["clientToken"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, tokens.Count);
+        Assert.True(Guid.TryParse(tokens[0], out _) && Guid.TryParse(tokens[1], out _), string.Join(", ", tokens));
+        Assert.NotEqual(tokens[0], tokens[1]);
+        Assert.Equal("mine-1", tokens[2]);
+    }
+
+    [Fact]
+    public async Task An_operation_without_an_output_shape_returns_its_empty_response_from_a_204()
+    {
+        var response = await CallAsync(_fixture.Client(), "DeleteAssetFilter", new JsonObject
         {
-            ["domainIdentifier"] = emulator.DomainId,
-            ["identifier"] = failed.Id,
+            ["domainIdentifier"] = _fixture.Emulator.DomainId,
+            ["assetIdentifier"] = "asset-1",
+            ["identifier"] = "filter-1",
         });
 
-        Assert.Equal(failed.Id, (string)run.Id);
-        Assert.Equal("FAILED", (string)run.Status.Value);
-        Assert.Equal(failed.ErrorMessage?.ErrorType, (string?)run.ErrorMessage?.ErrorType.Value);
-        Assert.Equal(failed.CreatedAt, (DateTimeOffset)run.CreatedAt);
+        Assert.Equal(AllDataZonePaginators.Namespace + ".DeleteAssetFilterResponse", response.GetType().FullName);
+        Assert.Empty(response.GetType().GetProperties());
+        Assert.Equal(204, _fixture.Emulator.Requests.Last(r => r.Operation == "DeleteAssetFilter").StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_runs_listed_with_the_status_filter_are_each_described_by_GetDataSourceRun()
+    {
+        var emulator = _fixture.Emulator;
+        var client = _fixture.Client();
+        var paginatorType = _fixture.Consumer.Type(AllDataZonePaginators.Namespace + "." + AllDataZonePaginators.PaginatorClass("ListDataSourceRuns"));
+        var paginate = paginatorType.GetMethod("Paginate")!;
+        var request = Reflected.FromJson(paginate.GetParameters()[0].ParameterType, new JsonObject
+        {
+            ["domainIdentifier"] = emulator.DomainId,
+            ["dataSourceIdentifier"] = emulator.DataSourceId,
+            ["status"] = "FAILED",
+        });
+
+        var (listed, _) = await Reflected.ListAsync(Paginate(paginate, Activator.CreateInstance(paginatorType, client)!, request, new PaginationOptions { PageSize = 2 }));
+
+        var failed = emulator.DataSource.RunsWithStatus("FAILED").ToList();
+        Assert.NotEmpty(failed);
+        Assert.Equal(failed.Select(r => r.Id), listed.Select(r => (string)Reflected.Member(r!, "id")!));
+        foreach (var expected in failed)
+        {
+            dynamic run = await CallAsync(client, "GetDataSourceRun", new JsonObject
+            {
+                ["domainIdentifier"] = emulator.DomainId,
+                ["identifier"] = expected.Id,
+            });
+
+            Assert.Equal(expected.Id, (string)run.Id);
+            Assert.Equal("FAILED", (string)run.Status.Value);
+            Assert.Equal(expected.ErrorMessage!.ErrorType, (string)run.ErrorMessage.ErrorType.Value);
+            Assert.Equal(expected.ErrorMessage.ErrorDetail, (string?)run.ErrorMessage.ErrorDetail);
+            Assert.Equal(expected.CreatedAt, (DateTimeOffset)run.CreatedAt);
+        }
     }
 
     [Fact]
@@ -290,5 +339,23 @@ public sealed class AllDataZonePaginatorsTests : IClassFixture<AllDataZonePagina
 
         await task;
         return task.GetType().GetProperty("Result")!.GetValue(task)!;
+    }
+
+    /// <summary>Passes requests on to the network, keeping each request body as sent.</summary>
+    private sealed class BodyRecorder : DelegatingHandler
+    {
+        public BodyRecorder() : base(new SocketsHttpHandler()) { }
+
+        public List<string> Bodies { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is { } content)
+            {
+                Bodies.Add(await content.ReadAsStringAsync(cancellationToken));
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -22,7 +22,134 @@ public sealed partial class DataZoneClient : global::DataZone.Gen.AwsServiceClie
     {
     }
 
-    /// <summary>The service's identity as the model states it: service id, endpoint prefix, signing name and API version.</summary>
+    // The model's endpoint-rule-set-1.json, parsed once, when the client type is first used. Declared before
+    // ServiceMetadata, which reads it: static initializers run in the order they are written.
+    private static readonly global::DataZone.Gen.Endpoints.EndpointRuleSet ServiceEndpointRules =
+        global::DataZone.Gen.Endpoints.EndpointRuleSet.Parse(
+            """
+            {
+              "version": "1.0",
+              "parameters": {
+                "Region": {
+                  "type": "string",
+                  "builtIn": "AWS::Region",
+                  "required": false,
+                  "documentation": "The region the client is configured for."
+                },
+                "UseFIPS": {
+                  "type": "boolean",
+                  "builtIn": "AWS::UseFIPS",
+                  "required": true,
+                  "default": false,
+                  "documentation": "Send requests to the FIPS endpoint of the region; an error where the partition has none."
+                },
+                "Endpoint": {
+                  "type": "string",
+                  "builtIn": "SDK::Endpoint",
+                  "required": false,
+                  "documentation": "An endpoint URL that replaces the one these rules would give."
+                }
+              },
+              "rules": [
+                {
+                  "type": "tree",
+                  "conditions": [{ "fn": "isSet", "argv": [{ "ref": "Endpoint" }] }],
+                  "rules": [
+                    {
+                      "type": "error",
+                      "conditions": [{ "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, true] }],
+                      "error": "Invalid Configuration: FIPS and custom endpoint are not supported"
+                    },
+                    {
+                      "type": "endpoint",
+                      "conditions": [],
+                      "endpoint": { "url": { "ref": "Endpoint" }, "properties": {}, "headers": {} }
+                    }
+                  ]
+                },
+                {
+                  "type": "tree",
+                  "conditions": [
+                    { "fn": "isSet", "argv": [{ "ref": "Region" }] },
+                    { "fn": "aws.partition", "argv": [{ "ref": "Region" }], "assign": "Partition" }
+                  ],
+                  "rules": [
+                    {
+                      "type": "tree",
+                      "conditions": [{ "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, true] }],
+                      "rules": [
+                        {
+                          "type": "error",
+                          "conditions": [
+                            {
+                              "fn": "booleanEquals",
+                              "argv": [{ "fn": "getAttr", "argv": [{ "ref": "Partition" }, "supportsFIPS"] }, false]
+                            }
+                          ],
+                          "error": "FIPS is enabled but this partition does not support FIPS"
+                        },
+                        {
+                          "type": "endpoint",
+                          "conditions": [
+                            {
+                              "fn": "booleanEquals",
+                              "argv": [
+                                { "fn": "getAttr", "argv": [{ "ref": "Partition" }, "supportsDualStack"] },
+                                true
+                              ]
+                            }
+                          ],
+                          "endpoint": {
+                            "url": "https://datazone-fips.{Region}.{Partition#dualStackDnsSuffix}",
+                            "properties": {},
+                            "headers": {}
+                          }
+                        },
+                        {
+                          "type": "endpoint",
+                          "conditions": [],
+                          "endpoint": {
+                            "url": "https://datazone-fips.{Region}.{Partition#dnsSuffix}",
+                            "properties": {},
+                            "headers": {}
+                          }
+                        }
+                      ]
+                    },
+                    {
+                      "type": "endpoint",
+                      "conditions": [
+                        {
+                          "fn": "booleanEquals",
+                          "argv": [{ "fn": "getAttr", "argv": [{ "ref": "Partition" }, "supportsDualStack"] }, true]
+                        }
+                      ],
+                      "endpoint": {
+                        "url": "https://datazone.{Region}.{Partition#dualStackDnsSuffix}",
+                        "properties": {},
+                        "headers": {}
+                      }
+                    },
+                    {
+                      "type": "endpoint",
+                      "conditions": [],
+                      "endpoint": {
+                        "url": "https://datazone.{Region}.{Partition#dnsSuffix}",
+                        "properties": {},
+                        "headers": {}
+                      }
+                    }
+                  ]
+                },
+                { "type": "error", "conditions": [], "error": "Invalid Configuration: Missing Region" }
+              ]
+            }
+            """u8);
+
+    /// <summary>
+    /// The service's identity as the model states it (service id, endpoint prefix, signing name and API version)
+    /// and its endpoint rules, which give the endpoint for the region, FIPS and dual-stack settings.
+    /// </summary>
     public static global::DataZone.Gen.AwsServiceMetadata ServiceMetadata { get; } = new(
         "DataZone",
         "datazone",
@@ -30,5 +157,6 @@ public sealed partial class DataZoneClient : global::DataZone.Gen.AwsServiceClie
         "2018-05-10")
     {
         Protocol = global::DataZone.Gen.AwsProtocol.RestJson,
+        EndpointRules = ServiceEndpointRules,
     };
 }

@@ -11,7 +11,14 @@ namespace DataZone.Gen.Runtime.Tests.Support;
 /// <summary>A tiny hand-written operation and a client wired to fakes: the shape generated code will have.</summary>
 internal static class TestClients
 {
-    public static readonly AwsServiceMetadata DataZone = new("DataZone", "datazone", "datazone", "2018-05-10");
+    /// <summary>DataZone as its generated client describes it: with botocore's endpoint rules (from ../shared/models).</summary>
+    public static readonly AwsServiceMetadata DataZone = new("DataZone", "datazone", "datazone", "2018-05-10")
+    {
+        EndpointRules = Endpoints.SharedModels.RuleSet("datazone"),
+    };
+
+    /// <summary>A service whose model came without endpoint rules: its clients need a configured endpoint.</summary>
+    public static readonly AwsServiceMetadata WithoutRules = new("DataZone", "datazone", "datazone", "2018-05-10");
 
     public static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
