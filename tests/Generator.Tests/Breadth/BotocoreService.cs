@@ -61,9 +61,9 @@ internal sealed record BotocoreService(
         return new BotocoreService(name, version, protocol, operations, all);
     }
 
-    /// <summary>The model files as AdditionalFiles, unzipped, under the virtual folder the generator expects.</summary>
+    /// <summary>The model files (with the endpoint rule set) as AdditionalFiles, unzipped, under the virtual folder the generator expects.</summary>
     public List<InMemoryAdditionalText> ModelFiles() =>
-        new[] { "service-2.json", "paginators-1.json", "paginators-1.sdk-extras.json" }
+        new[] { "service-2.json", "paginators-1.json", "paginators-1.sdk-extras.json", "endpoint-rule-set-1.json" }
             .Select(file => (file, path: Find(Folder, file)))
             .Where(f => f.path is not null)
             .Select(f => new InMemoryAdditionalText($"/models/{Name}/{Path.GetFileName(Folder)}/{f.file}", Read(f.path!)))
