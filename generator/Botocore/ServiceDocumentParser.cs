@@ -318,6 +318,14 @@ internal static class ServiceDocumentParser
         List<string>? unsupported = null;
         foreach (var trait in UnsupportedOperationTraits)
         {
+            // botocore discovers endpoints only where the model requires it (its default, "auto"): an optional
+            // endpointdiscovery (DynamoDB's) changes nothing on the wire.
+            if (trait == "endpointdiscovery" && operation[trait] is PositionedObject discovery
+                && reader.Boolean(discovery, "required", context) != true)
+            {
+                continue;
+            }
+
             if (operation[trait] is not null)
             {
                 (unsupported ??= new List<string>()).Add(trait);

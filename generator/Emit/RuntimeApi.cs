@@ -29,6 +29,7 @@ internal static class RuntimeApi
     public const string PaginationOptions = Root + "PaginationOptions";
     public const string PaginatorDefinition = Root + "PaginatorDefinition";
     public const string AsyncPaginator = Root + "AsyncPaginator";
+    public const string PagingValues = Root + "PagingValues";
 
     // HTTP.
     public const string AwsHttpRequest = Root + "Http.AwsHttpRequest";

@@ -42,7 +42,7 @@ internal static class ShapeSpecs
                     Docs(shape.Documentation, DefaultStructureDoc(context, shape)),
                     shape.IsUnion,
                     shape.Sensitive,
-                    Members(context, shape, typeName, isException: false),
+                    shape.IsEventStream ? EventMembers(context, shape, typeName) : Members(context, shape, typeName, isException: false),
                     context.UsageOf(shape.Name));
             case "string" when !shape.EnumValues.IsEmpty:
                 var enumName = context.Naming.TypeName(shape.Name);
@@ -74,6 +74,13 @@ internal static class ShapeSpecs
     {
         var names = ServiceNaming.MemberNames(shape.Members, typeName, isException);
         return shape.Members.Select((m, i) => Member(context, shape, m, names[i])).ToEquatableArray();
+    }
+
+    /// <summary>An event stream's events; its error events (exception members) are errors, never values, and are left out.</summary>
+    private static EquatableArray<MemberSpec> EventMembers(BuildContext context, ShapeModel shape, string typeName)
+    {
+        var members = Members(context, shape, typeName, isException: false);
+        return members.AsImmutableArray().Where((_, i) => !context.Shapes[shape.Members[i].Shape].IsException).ToEquatableArray();
     }
 
     private static MemberSpec Member(BuildContext context, ShapeModel owner, MemberModel member, string propertyName)

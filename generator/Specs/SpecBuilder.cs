@@ -230,7 +230,9 @@ internal static class SpecBuilder
         {
             foreach (var reference in ShapeClosure.ReferencesOf(shape))
             {
-                if (closure.Shapes.TryGetValue(reference.Shape, out var target) && target.IsException)
+                // An event stream's exception members are its modeled error events, not values: they are left out of
+                // its record (ShapeSpecs), since event streams are not read yet (DZGEN011 on the stream).
+                if (closure.Shapes.TryGetValue(reference.Shape, out var target) && target.IsException && !shape.IsEventStream)
                 {
                     yield return DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidModel, model.FilePath, reference.ShapeSpan,

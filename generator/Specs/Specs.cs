@@ -1,3 +1,4 @@
+using System.Linq;
 using DataZone.Gen.Generator.Common;
 
 namespace DataZone.Gen.Generator.Specs;
@@ -168,16 +169,53 @@ internal sealed record PaginatorSpec(
     string OperationMethodName,
     string RequestTypeName,
     string ResponseTypeName,
-    string ItemTypeName,
-    string InputTokenProperty,
-    string InputTokenWireName,
-    string OutputTokenProperty,
+    string JsonTypeName,
+    EquatableArray<InputTokenSpec> InputTokens,
+    EquatableArray<PagePathSpec> OutputTokens,
     string? LimitProperty,
     string? LimitWireName,
+    bool LimitIsString,
     string? LimitMin,
     string? LimitMax,
     bool LimitIsRequired,
-    string ResultProperty,
-    bool ResultIsRequired,
-    string? MoreResultsProperty,
+    PagePathSpec Items,
+    ItemsShape ItemsShape,
+    EquatableArray<PagePathSpec> OtherResults,
+    PagePathSpec? MoreResults,
+    EquatableArray<string> NonAggregateKeys,
     EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
+
+/// <summary>
+/// An input token: the request member the paging engine sets, its model name (the key in botocore's resume tokens), and
+/// for a map, structure or list token its type, carried as JSON text.
+/// </summary>
+internal sealed record InputTokenSpec(string Property, string TokenName, TypeRef? StructuredType);
+
+/// <summary>
+/// A value reached from a response through botocore's paginator path (<c>a.b</c>, <c>a[-1].b</c>): the members and list
+/// indexes walked, and the type found at the end.
+/// </summary>
+internal sealed record PagePathSpec(string Expression, EquatableArray<PageStepSpec> Steps, TypeRef Type)
+{
+    /// <summary>Whether a <c>with</c> expression can set the value: a path through list indexes cannot.</summary>
+    public bool IsSettable => Steps.AsImmutableArray().All(s => s.Property is not null);
+
+    /// <summary>Whether the last member is required, so its C# type is not nullable once its parents are present.</summary>
+    public bool IsRequired => Steps.Count > 0 && Steps[Steps.Count - 1] is { Property: not null, IsOptional: false };
+}
+
+/// <summary>One step of a <see cref="PagePathSpec"/>: a member (<see cref="Property"/>) or a list index (<see cref="Index"/>).</summary>
+internal sealed record PageStepSpec(string? Property, bool IsOptional, int Index);
+
+/// <summary>How the paginator's items are read from the result key chosen for them.</summary>
+internal enum ItemsShape
+{
+    /// <summary>A list: its elements.</summary>
+    List,
+
+    /// <summary>A map: its entries, as key-value pairs.</summary>
+    Map,
+
+    /// <summary>Any other value: one item per page that has it.</summary>
+    Single,
+}

@@ -22,11 +22,12 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     private readonly TRequest _request;
     private readonly PaginationOptions _options;
     private readonly Func<TRequest, CancellationToken, Task<TResponse>> _fetchPage;
-    private readonly ResumePoint? _start;
+    private readonly PageTokens<TRequest, TResponse> _tokens;
+    private readonly CompositeResumePoint? _start;
 
     // The position of the enumeration in progress: the service token that fetches the current page, and how many of
     // that page's items were already returned (by this enumeration or, for a starting token, by an earlier one).
-    private string? _cursorToken;
+    private string?[] _cursorTokens;
     private int _cursorConsumed;
 
     /// <summary>Creates a paginator; options are checked here, before any request is sent.</summary>
@@ -47,10 +48,12 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         _fetchPage = fetchPage ?? throw new ArgumentNullException(nameof(fetchPage));
         _request = request;
         _options = Snapshot(options);
+        _tokens = PageTokens<TRequest, TResponse>.Of(_definition);
+        _cursorTokens = _tokens.None;
         Validate(_definition, request, _options);
         if (_options.StartingToken is { } startingToken)
         {
-            _start = ResumeTokenCodec.Decode(startingToken, _definition.InputTokenName);
+            _start = _tokens.Decode(startingToken);
         }
     }
 
@@ -93,27 +96,33 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
     }
 
     /// <summary>
-    /// Reads every page and returns one response: the first page's other members, all items, and the output token set
-    /// to <see cref="ResumeToken"/> when max items cut the listing short (else <see langword="null"/>), like botocore's <c>build_full_result</c>.
+    /// Reads every page and returns one response, like botocore's <c>build_full_result</c>: all items; the other result keys
+    /// aggregated (lists concatenated, numbers summed, strings joined); the first page's other members, which include the
+    /// model's <c>non_aggregate_keys</c>; and the output token set to <see cref="ResumeToken"/> when max items cut the listing
+    /// short (else <see langword="null"/>).
     /// </summary>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     public async Task<TResponse> BuildFullResultAsync(CancellationToken cancellationToken = default)
     {
-        TResponse? first = default;
+        TResponse? aggregate = default;
         var any = false;
         var items = new List<TItem>();
         await foreach (var page in PagesAsync(itemsCountedByCaller: false, cancellationToken).ConfigureAwait(false))
         {
             if (!any)
             {
-                first = page;
+                aggregate = page;
                 any = true;
+            }
+            else if (_definition.AggregateOtherResults is { } aggregateOthers)
+            {
+                aggregate = aggregateOthers(aggregate!, page);
             }
             items.AddRange(_definition.GetItems(page) ?? Array.Empty<TItem>());
         }
         // PagesAsync always fetches at least one page.
-        var result = _definition.WithItems(first!, items);
-        return _definition.WithOutputToken(result, ResumeToken);
+        var result = _definition.WithItems(aggregate!, items);
+        return _definition.WithOutputToken is { } withOutputToken ? withOutputToken(result, ResumeToken) : result;
     }
 
     // botocore's PageIterator.__iter__, step for step (comments name the botocore behaviour kept), with one deliberate
@@ -125,13 +134,14 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
         ResumeToken = null;
         var definition = _definition;
         var request = _request;
-        _cursorToken = null; // a mid-page resume token repeats the token that fetched the page
+        var tokens = _tokens;
+        _cursorTokens = tokens.None; // a mid-page resume token repeats the tokens that fetched the page
         _cursorConsumed = 0;
         if (_start is { } start)
         {
-            _cursorToken = start.ServiceToken;
+            _cursorTokens = start.ServiceTokens;
             _cursorConsumed = start.TruncateAmount;
-            request = definition.WithInputToken(request, start.ServiceToken);
+            request = tokens.Apply(request, start.ServiceTokens);
         }
         if (_options.PageSize is { } pageSize)
         {
@@ -140,7 +150,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
 
         var maxItems = _options.MaxItems;
         var totalItems = 0;
-        string? previousNextToken = null;
+        string?[]? previousNextToken = null;
         var finished = false;
         try
         {
@@ -158,6 +168,12 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
                     startingTruncation = Math.Min(_cursorConsumed, items.Count);
                     items = Slice(items, startingTruncation, items.Count);
                     page = definition.WithItems(page, items);
+                    // The other result keys came with the part returned before (botocore's _handle_first_request). Unlike
+                    // botocore, a page-boundary resume (no skip) keeps them: nothing of that page was returned yet.
+                    if (definition.ClearOtherResults is { } clearOthers)
+                    {
+                        page = clearOthers(page);
+                    }
                     _cursorConsumed = startingTruncation;
                 }
 
@@ -168,7 +184,7 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
                     // counting the left cut too (botocore's amount_to_keep + starting_truncation).
                     var keep = items.Count - truncateAmount;
                     page = definition.WithItems(page, Slice(items, 0, keep));
-                    var cutToken = ResumeTokenCodec.Encode(definition.InputTokenName, _cursorToken, keep + startingTruncation);
+                    var cutToken = tokens.Encode(_cursorTokens, keep + startingTruncation);
                     if (!itemsCountedByCaller)
                     {
                         _cursorConsumed += keep;
@@ -197,17 +213,17 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
                 if (maxItems is { } limit && totalItems == limit)
                 {
                     finished = true;
-                    ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, nextToken, truncateAmount: null);
+                    ResumeToken = tokens.Encode(nextToken, truncateAmount: null);
                     yield break; // on a page boundary: the next page's token, no truncate amount
                 }
-                if (_options.StopOnRepeatedToken && previousNextToken is not null && previousNextToken == nextToken)
+                if (_options.StopOnRepeatedToken && previousNextToken is not null && PageTokens<TRequest, TResponse>.SameTokens(previousNextToken, nextToken))
                 {
-                    throw new PaginationException($"The same next token was received twice: {{'{definition.InputTokenName}': '{nextToken}'}}");
+                    throw new PaginationException($"The same next token was received twice: {tokens.Describe(nextToken)}");
                 }
 
-                request = definition.WithInputToken(request, nextToken);
+                request = tokens.Apply(request, nextToken);
                 previousNextToken = nextToken;
-                _cursorToken = nextToken;
+                _cursorTokens = nextToken;
                 if (hadItems)
                 {
                     _cursorConsumed = 0; // an empty page carries a pending skip over to the next page
@@ -219,22 +235,14 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
             if (!finished)
             {
                 // Failed, cancelled or abandoned part-way: keep the place right after the last item handed over.
-                ResumeToken = ResumeTokenCodec.Encode(definition.InputTokenName, _cursorToken, _cursorConsumed > 0 ? _cursorConsumed : null);
+                ResumeToken = tokens.Encode(_cursorTokens, _cursorConsumed > 0 ? _cursorConsumed : null);
             }
         }
     }
 
     // botocore's _get_next_token: more_results false ends paging; an empty token counts as none.
-    private string? NextToken(TResponse page)
-    {
-        if (_definition.GetMoreResults is { } moreResults && !moreResults(page))
-        {
-            return null;
-        }
-
-        var token = _definition.GetOutputToken(page);
-        return string.IsNullOrEmpty(token) ? null : token;
-    }
+    private string?[]? NextToken(TResponse page) =>
+        _definition.GetMoreResults is { } moreResults && !moreResults(page) ? null : _tokens.Next(page);
 
     private static IReadOnlyList<TItem> Slice(IReadOnlyList<TItem> items, int start, int end)
     {
@@ -257,7 +265,6 @@ public sealed class AsyncPaginator<TRequest, TResponse, TItem> : IAsyncEnumerabl
 
     private static void Validate(PaginatorDefinition<TRequest, TResponse, TItem> definition, TRequest request, PaginationOptions options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(definition.InputTokenName);
         if (options.PageSize is not null && definition.WithLimit is null)
         {
             throw new PaginationException("PageSize parameter is not supported for the pagination interface for this operation.");

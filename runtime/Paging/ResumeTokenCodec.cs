@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -9,27 +10,55 @@ namespace DataZone.Gen;
 internal readonly record struct ResumePoint(string? ServiceToken, int TruncateAmount);
 
 /// <summary>
+/// A decoded resume token of a paginator with any number of input tokens: one service token per input token, in the
+/// paginator's order (absent keys are <see langword="null"/>), and how many items of that page were already returned.
+/// </summary>
+internal sealed record CompositeResumePoint(string?[] ServiceTokens, int TruncateAmount);
+
+/// <summary>
 /// botocore's resume-token format (<c>TokenEncoder</c>/<c>TokenDecoder</c> in <c>paginate.py</c>): base64 of
 /// <c>json.dumps({"nextToken": "...", "boto_truncate_amount": N})</c>. The JSON is written byte-for-byte as Python's
 /// <c>json.dumps</c> writes it (<c>", "</c> and <c>": "</c> separators, ASCII-only with lower-case <c>\uXXXX</c>), so a
-/// token made here is the token the AWS CLI would print for the same position.
+/// token made here is the token the AWS CLI would print for the same position. A paginator with several input tokens
+/// (botocore's composite tokens) writes every one of them, in the model's order, as botocore's <c>next_token</c> dict does.
+/// A structured token (DynamoDB's <c>ExclusiveStartKey</c> map) travels as JSON text and is written as a JSON value.
 /// </summary>
 internal static class ResumeTokenCodec
 {
     public const string TruncateAmountKey = "boto_truncate_amount";
 
-    public static string Encode(string inputTokenName, string? serviceToken, int? truncateAmount)
+    /// <summary>The key botocore adds when a token holds bytes; their values are base64 text, which is what this library reads anyway.</summary>
+    public const string EncodedKeysKey = "boto_encoded_keys";
+
+    public static string Encode(string inputTokenName, string? serviceToken, int? truncateAmount) =>
+        Encode(new[] { inputTokenName }, new[] { serviceToken }, truncateAmount);
+
+    public static string Encode(IReadOnlyList<string> inputTokenNames, IReadOnlyList<string?> serviceTokens, int? truncateAmount,
+        IReadOnlyList<bool>? structured = null)
     {
         var json = new StringBuilder("{");
-        AppendPythonString(json, inputTokenName);
-        json.Append(": ");
-        if (serviceToken is null)
+        for (var i = 0; i < inputTokenNames.Count; i++)
         {
-            json.Append("null");
-        }
-        else
-        {
-            AppendPythonString(json, serviceToken);
+            if (i > 0)
+            {
+                json.Append(", ");
+            }
+
+            AppendPythonString(json, inputTokenNames[i]);
+            json.Append(": ");
+            if (serviceTokens[i] is { } serviceToken && structured is not null && structured[i])
+            {
+                using var value = JsonDocument.Parse(serviceToken);
+                AppendPythonJson(json, value.RootElement);
+            }
+            else if (serviceTokens[i] is { } serviceToken2)
+            {
+                AppendPythonString(json, serviceToken2);
+            }
+            else
+            {
+                json.Append("null");
+            }
         }
 
         if (truncateAmount is { } amount)
@@ -44,6 +73,12 @@ internal static class ResumeTokenCodec
 
     public static ResumePoint Decode(string startingToken, string inputTokenName)
     {
+        var point = Decode(startingToken, new[] { inputTokenName });
+        return new ResumePoint(point.ServiceTokens[0], point.TruncateAmount);
+    }
+
+    public static CompositeResumePoint Decode(string startingToken, IReadOnlyList<string> inputTokenNames, IReadOnlyList<bool>? structured = null)
+    {
         var bytes = DecodeBase64(startingToken);
         try
         {
@@ -53,18 +88,29 @@ internal static class ResumeTokenCodec
                 throw Invalid("its JSON is not an object");
             }
 
-            string? serviceToken = null;
+            var serviceTokens = new string?[inputTokenNames.Count];
             var truncateAmount = 0;
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (property.Name == inputTokenName)
+                var index = IndexOf(inputTokenNames, property.Name);
+                if (index >= 0 && structured is not null && structured[index])
                 {
-                    serviceToken = property.Value.ValueKind switch
+                    serviceTokens[index] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.GetRawText();
+                }
+                else if (index >= 0)
+                {
+                    var serviceToken = property.Value.ValueKind switch
                     {
                         JsonValueKind.String => property.Value.GetString(),
                         JsonValueKind.Null => null,
-                        _ => throw Invalid($"'{inputTokenName}' is not a string"),
+                        _ => throw Invalid($"'{property.Name}' is not a string"),
                     };
+                    // botocore never emits an empty token (it maps "" to None); treat one as "start from the beginning".
+                    serviceTokens[index] = string.IsNullOrEmpty(serviceToken) ? null : serviceToken;
+                }
+                else if (property.Name == EncodedKeysKey)
+                {
+                    continue;
                 }
                 else if (property.Name == TruncateAmountKey)
                 {
@@ -75,16 +121,31 @@ internal static class ResumeTokenCodec
                 }
                 else
                 {
-                    throw Invalid($"it has the key '{property.Name}', so it belongs to a paginator whose input token is not '{inputTokenName}'");
+                    var expected = inputTokenNames.Count == 1
+                        ? $"whose input token is not '{inputTokenNames[0]}'"
+                        : $"whose input tokens are not '{string.Join("', '", inputTokenNames)}'";
+                    throw Invalid($"it has the key '{property.Name}', so it belongs to a paginator {expected}");
                 }
             }
-            // botocore never emits an empty token (it maps "" to None); treat one as "start from the beginning".
-            return new ResumePoint(string.IsNullOrEmpty(serviceToken) ? null : serviceToken, truncateAmount);
+            return new CompositeResumePoint(serviceTokens, truncateAmount);
         }
         catch (Exception exception) when (exception is JsonException or DecoderFallbackException or ArgumentException or InvalidOperationException)
         {
             throw Invalid("it is not base64 of a JSON object", exception);
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static byte[] DecodeBase64(string token)
@@ -104,6 +165,43 @@ internal static class ResumeTokenCodec
     private static PaginationException Invalid(string reason, Exception? inner = null) => new(
         "The starting token is not a resume token from this library, the AWS CLI or boto3: " + reason
         + ". Pass the ResumeToken of an earlier enumeration (or the CLI's NextToken) unchanged.", inner);
+
+    // Python json.dumps of a parsed value: objects keep their key order, numbers their text.
+    private static void AppendPythonJson(StringBuilder json, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                json.Append('{');
+                var first = true;
+                foreach (var property in value.EnumerateObject())
+                {
+                    json.Append(first ? "" : ", ");
+                    first = false;
+                    AppendPythonString(json, property.Name);
+                    json.Append(": ");
+                    AppendPythonJson(json, property.Value);
+                }
+                json.Append('}');
+                break;
+            case JsonValueKind.Array:
+                json.Append('[');
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    json.Append(index++ > 0 ? ", " : "");
+                    AppendPythonJson(json, item);
+                }
+                json.Append(']');
+                break;
+            case JsonValueKind.String:
+                AppendPythonString(json, value.GetString()!);
+                break;
+            default:
+                json.Append(value.GetRawText()); // numbers, true, false, null
+                break;
+        }
+    }
 
     // Python json.dumps(ensure_ascii=True): only ' '..'~' stay literal; \" \\ \b \f \n \r \t are short escapes;
     // everything else (control, DEL, non-ASCII, each UTF-16 unit of a surrogate pair) is \u with lower-case hex.

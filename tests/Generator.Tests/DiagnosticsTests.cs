@@ -211,18 +211,27 @@ public class DiagnosticsTests
             false, "\"readonly\": true", "\"readonly\": true,\n      \"endpoint\": {\n        \"hostPrefix\": \"api.\"\n      }", "DZGEN011",
             "The operation trait 'endpoint' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
             "\"ListDataSourceRuns\": {", Generates: Outcome.Everything),
+        ["DZGEN011 required endpoint discovery"] = new(
+            false, "\"readonly\": true", "\"readonly\": true,\n      \"endpointdiscovery\": {\n        \"required\": true\n      }", "DZGEN011",
+            "The operation trait 'endpointdiscovery' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
+            "\"ListDataSourceRuns\": {", Generates: Outcome.Everything),
         ["DZGEN011 shape type"] = new(
             false, "\"Integer\": {\n      \"type\": \"integer\",", "\"Integer\": {\n      \"type\": \"bigInteger\",", "DZGEN011",
             "The type 'bigInteger' is not supported yet: shape Integer; the rest of the model is still generated",
             "\"Integer\": {", Generates: Outcome.Everything),
-        ["DZGEN011 several result keys"] = new(
-            true, "\"result_key\": \"items\"", "\"result_key\": [\n        \"items\",\n        \"nextToken\"\n      ]", "DZGEN011",
-            "A paginator with several result keys is not supported yet: items are enumerated from 'items' only; the rest of the model is still generated",
-            "\"nextToken\"", After: "\"items\",", Span: "\"nextToken\"", Generates: Outcome.Everything),
-        ["DZGEN011 several tokens"] = new(
-            true, "\"input_token\": \"nextToken\",", "\"input_token\": [\"nextToken\", \"status\"],", "DZGEN011",
-            "A paginator with several tokens, nested token paths or no result key is not supported yet: ...",
-            "\"ListDataSourceRuns\": {", Generates: Outcome.OperationWithoutPaginator),
+        ["DZGEN012 more input tokens than output tokens"] = new(
+            true, "\"input_token\": \"nextToken\",", "\"input_token\": [\"nextToken\", \"status\"],", "DZGEN012",
+            NotValid + "the paginator of 'ListDataSourceRuns' has 2 input_token(s) but 1 output_token(s); "
+                + "each output token feeds the input token at its position",
+            "\"ListDataSourceRuns\": {"),
+        ["DZGEN011 paginator expression beyond member paths"] = new(
+            true, "\"result_key\": \"items\"", "\"result_key\": \"items || runs\"", "DZGEN011",
+            "The paginator expression 'items || runs' is not supported yet: the paginator of 'ListDataSourceRuns' is skipped; ...",
+            "\"items || runs\"", Span: "\"items || runs\"", Generates: Outcome.OperationWithoutPaginator),
+        ["DZGEN012 result key path through a list"] = new(
+            true, "\"result_key\": \"items\"", "\"result_key\": \"items.id\"", "DZGEN012",
+            NotValid + "the result_key 'items.id' of 'ListDataSourceRuns' reads 'id' from 'DataSourceRunSummaries', which is not a structure",
+            "\"items.id\"", Span: "\"items.id\""),
         ["DZGEN012 shape without a type"] = new(
             false, "\"DataSourceRunId\": {\n      \"type\": \"string\",\n", "\"DataSourceRunId\": {\n", "DZGEN012",
             NotValid + "shape 'DataSourceRunId' has no 'type'", "\"DataSourceRunId\": {"),
@@ -252,7 +261,8 @@ public class DiagnosticsTests
             "\"ListDataSourceRuns\": {"),
         ["DZGEN012 result key that is not a list"] = new(
             true, "\"result_key\": \"items\"", "\"result_key\": \"nextToken\"", "DZGEN012",
-            NotValid + "the result_key 'nextToken' of 'ListDataSourceRuns' must name a list member",
+            NotValid + "the result_key 'nextToken' of 'ListDataSourceRuns' must name a list member "
+                + "(or a map or structure member, when no result key is a list)",
             "\"nextToken\"", After: "\"result_key\": ", Span: "\"nextToken\""),
         ["DZGEN012 list whose member is the list itself"] = new(
             false,
@@ -282,10 +292,10 @@ public class DiagnosticsTests
             NotValid + "the input_token 'domainIdentifier' of 'ListDataSourceRuns' names a required member; "
                 + "the first page is requested without a token",
             "\"domainIdentifier\"", After: "\"input_token\": ", Span: "\"domainIdentifier\""),
-        ["DZGEN012 limit_key on a string member"] = new(
-            true, "\"limit_key\": \"maxResults\"", "\"limit_key\": \"nextToken\"", "DZGEN012",
-            NotValid + "the limit_key 'nextToken' of 'ListDataSourceRuns' must name an integer member, not a string",
-            "\"nextToken\"", After: "\"limit_key\": ", Span: "\"nextToken\""),
+        ["DZGEN012 limit_key on an enum member"] = new(
+            true, "\"limit_key\": \"maxResults\"", "\"limit_key\": \"status\"", "DZGEN012",
+            NotValid + "the limit_key 'status' of 'ListDataSourceRuns' must name an integer or string member, not an enum",
+            "\"status\"", After: "\"limit_key\": ", Span: "\"status\""),
         ["DZGEN012 more_results on a string member"] = new(
             true, "\"limit_key\": \"maxResults\",", "\"limit_key\": \"maxResults\",\n      \"more_results\": \"nextToken\",", "DZGEN012",
             NotValid + "the more_results 'nextToken' of 'ListDataSourceRuns' must name a boolean member, not a string",
@@ -381,9 +391,12 @@ public class DiagnosticsTests
 
         var run = Run(new[] { source }, ModelFiles.Of(service, paginators));
 
-        // Nested token paths are not supported yet (DZGEN011): the operation is generated without the paginator.
-        Assert.Equal(new[] { "DZGEN011" }, run.GeneratorDiagnostics.Select(d => d.Id));
+        // Nested token and result paths (botocore's a.b) read through the required payload member.
+        Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("Consumer.ThingsClient.ListThings.g.cs", run.Sources.Keys);
+        Assert.Contains("GetOutputToken = static response => response.Page.NextToken,", run.Sources["Consumer.Pages.g.cs"]);
+        Assert.Contains("WithItems = static (response, items) => response with { Page = response.Page with { Items = items } },",
+            run.Sources["Consumer.Pages.g.cs"]);
         Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         Assert.Contains("throw global::DataZone.Gen.Json.AwsJson.MissingMember(\"page\")", run.Sources["Consumer.ThingsClient.ListThings.g.cs"]);
     }

@@ -41,4 +41,26 @@ public class SnapshotTests
             $"{nameof(SnapshotTests)}.{nameof(Paginator_nested_in_partial_types_in_the_global_namespace)}",
             new System.Collections.Generic.Dictionary<string, string> { ["global.Outer.Inner.Runs.g.cs"] = run.Sources["global.Outer.Inner.Runs.g.cs"] });
     }
+
+    [Fact]
+    public void Paginators_with_every_botocore_feature()
+    {
+        var source = """
+            using DataZone.Gen;
+
+            namespace Paging.Features;
+
+            [DataZonePaginator("ListRecords")] public partial class RecordPages;
+            [DataZonePaginator("DescribeStream")] public partial class ShardPages;
+            [DataZonePaginator("GetUsage")] public partial class UsagePages;
+            [DataZonePaginator("GetHistory")] public partial class HistoryPages;
+            [DataZonePaginator("Scan")] public partial class ScanPages;
+            """;
+        var run = GeneratorHarness.RunClean(
+            new[] { source }, ModelFiles.FromFolder(System.IO.Path.Combine(RepoPaths.Root, "tests", "Generator.Tests", "Fixtures", "PagingFeatures")));
+        Snapshot.Verify(
+            $"{nameof(SnapshotTests)}.{nameof(Paginators_with_every_botocore_feature)}",
+            System.Linq.Enumerable.ToDictionary(
+                System.Linq.Enumerable.Where(run.Sources, s => s.Key.EndsWith("Pages.g.cs", System.StringComparison.Ordinal)), s => s.Key, s => s.Value));
+    }
 }

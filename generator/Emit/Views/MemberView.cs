@@ -28,8 +28,12 @@ internal sealed class MemberView
         ReadMethod = JsonMethods.Reader(spec.Type, jsonTypeName);
         WriteMethod = JsonMethods.Writer(spec.Type, jsonTypeName);
         ReadHelper = IsValueType ? "ReadValueMember" : "ReadMember";
-        Documentation = DocParagraph.Of(spec.Documentation);
-        ObsoleteMessageLiteral = spec.IsDeprecated ? Literal(spec.DeprecatedMessage ?? "This member is deprecated.") : null;
+        // C# refuses [Obsolete] on a required member (CS9042): a deprecated required member says so in its docs instead.
+        var deprecatedMessage = spec.DeprecatedMessage ?? "This member is deprecated.";
+        Documentation = DocParagraph.Of(spec.IsDeprecated && IsRequired
+            ? System.Linq.Enumerable.Append(spec.Documentation, "Deprecated: " + DocText.Escape(deprecatedMessage))
+            : spec.Documentation);
+        ObsoleteMessageLiteral = spec.IsDeprecated && !IsRequired ? Literal(deprecatedMessage) : null;
         ChecksRequired = spec.IsRequired && (!IsValueType || !IsRequired);
         Measure = spec.Type.Kind switch
         {

@@ -89,7 +89,11 @@ partial class Outer
                 global::System.Threading.CancellationToken cancellationToken = default) =>
                 Paginate(request, options).AsItems(cancellationToken);
 
-            /// <summary>Fetches every page and returns one response holding all items, with the resume token if a cap cut it short.</summary>
+            /// <summary>
+            /// Fetches every page and returns one response, as botocore's <c>build_full_result</c> does: every result key aggregated
+            /// (lists concatenated, numbers summed, strings joined), the first page's other members, and the resume token
+            /// as the output token if a cap cut the listing short.
+            /// </summary>
             /// <param name="request">The first request.</param>
             /// <param name="options">Page size, item cap and starting token.</param>
             /// <param name="cancellationToken">Cancels the listing.</param>

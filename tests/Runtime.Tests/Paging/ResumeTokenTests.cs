@@ -87,4 +87,30 @@ public sealed class ResumeTokenTests
         }
         Assert.Equal(6, first);
     }
+
+    [Fact]
+    public void A_structured_token_is_written_as_a_JSON_value_byte_for_byte_as_botocore_writes_it()
+    {
+        // botocore: TokenEncoder().encode({'ExclusiveStartKey': {'id': {'S': 'é😀"'}, 'tags': {'L': [{'BOOL': True}, {'NULL': True}]}},
+        //                                  'boto_truncate_amount': 2})
+        const string expected = "eyJFeGNsdXNpdmVTdGFydEtleSI6IHsiaWQiOiB7IlMiOiAiXHUwMGU5XHVkODNkXHVkZTAwXCIifSwgInRhZ3MiOiB7IkwiOiBbeyJCT09MIjogdHJ1ZX0sIHsiTlVMTCI6IHRydWV9XX19LCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==";
+        var json = "{\"id\":{\"S\":\"é😀\\\"\"},\"tags\":{\"L\":[{\"BOOL\":true},{\"NULL\":true}]}}";
+
+        Assert.Equal(expected, ResumeTokenCodec.Encode(new[] { "ExclusiveStartKey" }, new[] { json }, 2, new[] { true }));
+        var point = ResumeTokenCodec.Decode(expected, new[] { "ExclusiveStartKey" }, new[] { true });
+        Assert.Equal(2, point.TruncateAmount);
+        Assert.Equal(expected, ResumeTokenCodec.Encode(new[] { "ExclusiveStartKey" }, point.ServiceTokens, 2, new[] { true }));
+    }
+
+    [Fact]
+    public void A_botocore_token_with_binary_keys_reads_their_base64_text()
+    {
+        // botocore: TokenEncoder().encode({'ExclusiveStartKey': {'id': {'B': b'\x01\x02'}}}) adds boto_encoded_keys.
+        const string token = "eyJFeGNsdXNpdmVTdGFydEtleSI6IHsiaWQiOiB7IkIiOiAiQVFJPSJ9fSwgImJvdG9fZW5jb2RlZF9rZXlzIjogW1siRXhjbHVzaXZlU3RhcnRLZXkiLCAiaWQiLCAiQiJdXX0=";
+
+        var point = ResumeTokenCodec.Decode(token, new[] { "ExclusiveStartKey" }, new[] { true });
+
+        Assert.Equal("{\"id\": {\"B\": \"AQI=\"}}", point.ServiceTokens[0]);
+        Assert.Equal(0, point.TruncateAmount);
+    }
 }
