@@ -121,7 +121,7 @@ internal static class SpecBuilder
                 allShapes),
         };
         var files = new List<FileSpec>();
-        ReportUnsupported(context, closure);
+        ReportUnsupported(context, closure, wireIsJson: protocol is not null);
 
         foreach (var shape in closure.Shapes.Values)
         {
@@ -281,7 +281,11 @@ internal static class SpecBuilder
         }
     }
 
-    private static void ReportUnsupported(BuildContext context, ShapeClosure closure)
+    // XML-only traits mean nothing on a JSON wire: SQS's json model still marks its lists "flattened", and botocore's
+    // JSON serializers never read it.
+    private static readonly string[] XmlOnlyTraits = { "The trait 'xmlNamespace'", "The trait 'flattened'" };
+
+    private static void ReportUnsupported(BuildContext context, ShapeClosure closure, bool wireIsJson)
     {
         foreach (var trait in context.Operation.UnsupportedTraits)
         {
@@ -291,7 +295,7 @@ internal static class SpecBuilder
 
         foreach (var shape in closure.Shapes.Values)
         {
-            foreach (var trait in shape.UnsupportedTraits)
+            foreach (var trait in shape.UnsupportedTraits.Where(t => !(wireIsJson && XmlOnlyTraits.Contains(t))))
             {
                 context.Diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedFeature, context.Model.FilePath, shape.Span, trait, "shape " + shape.Name));

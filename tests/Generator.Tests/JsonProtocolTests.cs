@@ -146,6 +146,19 @@ public class JsonProtocolTests
     }
 
     [Fact]
+    public void An_xml_only_trait_in_a_json_model_is_ignored_as_botocore_ignores_it()
+    {
+        // SQS's json model keeps the "flattened" of its query days on list shapes.
+        var service = Service("[\"json\"]").Replace("\"Names\": { \"type\": \"list\",", "\"Names\": { \"type\": \"list\", \"flattened\": true,");
+
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
+
+        Assert.Contains("\"flattened\": true", service);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
     public void A_bearer_service_is_reported_rather_than_signed_silently()
     {
         // CodeCatalyst's model states "signatureVersion": "bearer" once for the service, and no operation repeats it.
