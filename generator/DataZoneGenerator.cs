@@ -48,7 +48,8 @@ public sealed class DataZoneGenerator : IIncrementalGenerator
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                // A record is a class too (AttributeTargets.Class); its generated part is declared a record.
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributeContext, cancellationToken) => TargetReader.Read(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.Targets);
 

@@ -182,7 +182,10 @@ internal static class PaginatorSpecs
             others,
             moreResults,
             paginator.NonAggregateKeys.Select(k => k.Value).ToEquatableArray(),
-            ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{DocText.Escape(context.Operation.Name)}</c>."));
+            ShapeSpecs.Docs(context.Operation.Documentation, $"Pages through <c>{DocText.Escape(context.Operation.Name)}</c>."))
+        {
+            ClassKeyword = target.ClassKeyword,
+        };
     }
 
     private static InputTokenSpec? InputToken(BuildContext context, string file, PaginatorModel paginator, ShapeModel input, PaginatorKey key)

@@ -183,7 +183,11 @@ internal sealed record PaginatorSpec(
     EquatableArray<PagePathSpec> OtherResults,
     PagePathSpec? MoreResults,
     EquatableArray<string> NonAggregateKeys,
-    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName);
+    EquatableArray<string> Documentation) : FileSpec(Namespace, HintName)
+{
+    /// <summary>The keyword the annotated class is declared with (<c>class</c> or <c>record</c>).</summary>
+    public string ClassKeyword { get; init; } = "class";
+}
 
 /// <summary>
 /// An input token: the request member the paging engine sets, its model name (the key in botocore's resume tokens), and

@@ -24,6 +24,9 @@ internal sealed record PaginatorTarget(
     string LanguageVersionText,
     TargetKind Kind = TargetKind.Paginator)
 {
+    /// <summary>The keyword the class is declared with, <c>class</c> or <c>record</c>: the generated part repeats it.</summary>
+    public string ClassKeyword { get; init; } = "class";
+
     /// <summary>How the attribute is written, for messages: <c>[DataZonePaginator]</c> or <c>[DataZoneOperation]</c>.</summary>
     public string AttributeDisplay => Kind == TargetKind.Paginator ? "[DataZonePaginator]" : "[DataZoneOperation]";
 }

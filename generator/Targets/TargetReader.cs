@@ -55,7 +55,10 @@ internal static class TargetReader
             nonPartial,
             (int)languageVersion,
             languageVersion.ToDisplayString(),
-            kind);
+            kind)
+        {
+            ClassKeyword = KeywordOf(symbol),
+        };
     }
 
     private static string KeywordOf(INamedTypeSymbol type) => type switch

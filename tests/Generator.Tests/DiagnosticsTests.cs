@@ -208,8 +208,8 @@ public class DiagnosticsTests
             "The trait 'eventstream' is not supported yet: shape DataSourceRunLineageSummary; the rest of the model is still generated",
             "\"DataSourceRunLineageSummary\": {", Generates: Outcome.Everything),
         ["DZGEN011 operation trait"] = new(
-            false, "\"readonly\": true", "\"readonly\": true,\n      \"endpoint\": {\n        \"hostPrefix\": \"api.\"\n      }", "DZGEN011",
-            "The operation trait 'endpoint' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
+            false, "\"readonly\": true", "\"readonly\": true,\n      \"httpChecksum\": {\n        \"requestChecksumRequired\": true\n      }", "DZGEN011",
+            "The operation trait 'httpChecksum' is not supported yet: operation ListDataSourceRuns; the rest of the model is still generated",
             "\"ListDataSourceRuns\": {", Generates: Outcome.Everything),
         ["DZGEN011 required endpoint discovery"] = new(
             false, "\"readonly\": true", "\"readonly\": true,\n      \"endpointdiscovery\": {\n        \"required\": true\n      }", "DZGEN011",

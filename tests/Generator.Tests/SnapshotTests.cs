@@ -43,6 +43,24 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void A_record_marked_as_a_paginator_is_completed_as_a_record()
+    {
+        // [DataZonePaginator] targets classes, and a record is one; its generated part must say record too (CS0261).
+        var source = """
+            using DataZone.Gen;
+
+            namespace Contoso.DataZone;
+
+            [DataZonePaginator("ListDataSourceRuns")]
+            public partial record DataSourceRunsPaginator;
+            """;
+        var run = GeneratorHarness.RunClean(new[] { source }, ModelFiles.Own());
+
+        var paginator = run.Sources["Contoso.DataZone.DataSourceRunsPaginator.g.cs"];
+        Assert.Contains("partial record DataSourceRunsPaginator", paginator);
+    }
+
+    [Fact]
     public void Paginators_with_every_botocore_feature()
     {
         var source = """

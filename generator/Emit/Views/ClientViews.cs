@@ -50,6 +50,7 @@ internal sealed class PaginatorView : FileView
         : base(spec.Namespace)
     {
         ClassName = spec.ClassName;
+        ClassKeyword = spec.ClassKeyword;
         ClientType = QualifiedIn(spec.Namespace, spec.ClientTypeName);
         OperationName = Naming.DocText.Escape(spec.OperationName);
         OperationMethod = spec.OperationMethodName;
@@ -116,6 +117,9 @@ internal sealed class PaginatorView : FileView
     }
 
     public string ClassName { get; }
+
+    /// <summary><c>class</c> or <c>record</c>, as the user declared the class.</summary>
+    public string ClassKeyword { get; }
 
     public string ClientType { get; }
 

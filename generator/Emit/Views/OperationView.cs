@@ -95,6 +95,8 @@ internal sealed class OperationView : FileView
     /// <summary>The operation's host prefix: literal pieces and host labels, in order; empty when it has none.</summary>
     public IReadOnlyList<PathPartView> HostPrefixParts { get; }
 
+    public bool HasHostPrefix => HostPrefixParts.Count > 0;
+
     /// <summary>The members whose values become part of the host name, checked before anything is sent.</summary>
     public IReadOnlyList<MemberView> HostLabels { get; }
 
