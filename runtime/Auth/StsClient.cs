@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
-using System.Xml.Linq;
 using DataZone.Gen.Endpoints;
 
 namespace DataZone.Gen.Auth;
@@ -67,10 +65,15 @@ internal static class StsClient
 
         var (status, text) = await CredentialsContext.SendAsync(context.Services, request, TimeSpan.FromSeconds(30), provider, cancellationToken)
             .ConfigureAwait(false);
-        XElement root;
+        var result = action + "Result/Credentials";
+        StsResponse response;
         try
         {
-            root = XElement.Parse(text);
+            response = StsResponse.Parse(text,
+            [
+                "Error/Code", "Error/Message", "RequestId", result,
+                result + "/AccessKeyId", result + "/SecretAccessKey", result + "/SessionToken", result + "/Expiration",
+            ]);
         }
         catch (XmlException)
         {
@@ -79,23 +82,25 @@ internal static class StsClient
 
         if (status is < 200 or >= 300)
         {
-            var error = Child(root, "Error");
-            var code = error is null ? null : Child(error, "Code")?.Value;
-            var message = error is null ? null : Child(error, "Message")?.Value;
-            var requestId = Child(root, "RequestId")?.Value;
+            var code = response.Value("Error/Code");
+            var message = response.Value("Error/Message");
+            var requestId = response.Value("RequestId");
             throw new AwsCredentialsException(
                 $"{provider}: STS {action} failed with HTTP {status} {code ?? "(no error code)"}: {message ?? "(no message)"}"
                 + (requestId is null ? "" : $" (request id {requestId})") + ".");
         }
 
-        var credentials = Child(Child(root, action + "Result"), "Credentials")
-            ?? throw new AwsCredentialsException($"{provider}: the STS {action} response has no Credentials element.");
-        return new AwsCredentials(
-            Required(credentials, "AccessKeyId", action, provider),
-            Required(credentials, "SecretAccessKey", action, provider),
-            Required(credentials, "SessionToken", action, provider))
+        if (!response.Has(result))
         {
-            Expiration = ParseTime(Required(credentials, "Expiration", action, provider), $"{provider}: STS {action} Expiration"),
+            throw new AwsCredentialsException($"{provider}: the STS {action} response has no Credentials element.");
+        }
+
+        return new AwsCredentials(
+            Required(response, result, "AccessKeyId", action, provider),
+            Required(response, result, "SecretAccessKey", action, provider),
+            Required(response, result, "SessionToken", action, provider))
+        {
+            Expiration = ParseTime(Required(response, result, "Expiration", action, provider), $"{provider}: STS {action} Expiration"),
         };
     }
 
@@ -104,11 +109,8 @@ internal static class StsClient
             ? time
             : throw new AwsCredentialsException($"{what} '{text}' is not an ISO 8601 time.");
 
-    private static XElement? Child(XElement? parent, string localName) =>
-        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
-
-    private static string Required(XElement credentials, string name, string action, string provider) =>
-        Child(credentials, name)?.Value is { Length: > 0 } value
+    private static string Required(StsResponse response, string credentials, string name, string action, string provider) =>
+        response.Value(credentials + "/" + name) is { Length: > 0 } value
             ? value
             : throw new AwsCredentialsException($"{provider}: the STS {action} response has no {name}.");
 }

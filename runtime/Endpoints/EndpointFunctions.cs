@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
 using DataZone.Gen.Http;
 
 namespace DataZone.Gen.Endpoints;
@@ -20,7 +19,7 @@ internal sealed record EndpointFunction(string Name, int Arity, Func<EndpointVal
 /// The rules language's standard library, each function as botocore's <c>RuleSetStandardLibrary</c> computes it
 /// (botocore/endpoint_provider.py), including what it does with unset (<see langword="null"/>) arguments.
 /// </summary>
-internal static partial class EndpointFunctions
+internal static class EndpointFunctions
 {
     private static readonly Dictionary<string, EndpointFunction> Library = new EndpointFunction[]
     {
@@ -71,15 +70,14 @@ internal static partial class EndpointFunctions
     {
         foreach (var part in path.Split('.'))
         {
-            var match = IndexedPart().Match(part);
-            if (match.Success)
+            if (TextPatterns.TryParseIndexedPart(part, out var name, out var digits))
             {
-                if (match.Groups[1].Length > 0)
+                if (name.Length > 0)
                 {
-                    value = value?.Member(match.Groups[1].Value);
+                    value = value?.Member(name);
                 }
 
-                var index = int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
+                var index = int.Parse(digits, CultureInfo.InvariantCulture);
                 if (value is not { Kind: EndpointValueKind.Array } || index >= value.AsArray().Count)
                 {
                     return null;
@@ -148,7 +146,7 @@ internal static partial class EndpointFunctions
         }
 
         var isIp = !string.IsNullOrEmpty(host)
-            && (Ipv4().IsMatch(host) || (bracketed && url.IndexOfAny(['\t', '\r', '\n']) < 0 && IsIpv6(host)));
+            && (TextPatterns.IsIpv4(host) || (bracketed && url.IndexOfAny(['\t', '\r', '\n']) < 0 && IsIpv6(host)));
         return EndpointValue.FromObject(new KeyValuePair<string, EndpointValue>[]
         {
             new("scheme", EndpointValue.From(parts.Scheme)),
@@ -172,7 +170,7 @@ internal static partial class EndpointFunctions
 
         return allowSubDomains == true
             ? value.Split('.').All(label => IsValidHostLabel(label, false))
-            : HostLabel().IsMatch(value);
+            : TextPatterns.IsHostLabel(value);
     }
 
     /// <summary>An ARN split into partition, service, region, accountId and resourceId (the resource split on <c>:</c> and <c>/</c>).</summary>
@@ -202,7 +200,7 @@ internal static partial class EndpointFunctions
     /// <summary>A bucket name usable as a host label: at least 3 characters, lower case, not an IPv4 address, and a valid host label.</summary>
     public static bool IsVirtualHostableS3Bucket(string? value, bool? allowSubDomains)
     {
-        if (value is null || value.Length < 3 || value.ToLowerInvariant() != value || Ipv4().IsMatch(value))
+        if (value is null || value.Length < 3 || value.ToLowerInvariant() != value || TextPatterns.IsIpv4(value))
         {
             return false;
         }
@@ -315,13 +313,4 @@ internal static partial class EndpointFunctions
         var address = host.Replace("%25", "%", StringComparison.Ordinal);
         return IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetworkV6;
     }
-
-    [GeneratedRegex(@"^(\w*)\[(\d+)\]$")]
-    private static partial Regex IndexedPart();
-
-    [GeneratedRegex(@"^(?!-)[a-zA-Z\d-]{1,63}(?<!-)$")]
-    private static partial Regex HostLabel();
-
-    [GeneratedRegex(@"^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$")]
-    private static partial Regex Ipv4();
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace DataZone.Gen.Endpoints;
 
@@ -12,7 +11,7 @@ namespace DataZone.Gen.Endpoints;
 /// FIPS and dual-stack. The endpoint itself comes from the service's rule set; a service without one needs a configured
 /// endpoint (<see cref="RequireConfigured"/>).
 /// </summary>
-internal static partial class EndpointResolver
+internal static class EndpointResolver
 {
     /// <summary>
     /// The configured endpoint: the option, else the configured endpoint URLs; <see langword="null"/> when the rules
@@ -102,7 +101,7 @@ internal static partial class EndpointResolver
     /// </summary>
     public static void ValidateRegion(string region)
     {
-        if (!ValidRegion().IsMatch(region))
+        if (!TextPatterns.IsValidRegion(region))
         {
             throw new AwsClientException($"Provided region_name '{region}' doesn't match a supported format.");
         }
@@ -140,7 +139,4 @@ internal static partial class EndpointResolver
 
     private static bool TryParseHttpUri(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
-
-    [GeneratedRegex(@"^[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?$")]
-    private static partial Regex ValidRegion();
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace DataZone.Gen.Endpoints;
 
@@ -11,11 +10,9 @@ namespace DataZone.Gen.Endpoints;
 internal sealed record Partition(string Name, string RegionRegex, string[] Regions, string DnsSuffix, string DualStackDnsSuffix,
     string ImplicitGlobalRegion, bool SupportsFips, bool SupportsDualStack)
 {
-    private Regex? _regex;
+    private readonly RegionPattern _pattern = RegionPattern.Parse(RegionRegex);
 
-    public bool Contains(string region) =>
-        Array.IndexOf(Regions, region) >= 0
-        || (_regex ??= new Regex(RegionRegex, RegexOptions.CultureInvariant)).IsMatch(region);
+    public bool Contains(string region) => Array.IndexOf(Regions, region) >= 0 || _pattern.IsMatch(region);
 
     /// <summary>The record rules read with <c>getAttr</c>: botocore's partition outputs plus <c>name</c>.</summary>
     public EndpointValue Output { get; } = EndpointValue.FromObject(new KeyValuePair<string, EndpointValue>[]
