@@ -89,19 +89,7 @@ public class JsonProtocolTests
     {
         var service = Service("[\"json\"]").Replace("\"name\": \"ListThings\",", "\"name\": \"ListThings\", " + trait + ",");
 
-        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
-
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.CompileDiagnostics);
-        var operation = run.Sources["Consumer.ThingsClient.ListThings.g.cs"];
-        if (expected is null)
-        {
-            Assert.DoesNotContain("Auth =", operation);
-        }
-        else
-        {
-            Assert.Contains(expected, operation);
-        }
+        AssertOperationAuth(service, expected);
     }
 
     [Fact]
@@ -130,19 +118,7 @@ public class JsonProtocolTests
             .Replace("\"signatureVersion\": \"v4\"", serviceAuth)
             .Replace("\"name\": \"ListThings\",", "\"name\": \"ListThings\", " + operationAuth);
 
-        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
-
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.CompileDiagnostics);
-        var operation = run.Sources["Consumer.ThingsClient.ListThings.g.cs"];
-        if (expected is null)
-        {
-            Assert.DoesNotContain("Auth =", operation);
-        }
-        else
-        {
-            Assert.Contains(expected, operation);
-        }
+        AssertOperationAuth(service, expected);
     }
 
     [Fact]
@@ -193,6 +169,24 @@ public class JsonProtocolTests
     private const string Paginators = """
         { "pagination": { "ListThings": { "input_token": "NextToken", "output_token": "NextToken", "limit_key": "MaxResults", "result_key": "Things" } } }
         """;
+
+    /// <summary>The model compiles cleanly and its operation states <paramref name="expected"/>, or no auth setting at all (SigV4).</summary>
+    private static void AssertOperationAuth(string service, string? expected)
+    {
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.PaginatorSource("ListThings") }, ModelFiles.Of(service, Paginators));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        var operation = run.Sources["Consumer.ThingsClient.ListThings.g.cs"];
+        if (expected is null)
+        {
+            Assert.DoesNotContain("Auth =", operation);
+        }
+        else
+        {
+            Assert.Contains(expected, operation);
+        }
+    }
 
     private static string Service(string protocols) => """
         {
