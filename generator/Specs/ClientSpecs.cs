@@ -102,26 +102,16 @@ internal static class ClientSpecs
             yield break;
         }
 
-        var position = 0;
-        while (position < prefix!.Length)
+        foreach (var (text, label) in Pieces(prefix!))
         {
-            var start = prefix.IndexOf('{', position);
-            var end = start < 0 ? -1 : prefix.IndexOf('}', start);
-            if (start < 0 || end < 0)
+            if (label is null)
             {
-                yield return new UriPart(prefix.Substring(position), null);
-                yield break;
+                yield return new UriPart(text, null);
+                continue;
             }
 
-            if (start > position)
-            {
-                yield return new UriPart(prefix.Substring(position, start - position), null);
-            }
-
-            var label = prefix.Substring(start + 1, end - start - 1);
             var index = input.Members.ToList().FindIndex(m => m.Name == label && m.HostLabel);
-            var member = index >= 0 && index < members.Count ? members[index] : null;
-            if (member is null || context.Types.Map(input.Members[index].Shape).Kind != ValueKind.String)
+            if (index < 0 || context.Types.Map(input.Members[index].Shape).Kind != ValueKind.String)
             {
                 context.Diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InvalidModel, context.Model.FilePath, context.Operation.Span,
@@ -130,10 +120,8 @@ internal static class ClientSpecs
             }
             else
             {
-                yield return new UriPart(string.Empty, member);
+                yield return new UriPart(string.Empty, members[index]);
             }
-
-            position = end + 1;
         }
     }
 
@@ -191,37 +179,43 @@ internal static class ClientSpecs
         return question < 0 ? (requestUri, string.Empty) : (requestUri.Substring(0, question), requestUri.Substring(question + 1));
     }
 
-    private static IEnumerable<string> Labels(string path)
-    {
-        for (var start = path.IndexOf('{'); start >= 0; start = path.IndexOf('{', start + 1))
-        {
-            var end = path.IndexOf('}', start);
-            if (end > start)
-            {
-                yield return path.Substring(start + 1, end - start - 1);
-            }
-        }
-    }
-
-    private static IEnumerable<UriPart> PathParts(BuildContext context, string path, EquatableArray<MemberSpec> members)
+    /// <summary>Splits a template (<c>/domains/{domainIdentifier}/runs</c>, <c>data-{AccountId}.</c>) into literal text and the labels between braces, in order.</summary>
+    private static IEnumerable<(string Text, string? Label)> Pieces(string template)
     {
         var position = 0;
-        while (position < path.Length)
+        while (position < template.Length)
         {
-            var start = path.IndexOf('{', position);
-            var end = start < 0 ? -1 : path.IndexOf('}', start);
+            var start = template.IndexOf('{', position);
+            var end = start < 0 ? -1 : template.IndexOf('}', start);
             if (start < 0 || end < 0)
             {
-                yield return new UriPart(path.Substring(position), null);
+                yield return (template.Substring(position), null);
                 yield break;
             }
 
             if (start > position)
             {
-                yield return new UriPart(path.Substring(position, start - position), null);
+                yield return (template.Substring(position, start - position), null);
             }
 
-            var label = path.Substring(start + 1, end - start - 1).TrimEnd('+');
+            yield return (string.Empty, template.Substring(start + 1, end - start - 1));
+            position = end + 1;
+        }
+    }
+
+    private static IEnumerable<string> Labels(string path) => Pieces(path).Where(p => p.Label is not null).Select(p => p.Label!);
+
+    private static IEnumerable<UriPart> PathParts(BuildContext context, string path, EquatableArray<MemberSpec> members)
+    {
+        foreach (var (text, greedyOrPlain) in Pieces(path))
+        {
+            if (greedyOrPlain is null)
+            {
+                yield return new UriPart(text, null);
+                continue;
+            }
+
+            var label = greedyOrPlain.TrimEnd('+');
             var member = members.FirstOrDefault(m => m.Location == MemberLocation.Uri && m.WireName == label);
             if (member is null)
             {
@@ -233,8 +227,6 @@ internal static class ClientSpecs
             {
                 yield return new UriPart(string.Empty, member);
             }
-
-            position = end + 1;
         }
     }
 
