@@ -51,38 +51,16 @@ internal static class ServiceFloor
                 ? AccountsRequest(origin, size, token, arguments.AccessToken)
                 : KeysRequest(origin, host, pageSize, token, region, credentials);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            var length = 0;
-            await using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-                }
-            }
-            if ((int)response.StatusCode != 200)
-            {
-                throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(buffer, 0, length)}");
-            }
+            (buffer, var length) = await FloorPages.ReadBodyAsync(response, buffer).ConfigureAwait(false);
 
             pages++;
             bytes += length;
-            token = Scan(buffer.AsSpan(0, length), tokenName, listName, idName, hash, ref items);
+            token = FloorPages.Scan(buffer.AsSpan(0, length), tokenName, listName, idName, hash, ref items);
         }
         while (token is not null);
         stopwatch.Stop();
 
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var output = new StringBuilder("{\"client\":\"raw-floor\"");
-        output.Append(CultureInfo.InvariantCulture, $",\"items\":{items},\"pages\":{pages},\"responseBytes\":{bytes}");
-        output.Append(",\"sha256\":\"").Append(Convert.ToHexStringLower(hash.GetHashAndReset())).Append('"');
-        output.Append(CultureInfo.InvariantCulture, $",\"elapsedMs\":{Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3)},\"peakWorkingSetBytes\":{process.PeakWorkingSet64}}}");
-        Console.Out.WriteLine(output.ToString());
+        FloorPages.PrintResult(items, pages, bytes, Convert.ToHexStringLower(hash.GetHashAndReset()), stopwatch.Elapsed);
         return 0;
     }
 
@@ -118,51 +96,5 @@ internal static class ServiceFloor
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
         return request;
-    }
-
-    // One pass over the tokens: returns the top-level token (null when absent or empty), counts items, hashes ids.
-    private static string? Scan(ReadOnlySpan<byte> body, byte[] tokenName, byte[] listName, byte[] idName, IncrementalHash hash, ref long items)
-    {
-        var reader = new Utf8JsonReader(body);
-        string? nextToken = null;
-        var inItems = false;
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
-                    if (reader.ValueTextEquals(tokenName))
-                    {
-                        reader.Read();
-                        nextToken = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    }
-                    else
-                    {
-                        inItems = reader.ValueTextEquals(listName);
-                    }
-                    break;
-                case JsonTokenType.StartObject when inItems && reader.CurrentDepth == 2:
-                    items++;
-                    break;
-                case JsonTokenType.PropertyName when inItems && reader.CurrentDepth == 3 && reader.ValueTextEquals(idName):
-                    reader.Read();
-                    if (items > 1)
-                    {
-                        hash.AppendData("\n"u8);
-                    }
-
-                    if (reader.ValueIsEscaped)
-                    {
-                        hash.AppendData(Encoding.UTF8.GetBytes(reader.GetString()!));
-                    }
-                    else
-                    {
-                        hash.AppendData(reader.ValueSpan);
-                    }
-
-                    break;
-            }
-        }
-        return string.IsNullOrEmpty(nextToken) ? null : nextToken;
     }
 }
